@@ -1,0 +1,252 @@
+import type { Bundle, Certainty, Label, NodeRow, RelRow, RelType } from '../domain/model';
+import type { ParsedSeedFile } from './read-seeds';
+import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
+import { RECORD_SECTIONS } from './seed-schema';
+import type { SeedProblem } from './seed-error';
+
+const SECTION_LABEL: Record<RecordSection, Label> = {
+  regions: 'Region',
+  areas: 'Area',
+  themes: 'Theme',
+  agencies: 'Agency',
+  people: 'Person',
+  inspections: 'Inspection',
+  reviews: 'Review',
+  findings: 'Finding',
+  actions: 'Action',
+};
+
+interface Declared {
+  label: Label;
+  file: string;
+  record: string;
+}
+
+type AnyRecord = { id: string } & Record<string, unknown>;
+
+/** For each section: which fields refer to which labels, and the relationship each reference makes. */
+interface RefRule {
+  field: string;
+  labels: Label[];
+  /** Relationship created, from the record to the target unless `reverse`. */
+  rel?: RelType;
+  reverse?: boolean;
+}
+
+const REF_RULES: Record<RecordSection, RefRule[]> = {
+  regions: [],
+  areas: [{ field: 'region', labels: ['Region'], rel: 'IN_REGION' }],
+  themes: [],
+  agencies: [{ field: 'serves', labels: ['Area'], rel: 'SERVES' }],
+  people: [], // worksFor carries a role, handled on its own
+  inspections: [
+    { field: 'area', labels: ['Area'], rel: 'OF' },
+    { field: 'by', labels: ['Agency'], rel: 'BY' },
+    { field: 'follows', labels: ['Inspection'], rel: 'FOLLOWS' },
+  ],
+  reviews: [{ field: 'by', labels: ['Agency'], rel: 'BY' }],
+  findings: [
+    { field: 'foundBy', labels: ['Inspection', 'Review'], rel: 'FOUND', reverse: true },
+    { field: 'themes', labels: ['Theme'], rel: 'ABOUT' },
+    { field: 'concerns', labels: ['Agency'], rel: 'CONCERNS' },
+  ],
+  actions: [
+    { field: 'requiredBy', labels: ['Inspection'], rel: 'REQUIRED', reverse: true },
+    { field: 'owners', labels: ['Agency'], rel: 'OWNED_BY' },
+    { field: 'addresses', labels: ['Finding'], rel: 'ADDRESSES' },
+    { field: 'decidedBy', labels: ['Person', 'Agency'], rel: 'DECIDED_BY' },
+    { field: 'delivers', labels: ['Action'], rel: 'DELIVERS' },
+  ],
+};
+
+const refsOf = (value: unknown): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
+
+function dateProps(name: string, d: PartialDateSeed | undefined): Record<string, string | null> {
+  return { [name]: d?.date ?? null, [`${name}Certainty`]: (d?.certainty as Certainty | undefined) ?? null };
+}
+
+function toRow(label: Label, r: AnyRecord): NodeRow {
+  const s = r as Record<string, never>;
+  switch (label) {
+    case 'Region':
+      return { label, id: r.id, name: s.name, gssCode: s.gssCode ?? null };
+    case 'Area':
+      return { label, id: r.id, name: s.name, kind: s.kind, gssCode: s.gssCode, laCode: s.laCode };
+    case 'Theme':
+      return { label, id: r.id, name: s.name, description: s.description };
+    case 'Agency':
+      return {
+        label, id: r.id, name: s.name, kind: s.kind, aliases: s.aliases, notes: s.notes ?? null,
+        ...dateProps('activeFrom', s.activeFrom), ...dateProps('activeTo', s.activeTo),
+      } as NodeRow;
+    case 'Person':
+      return { label, id: r.id, name: s.name, role: s.role ?? null };
+    case 'Inspection':
+      return {
+        label, id: r.id, kind: s.kind, outcome: s.outcome, notes: s.notes ?? null,
+        ...dateProps('startedOn', s.startedOn), ...dateProps('publishedOn', s.publishedOn),
+      } as NodeRow;
+    case 'Review':
+      return {
+        label, id: r.id, title: s.title, period: s.period ?? null, areasCovered: s.areasCovered ?? null,
+        wsoaCount: s.wsoaCount ?? null, ...dateProps('publishedOn', s.publishedOn),
+      } as NodeRow;
+    case 'Finding':
+      return {
+        label, id: r.id, polarity: s.polarity, summary: s.summary, quote: s.quote ?? null,
+        areasAffected: s.areasAffected ?? null,
+      };
+    case 'Action':
+      return {
+        label, id: r.id, kind: s.kind, title: s.title, status: s.status, description: s.description ?? null,
+        ...dateProps('startedOn', s.startedOn), ...dateProps('dueOn', s.dueOn),
+      } as NodeRow;
+    case 'Source':
+      return {
+        label, id: r.id, title: s.title, kind: s.kind, publisher: s.publisher ?? null, authors: s.authors,
+        url: s.url ?? null, file: s.file ?? null, licence: s.licence ?? null, notes: s.notes ?? null,
+        ...dateProps('publishedOn', s.publishedOn),
+      } as NodeRow;
+  }
+}
+
+/** Accumulates relationships, merging the sources of one stated more than once. */
+class RelationshipSet {
+  private readonly byKey = new Map<string, RelRow>();
+  add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
+    const key = `${rel.type}|${rel.from}|${rel.to}`;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      if (sourceId && !existing.sourceIds.includes(sourceId)) existing.sourceIds.push(sourceId);
+      return;
+    }
+    this.byKey.set(key, { ...rel, sourceIds: sourceId ? [sourceId] : [] });
+  }
+  toArray(): RelRow[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function findSuccessionCycle(edges: Map<string, string[]>): string[] | null {
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | null => {
+    if (state.get(n) === 'done') return null;
+    if (state.get(n) === 'active') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'active');
+    stack.push(n);
+    for (const next of edges.get(n) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return null;
+  };
+  for (const n of [...edges.keys()].sort()) {
+    const cycle = visit(n);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+const sectionRecords = (seed: SeedFile, section: RecordSection) => seed[section] as unknown as AnyRecord[];
+
+/** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
+export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): Bundle {
+  const declared = new Map<string, Declared>();
+  const declare = (id: string, d: Declared) => {
+    const first = declared.get(id);
+    if (first) {
+      problems.push({
+        file: d.file, record: d.record, field: 'id',
+        message: `duplicate id "${id}": already declared as ${first.label} in ${first.file} at ${first.record}; ids are unique across the whole graph`,
+      });
+    } else declared.set(id, d);
+  };
+
+  for (const { file, seed } of files) {
+    if (seed.source) declare(seed.source.id, { label: 'Source', file, record: `source "${seed.source.id}"` });
+    for (const section of RECORD_SECTIONS) {
+      sectionRecords(seed, section).forEach((r, i) =>
+        declare(r.id, { label: SECTION_LABEL[section], file, record: `${section}[${i}] "${r.id}"` }),
+      );
+    }
+    const factual = RECORD_SECTIONS.some((s) => s !== 'themes' && seed[s].length > 0) || seed.successions.length > 0;
+    if (factual && !seed.source) {
+      problems.push({ file, record: '(file)', field: 'source', message: 'is required: a file that states facts must name the document that states them' });
+    }
+  }
+
+  const checkRef = (file: string, record: string, field: string, id: string, labels: Label[]) => {
+    const target = declared.get(id);
+    const wanted = labels.join(' or ');
+    if (!target) {
+      const what = labels.length === 1 && labels[0] === 'Theme' ? 'unknown theme' : `unknown ${wanted}`;
+      problems.push({ file, record, field, message: `${what} "${id}": declare it in a seed file or correct the id` });
+      return false;
+    }
+    if (!labels.includes(target.label)) {
+      problems.push({ file, record, field, message: `"${id}" is a ${target.label} (declared in ${target.file}); expected ${wanted}` });
+      return false;
+    }
+    return true;
+  };
+
+  const nodes: NodeRow[] = [];
+  const rels = new RelationshipSet();
+  const successors = new Map<string, string[]>();
+
+  for (const { file, seed } of files) {
+    const sourceId = seed.source?.id;
+    if (seed.source) nodes.push(toRow('Source', seed.source as unknown as AnyRecord));
+    const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
+
+    for (const section of RECORD_SECTIONS) {
+      sectionRecords(seed, section).forEach((r, i) => {
+        const record = `${section}[${i}] "${r.id}"`;
+        nodes.push(toRow(SECTION_LABEL[section], r));
+        reported(r.id);
+        for (const rule of REF_RULES[section]) {
+          refsOf(r[rule.field]).forEach((target, j) => {
+            const field = Array.isArray(r[rule.field]) ? `${rule.field}[${j}]` : rule.field;
+            if (!checkRef(file, record, field, target, rule.labels) || !rule.rel) return;
+            rels.add(rule.reverse ? { type: rule.rel, from: target, to: r.id } : { type: rule.rel, from: r.id, to: target }, sourceId);
+          });
+        }
+        if (section === 'people') {
+          (r.worksFor as { agency: string; role?: string }[]).forEach((w, j) => {
+            if (checkRef(file, record, `worksFor[${j}].agency`, w.agency, ['Agency'])) {
+              rels.add({ type: 'WORKS_FOR', from: r.id, to: w.agency, role: w.role ?? (r.role as string | undefined) ?? null }, sourceId);
+            }
+          });
+        }
+      });
+    }
+
+    seed.mentions.forEach((id, i) => {
+      if (declared.has(id)) reported(id);
+      else problems.push({ file, record: '(file)', field: `mentions[${i}]`, message: `unknown id "${id}": declare it in a seed file or correct the id` });
+    });
+
+    seed.successions.forEach((s, i) => {
+      const record = `successions[${i}] "${s.from} -> ${s.to}"`;
+      const ok = checkRef(file, record, 'from', s.from, ['Agency']) && checkRef(file, record, 'to', s.to, ['Agency']);
+      if (!ok) return;
+      rels.add({ type: 'SUCCEEDED_BY', from: s.from, to: s.to, on: s.on?.date ?? null, onCertainty: (s.on?.certainty as Certainty) ?? null }, sourceId);
+      successors.set(s.from, [...(successors.get(s.from) ?? []), s.to]);
+    });
+  }
+
+  const cycle = findSuccessionCycle(successors);
+  if (cycle) {
+    const where = files.find((f) => f.seed.successions.some((s) => s.from === cycle[0]));
+    problems.push({
+      file: where?.file ?? '(seeds)', record: 'successions', field: '',
+      message: `succession forms a cycle (${cycle.join(' -> ')}); an agency cannot succeed itself`,
+    });
+  }
+
+  return { nodes, relationships: rels.toArray() };
+}

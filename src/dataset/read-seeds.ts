@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { seedFileSchema, type SeedFile } from './seed-schema';
+import type { SeedProblem } from './seed-error';
+
+export interface ParsedSeedFile {
+  /** Path relative to the seeds directory, used in every message. */
+  file: string;
+  seed: SeedFile;
+}
+
+const SEED_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+export function listSeedFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (SEED_EXTENSIONS.test(name)) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Names the record an issue path points into, with its id when it has one. */
+function locate(raw: unknown, path: readonly PropertyKey[]): { record: string; field: string } {
+  if (path.length < 2 || typeof path[1] !== 'number') {
+    return { record: '(file)', field: path.map(String).join('.') };
+  }
+  const [section, index, ...rest] = path;
+  const rec = (raw as Record<string, unknown[]>)[section as string]?.[index as number] as { id?: unknown } | undefined;
+  const id = rec && typeof rec.id === 'string' ? ` "${rec.id}"` : '';
+  const field = rest.reduce<string>(
+    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    '',
+  );
+  return { record: `${String(section)}[${index}]${id}`, field };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  return issue.message;
+}
+
+export function parseSeedText(file: string, text: string, problems: SeedProblem[]): ParsedSeedFile | null {
+  let raw: unknown;
+  try {
+    raw = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+  } catch (err) {
+    problems.push({ file, record: '(file)', field: '', message: `cannot be parsed: ${(err as Error).message.split('\n')[0]}` });
+    return null;
+  }
+  if (raw === null || raw === undefined) raw = {};
+  const result = seedFileSchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const { record, field } = locate(raw, issue.path);
+      problems.push({ file, record, field, message: describeIssue(issue) });
+    }
+    return null;
+  }
+  return { file, seed: result.data };
+}
+
+export function readSeedFiles(dir: string, problems: SeedProblem[]): ParsedSeedFile[] {
+  const parsed: ParsedSeedFile[] = [];
+  for (const path of listSeedFiles(dir)) {
+    const file = relative(dir, path);
+    const ok = parseSeedText(file, readFileSync(path, 'utf8'), problems);
+    if (ok) parsed.push(ok);
+  }
+  return parsed;
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  AGENCY_KINDS,
+  AREA_KINDS,
+  INSPECTION_KINDS,
+  INSPECTION_OUTCOMES,
+  POLARITIES,
+  SOURCE_KINDS,
+} from '../domain/model';
+
+/** The one schema every seed file is validated against. Cross-file rules live in build-bundle.ts. */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug such as "sandwell-council" (letters, digits, single hyphens)');
+const text = z.string().trim().min(1, 'must not be empty');
+const upper = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase().replace(/[\s-]+/g, '_') : v), z.enum(values));
+
+/** "2017", "2017-01" or "2017-01-15", checked to be a real calendar date. */
+const isoPrefix = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .refine((v) => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+    if (!m) return false;
+    const [, y, mo, d] = m;
+    if (mo && (Number(mo) < 1 || Number(mo) > 12)) return false;
+    if (d) {
+      const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+      return date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
+    }
+    return true;
+  }, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD, and a real one');
+
+export const partialDate = z
+  .object({ date: isoPrefix, certainty: upper(['STATED', 'INFERRED'] as const) })
+  .strict();
+export type PartialDateSeed = z.infer<typeof partialDate>;
+
+const sourceSeed = z
+  .object({
+    id: slug,
+    title: text,
+    kind: upper(SOURCE_KINDS),
+    publisher: text.optional(),
+    authors: z.array(text).default([]),
+    publishedOn: partialDate.optional(),
+    url: z.url().optional(),
+    file: text.optional(),
+    licence: text.optional(),
+    notes: text.optional(),
+  })
+  .strict();
+
+const regionSeed = z.object({ id: slug, name: text, gssCode: text.optional() }).strict();
+
+const areaSeed = z
+  .object({ id: slug, name: text, kind: upper(AREA_KINDS), region: slug, gssCode: text, laCode: text })
+  .strict();
+
+const agencySeed = z
+  .object({
+    id: slug,
+    name: text,
+    kind: upper(AGENCY_KINDS),
+    aliases: z.array(text).default([]),
+    serves: z.array(slug).default([]),
+    activeFrom: partialDate.optional(),
+    activeTo: partialDate.optional(),
+    notes: text.optional(),
+  })
+  .strict();
+
+const inspectionSeed = z
+  .object({
+    id: slug,
+    area: slug,
+    kind: upper(INSPECTION_KINDS),
+    outcome: upper(INSPECTION_OUTCOMES),
+    by: z.array(slug).min(1, 'must name at least one inspectorate'),
+    startedOn: partialDate.optional(),
+    publishedOn: partialDate.optional(),
+    follows: slug.optional(),
+    notes: text.optional(),
+  })
+  .strict();
+
+const reviewSeed = z
+  .object({
+    id: slug,
+    title: text,
+    by: z.array(slug).default([]),
+    period: text.optional(),
+    areasCovered: z.number().int().nonnegative().optional(),
+    wsoaCount: z.number().int().nonnegative().optional(),
+    publishedOn: partialDate.optional(),
+  })
+  .strict();
+
+const findingSeed = z
+  .object({
+    id: slug,
+    foundBy: slug,
+    polarity: upper(POLARITIES),
+    themes: z.array(slug).min(1, 'must name at least one theme'),
+    summary: text,
+    quote: text.optional(),
+    concerns: z.array(slug).default([]),
+    areasAffected: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const themeSeed = z.object({ id: slug, name: text, description: text }).strict();
+
+const actionSeed = z
+  .object({
+    id: slug,
+    kind: upper(ACTION_KINDS),
+    title: text,
+    status: upper(ACTION_STATUSES),
+    description: text.optional(),
+    requiredBy: slug.optional(),
+    owners: z.array(slug).default([]),
+    addresses: z.array(slug).default([]),
+    decidedBy: z.array(slug).default([]),
+    delivers: z.array(slug).default([]),
+    startedOn: partialDate.optional(),
+    dueOn: partialDate.optional(),
+  })
+  .strict();
+
+const personSeed = z
+  .object({
+    id: slug,
+    name: text,
+    role: text.optional(),
+    worksFor: z.array(z.object({ agency: slug, role: text.optional() }).strict()).default([]),
+  })
+  .strict();
+
+const successionSeed = z
+  .object({ from: slug, to: slug, on: partialDate.optional() })
+  .strict();
+
+export const seedFileSchema = z
+  .object({
+    /** The document every record in this file is reported in. */
+    source: sourceSeed.optional(),
+    /** Ids declared in other files that this file's source also reports on. */
+    mentions: z.array(slug).default([]),
+    regions: z.array(regionSeed).default([]),
+    areas: z.array(areaSeed).default([]),
+    themes: z.array(themeSeed).default([]),
+    agencies: z.array(agencySeed).default([]),
+    people: z.array(personSeed).default([]),
+    inspections: z.array(inspectionSeed).default([]),
+    reviews: z.array(reviewSeed).default([]),
+    findings: z.array(findingSeed).default([]),
+    actions: z.array(actionSeed).default([]),
+    successions: z.array(successionSeed).default([]),
+  })
+  .strict();
+
+export type SeedFile = z.infer<typeof seedFileSchema>;
+
+/** The record sections, in the order their records are declared. */
+export const RECORD_SECTIONS = [
+  'regions',
+  'areas',
+  'themes',
+  'agencies',
+  'people',
+  'inspections',
+  'reviews',
+  'findings',
+  'actions',
+] as const satisfies readonly (keyof SeedFile)[];
+export type RecordSection = (typeof RECORD_SECTIONS)[number];

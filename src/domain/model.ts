@@ -1,0 +1,202 @@
+/**
+ * The graph's vocabulary: every label, relationship type and enum value lives here, once.
+ * Labels and relationship types used in Cypher come only from these lists, never from input.
+ */
+
+export const LABELS = [
+  'Region',
+  'Area',
+  'Agency',
+  'Inspection',
+  'Review',
+  'Finding',
+  'Theme',
+  'Action',
+  'Person',
+  'Source',
+] as const;
+export type Label = (typeof LABELS)[number];
+
+export const REL_TYPES = [
+  'IN_REGION',
+  'SERVES',
+  'SUCCEEDED_BY',
+  'OF',
+  'BY',
+  'FOLLOWS',
+  'FOUND',
+  'ABOUT',
+  'CONCERNS',
+  'REQUIRED',
+  'OWNED_BY',
+  'ADDRESSES',
+  'DECIDED_BY',
+  'DELIVERS',
+  'WORKS_FOR',
+  'REPORTED_IN',
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+export const AGENCY_KINDS = [
+  'COUNCIL',
+  'CCG',
+  'ICB',
+  'NHS_TRUST',
+  'CHILDRENS_TRUST',
+  'INSPECTORATE',
+  'GOVERNMENT',
+  'PARTNERSHIP',
+  'SCHOOL_SERVICE',
+  'OTHER',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const AREA_KINDS = ['COUNTY', 'UNITARY_AUTHORITY', 'METROPOLITAN_DISTRICT', 'LONDON_BOROUGH', 'CITY_CORPORATION'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+export const POLARITIES = ['STRENGTH', 'WEAKNESS'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export const INSPECTION_KINDS = ['INITIAL', 'REVISIT'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const INSPECTION_OUTCOMES = ['WSOA_REQUIRED', 'NO_WSOA', 'SUFFICIENT_PROGRESS', 'INSUFFICIENT_PROGRESS'] as const;
+export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
+
+export const ACTION_KINDS = ['WSOA', 'ACTION_PLAN', 'TRANSFER_TO_TRUST', 'PROGRAMME', 'OTHER'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const ACTION_STATUSES = ['REQUIRED', 'DRAFTED', 'APPROVED', 'SUBMITTED', 'IN_PROGRESS', 'COMPLETED', 'UNKNOWN'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const SOURCE_KINDS = ['ARTICLE', 'REPORT', 'DATASET', 'LEGISLATION', 'WEB_PAGE'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const CERTAINTIES = ['STATED', 'INFERRED'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+/**
+ * Rows hold only primitives and arrays of primitives, so that every adapter (Neo4j included)
+ * can store them as plain properties. A partial date is an ISO prefix ("2017", "2017-01",
+ * "2017-01-15") beside a certainty property named `<field>Certainty`.
+ */
+interface RowBase {
+  id: string;
+}
+
+export interface RegionRow extends RowBase {
+  label: 'Region';
+  name: string;
+  gssCode: string | null;
+}
+export interface AreaRow extends RowBase {
+  label: 'Area';
+  name: string;
+  kind: AreaKind;
+  gssCode: string;
+  laCode: string;
+}
+export interface AgencyRow extends RowBase {
+  label: 'Agency';
+  name: string;
+  kind: AgencyKind;
+  aliases: string[];
+  activeFrom: string | null;
+  activeFromCertainty: Certainty | null;
+  activeTo: string | null;
+  activeToCertainty: Certainty | null;
+  notes: string | null;
+}
+export interface InspectionRow extends RowBase {
+  label: 'Inspection';
+  kind: InspectionKind;
+  outcome: InspectionOutcome;
+  startedOn: string | null;
+  startedOnCertainty: Certainty | null;
+  publishedOn: string | null;
+  publishedOnCertainty: Certainty | null;
+  notes: string | null;
+}
+export interface ReviewRow extends RowBase {
+  label: 'Review';
+  title: string;
+  period: string | null;
+  areasCovered: number | null;
+  wsoaCount: number | null;
+  publishedOn: string | null;
+  publishedOnCertainty: Certainty | null;
+}
+export interface FindingRow extends RowBase {
+  label: 'Finding';
+  polarity: Polarity;
+  summary: string;
+  quote: string | null;
+  /** For a review's finding: how many of the areas it covers showed it, when stated. */
+  areasAffected: number | null;
+}
+export interface ThemeRow extends RowBase {
+  label: 'Theme';
+  name: string;
+  description: string;
+}
+export interface ActionRow extends RowBase {
+  label: 'Action';
+  kind: ActionKind;
+  title: string;
+  status: ActionStatus;
+  description: string | null;
+  startedOn: string | null;
+  startedOnCertainty: Certainty | null;
+  dueOn: string | null;
+  dueOnCertainty: Certainty | null;
+}
+export interface PersonRow extends RowBase {
+  label: 'Person';
+  name: string;
+  role: string | null;
+}
+export interface SourceRow extends RowBase {
+  label: 'Source';
+  title: string;
+  kind: SourceKind;
+  publisher: string | null;
+  authors: string[];
+  publishedOn: string | null;
+  publishedOnCertainty: Certainty | null;
+  url: string | null;
+  file: string | null;
+  licence: string | null;
+  notes: string | null;
+}
+
+export type NodeRow =
+  | RegionRow
+  | AreaRow
+  | AgencyRow
+  | InspectionRow
+  | ReviewRow
+  | FindingRow
+  | ThemeRow
+  | ActionRow
+  | PersonRow
+  | SourceRow;
+
+export type RowOf<L extends Label> = Extract<NodeRow, { label: L }>;
+
+export interface RelRow {
+  type: RelType;
+  from: string;
+  to: string;
+  /** Sources stating this relationship. */
+  sourceIds: string[];
+  /** SUCCEEDED_BY: when. */
+  on?: string | null;
+  onCertainty?: Certainty | null;
+  /** WORKS_FOR: the person's role there. */
+  role?: string | null;
+}
+
+export interface Bundle {
+  nodes: NodeRow[];
+  relationships: RelRow[];
+}
