@@ -62,12 +62,15 @@ const REF_RULES: Record<RecordSection, RefRule[]> = {
 const refsOf = (value: unknown): string[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 
-function dateProps(name: string, d: PartialDateSeed | undefined): Record<string, string | null> {
-  return { [name]: d?.date ?? null, [`${name}Certainty`]: (d?.certainty as Certainty | undefined) ?? null };
+function dateProps<N extends string>(name: N, d: PartialDateSeed | undefined) {
+  return { [name]: d?.date ?? null, [`${name}Certainty`]: d?.certainty ?? null } as Record<N, string | null> &
+    Record<`${N}Certainty`, Certainty | null>;
 }
 
+/** Seeds are already validated against seed-schema.ts, so their fields are read without re-checking. */
 function toRow(label: Label, r: AnyRecord): NodeRow {
-  const s = r as Record<string, never>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s: any = r;
   switch (label) {
     case 'Region':
       return { label, id: r.id, name: s.name, gssCode: s.gssCode ?? null };
@@ -79,19 +82,19 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       return {
         label, id: r.id, name: s.name, kind: s.kind, aliases: s.aliases, notes: s.notes ?? null,
         ...dateProps('activeFrom', s.activeFrom), ...dateProps('activeTo', s.activeTo),
-      } as NodeRow;
+      };
     case 'Person':
       return { label, id: r.id, name: s.name, role: s.role ?? null };
     case 'Inspection':
       return {
         label, id: r.id, kind: s.kind, outcome: s.outcome, notes: s.notes ?? null,
         ...dateProps('startedOn', s.startedOn), ...dateProps('publishedOn', s.publishedOn),
-      } as NodeRow;
+      };
     case 'Review':
       return {
         label, id: r.id, title: s.title, period: s.period ?? null, areasCovered: s.areasCovered ?? null,
         wsoaCount: s.wsoaCount ?? null, ...dateProps('publishedOn', s.publishedOn),
-      } as NodeRow;
+      };
     case 'Finding':
       return {
         label, id: r.id, polarity: s.polarity, summary: s.summary, quote: s.quote ?? null,
@@ -101,13 +104,13 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       return {
         label, id: r.id, kind: s.kind, title: s.title, status: s.status, description: s.description ?? null,
         ...dateProps('startedOn', s.startedOn), ...dateProps('dueOn', s.dueOn),
-      } as NodeRow;
+      };
     case 'Source':
       return {
         label, id: r.id, title: s.title, kind: s.kind, publisher: s.publisher ?? null, authors: s.authors,
         url: s.url ?? null, file: s.file ?? null, licence: s.licence ?? null, notes: s.notes ?? null,
         ...dateProps('publishedOn', s.publishedOn),
-      } as NodeRow;
+      };
   }
 }
 
@@ -173,7 +176,7 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
         declare(r.id, { label: SECTION_LABEL[section], file, record: `${section}[${i}] "${r.id}"` }),
       );
     }
-    const factual = RECORD_SECTIONS.some((s) => s !== 'themes' && seed[s].length > 0) || seed.successions.length > 0;
+    const factual = RECORD_SECTIONS.some((s) => s !== 'themes' && seed[s].length > 0) || seed.links.length > 0;
     if (factual && !seed.source) {
       problems.push({ file, record: '(file)', field: 'source', message: 'is required: a file that states facts must name the document that states them' });
     }
@@ -230,20 +233,25 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
       else problems.push({ file, record: '(file)', field: `mentions[${i}]`, message: `unknown id "${id}": declare it in a seed file or correct the id` });
     });
 
-    seed.successions.forEach((s, i) => {
-      const record = `successions[${i}] "${s.from} -> ${s.to}"`;
-      const ok = checkRef(file, record, 'from', s.from, ['Agency']) && checkRef(file, record, 'to', s.to, ['Agency']);
+    seed.links.forEach((l, i) => {
+      const record = `links[${i}] "${l.from} ${l.type} ${l.to}"`;
+      const toLabel: Label = l.type === 'SERVES' ? 'Area' : 'Agency';
+      const ok = checkRef(file, record, 'from', l.from, ['Agency']) && checkRef(file, record, 'to', l.to, [toLabel]);
       if (!ok) return;
-      rels.add({ type: 'SUCCEEDED_BY', from: s.from, to: s.to, on: s.on?.date ?? null, onCertainty: (s.on?.certainty as Certainty) ?? null }, sourceId);
-      successors.set(s.from, [...(successors.get(s.from) ?? []), s.to]);
+      if (l.type === 'SERVES') {
+        rels.add({ type: 'SERVES', from: l.from, to: l.to }, sourceId);
+        return;
+      }
+      rels.add({ type: 'SUCCEEDED_BY', from: l.from, to: l.to, on: l.on?.date ?? null, onCertainty: l.on?.certainty ?? null }, sourceId);
+      successors.set(l.from, [...(successors.get(l.from) ?? []), l.to]);
     });
   }
 
   const cycle = findSuccessionCycle(successors);
   if (cycle) {
-    const where = files.find((f) => f.seed.successions.some((s) => s.from === cycle[0]));
+    const where = files.find((f) => f.seed.links.some((l) => l.type === 'SUCCEEDED_BY' && l.from === cycle[0]));
     problems.push({
-      file: where?.file ?? '(seeds)', record: 'successions', field: '',
+      file: where?.file ?? '(seeds)', record: 'links', field: '',
       message: `succession forms a cycle (${cycle.join(' -> ')}); an agency cannot succeed itself`,
     });
   }

@@ -141,9 +141,12 @@ const personSeed = z
   })
   .strict();
 
-const successionSeed = z
-  .object({ from: slug, to: slug, on: partialDate.optional() })
-  .strict();
+/** A relationship between records declared anywhere, stated by this file's source. */
+export const LINK_TYPES = ['SUCCEEDED_BY', 'SERVES'] as const;
+const linkSeed = z
+  .object({ type: upper(LINK_TYPES), from: slug, to: slug, on: partialDate.optional() })
+  .strict()
+  .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] });
 
 export const seedFileSchema = z
   .object({
@@ -160,7 +163,7 @@ export const seedFileSchema = z
     reviews: z.array(reviewSeed).default([]),
     findings: z.array(findingSeed).default([]),
     actions: z.array(actionSeed).default([]),
-    successions: z.array(successionSeed).default([]),
+    links: z.array(linkSeed).default([]),
   })
   .strict();
 

@@ -1,0 +1,141 @@
+import { REL_TYPES, type AgencyKind, type Bundle, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../domain/model';
+
+/** The GraphStore port: every adapter (embedded memory, Neo4j) implements this and passes test/store. */
+
+export type Direction = 'OUT' | 'IN';
+
+/** One hop: a relationship type from the fixed list, in one direction, optionally filtering the node reached. */
+export interface Step {
+  type: RelType;
+  direction: Direction;
+  where?: NodeWhere;
+}
+/** Filters on the node a step reaches; keys are fixed here, values travel as parameters. */
+export interface NodeWhere {
+  label?: Label;
+  polarity?: Polarity;
+}
+
+export interface Neighbour {
+  node: NodeRow;
+  /** The relationship of the last hop. */
+  rel: RelRow;
+}
+
+export interface ListFilter {
+  regionId?: string | null;
+  themeId?: string | null;
+  polarity?: Polarity | null;
+  kind?: AgencyKind | null;
+}
+export interface PageRequest {
+  first: number;
+  /** Exclusive: the id after which the page starts. */
+  afterId?: string | null;
+}
+export interface PageResult {
+  rows: NodeRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface ThemeStats {
+  themeId: string;
+  findingCount: number;
+  areaCount: number;
+}
+
+export interface SharedWeaknessesArgs {
+  minAreas: number;
+  maxThemes: number;
+  regionId?: string | null;
+  first?: number | null;
+}
+export interface WeaknessPatternRow {
+  themeIds: string[];
+  areaIds: string[];
+  /** The weakness findings in those areas about any of those themes. */
+  findingIds: string[];
+  support: number;
+}
+
+export interface SimilarAreasArgs {
+  areaId: string;
+  first: number;
+  polarity: Polarity;
+}
+export interface AreaSimilarityRow {
+  areaId: string;
+  score: number;
+  sharedThemeIds: string[];
+}
+
+export const AGENCY_LINK_KINDS = ['SHARED_AREA', 'SHARED_FINDING', 'SHARED_ACTION', 'SUCCESSION'] as const;
+export type AgencyLinkKind = (typeof AGENCY_LINK_KINDS)[number];
+export interface AgencyLinkRow {
+  fromId: string;
+  toId: string;
+  kind: AgencyLinkKind;
+  /** The area, finding or action the two share; for succession, the successor's id. */
+  viaId: string;
+}
+export interface AgencyNetworkRow {
+  centerId: string;
+  members: { agencyId: string; depth: number }[];
+  links: AgencyLinkRow[];
+}
+
+/**
+ * Paths follow every relationship but REPORTED_IN unless asked to: two things reported in the
+ * same document (or the same dataset) are rarely the connection a researcher is after.
+ */
+export const DEFAULT_PATH_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'REPORTED_IN');
+
+export interface PathArgs {
+  fromId: string;
+  toId: string;
+  maxHops: number;
+  relationshipTypes?: readonly RelType[] | null;
+}
+export interface PathRow {
+  nodeIds: string[];
+  /** relationships[i] joins nodeIds[i] and nodeIds[i + 1], in whichever direction it was stated. */
+  relationships: RelRow[];
+}
+
+export interface SearchArgs {
+  text: string;
+  first: number;
+  labels?: readonly Label[] | null;
+}
+export interface SearchHitRow {
+  id: string;
+  score: number;
+  snippet: string | null;
+}
+
+export interface StoreStats {
+  nodes: Record<string, number>;
+  relationships: number;
+}
+
+export interface GraphStore {
+  readonly name: string;
+
+  nodes(ids: readonly string[]): Promise<(NodeRow | null)[]>;
+  /** For each id, the distinct nodes reached by following the steps, ordered by id. */
+  traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]>;
+  list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult>;
+  themeStats(themeIds: readonly string[]): Promise<ThemeStats[]>;
+
+  sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]>;
+  similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]>;
+  agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
+  path(args: PathArgs): Promise<PathRow | null>;
+  search(args: SearchArgs): Promise<SearchHitRow[]>;
+  stats(): Promise<StoreStats>;
+
+  /** Replaces the store's contents with the bundle, all or nothing. */
+  load(bundle: Bundle): Promise<void>;
+  close(): Promise<void>;
+}
