@@ -1,0 +1,42 @@
+import { badInput } from './errors';
+
+/** Argument checks shared by the resolvers. Bounds are part of the API contract, documented in the README. */
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_SEARCH_TEXT = 500;
+
+export function checkFirst(value: number | null | undefined, fallback: number, argument = 'first'): number {
+  const first = value ?? fallback;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`"${argument}" must be a whole number from 0 to ${MAX_PAGE_SIZE}; got ${first}.`, argument);
+  }
+  return first;
+}
+
+export function checkRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`"${argument}" must be a whole number from ${min} to ${max}; got ${value}.`, argument);
+  }
+  return value;
+}
+
+export function checkSearchText(text: string): string {
+  const trimmed = text.trim();
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
+    throw badInput('"text" must contain at least one letter or digit to search for, e.g. "EHC plans".', 'text');
+  }
+  if (trimmed.length > MAX_SEARCH_TEXT) {
+    throw badInput(`"text" must be at most ${MAX_SEARCH_TEXT} characters; got ${trimmed.length}.`, 'text');
+  }
+  return trimmed;
+}
+
+const CURSOR_PREFIX = 'cursor:';
+export const encodeCursor = (id: string) => Buffer.from(CURSOR_PREFIX + id, 'utf8').toString('base64url');
+export function decodeCursor(cursor: string, argument = 'after'): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(CURSOR_PREFIX) || decoded.length === CURSOR_PREFIX.length) {
+    throw badInput(`"${argument}" is not a cursor this API issued; pass an endCursor from a previous page.`, argument);
+  }
+  return decoded.slice(CURSOR_PREFIX.length);
+}

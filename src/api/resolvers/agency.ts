@@ -1,0 +1,35 @@
+import type { AgencyRow, FindingRow } from '../../domain/model';
+import type { Resolvers } from '../../generated/resolvers-types';
+import { byIdOf, partialDate, related, sources } from './helpers';
+
+export const agencyResolvers: Resolvers = {
+  Query: {
+    agency: byIdOf('Agency'),
+    agencies: async (_, args, ctx) =>
+      (await ctx.store.list('Agency', { kind: args.kind }, { first: Number.MAX_SAFE_INTEGER })).rows as AgencyRow[],
+  },
+  Agency: {
+    activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
+    activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
+    areas: related('agencyAreas'),
+    successors: (a, _, ctx) => ctx.loaders.traversal('agencySuccessors').load(a.id),
+    predecessors: (a, _, ctx) => ctx.loaders.traversal('agencyPredecessors').load(a.id),
+    findings: async (a, args, ctx) => {
+      const findings = await related<FindingRow>('agencyFindings')(a, args, ctx);
+      return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
+    },
+    actions: related('agencyActions'),
+    people: async (a, _, ctx) =>
+      (await ctx.loaders.traversal('agencyPeople').load(a.id)).map(({ node, rel }) => ({
+        personId: node.id, agencyId: a.id, role: rel.role ?? null, person: node, agency: a,
+      })),
+    inspections: related('agencyInspections'),
+    reviews: related('agencyReviews'),
+    sources,
+  },
+  Succession: {
+    agency: (s) => s.node as AgencyRow,
+    on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
+    sources: (s, _, ctx) => ctx.loaders.nodeList(s.rel.sourceIds) as never,
+  },
+};

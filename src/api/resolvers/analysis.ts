@@ -1,0 +1,62 @@
+import type { AgencyRow, AreaRow, FindingRow, NodeRow, ThemeRow } from '../../domain/model';
+import type { Resolvers } from '../../generated/resolvers-types';
+import { checkFirst, checkRange, checkSearchText } from '../arguments';
+import { partialDate } from './helpers';
+
+/** The analytical root fields: each one store call, the rows' ids then loaded in one batch per level. */
+export const analysisResolvers: Resolvers = {
+  Query: {
+    sharedWeaknesses: (_, args, ctx) =>
+      ctx.store.sharedWeaknesses({
+        minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
+        maxThemes: checkRange(args.maxThemes ?? 3, 1, 5, 'maxThemes'),
+        regionId: args.regionId,
+        first: args.first == null ? null : checkFirst(args.first, 0),
+      }),
+    similarAreas: (_, args, ctx) =>
+      ctx.store.similarAreas({ areaId: args.areaId, first: checkFirst(args.first, 10), polarity: args.polarity ?? 'WEAKNESS' }),
+    agencyNetwork: (_, args, ctx) => ctx.store.agencyNetwork(args.agencyId, checkRange(args.maxDepth ?? 2, 1, 4, 'maxDepth')),
+    path: (_, args, ctx) =>
+      ctx.store.path({
+        fromId: args.fromId,
+        toId: args.toId,
+        maxHops: checkRange(args.maxHops ?? 6, 1, 12, 'maxHops'),
+        relationshipTypes: args.relationshipTypes,
+      }),
+    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: checkFirst(args.first, 20) }),
+  },
+  WeaknessPattern: {
+    themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
+    areas: (p, _, ctx) => ctx.loaders.nodeList(p.areaIds) as Promise<AreaRow[]>,
+    findings: (p, _, ctx) => ctx.loaders.nodeList(p.findingIds) as Promise<FindingRow[]>,
+  },
+  AreaSimilarity: {
+    area: async (s, _, ctx) => (await ctx.loaders.node(s.areaId)) as AreaRow,
+    sharedThemes: (s, _, ctx) => ctx.loaders.nodeList(s.sharedThemeIds) as Promise<ThemeRow[]>,
+  },
+  AgencyNetwork: {
+    center: async (n, _, ctx) => (await ctx.loaders.node(n.centerId)) as AgencyRow,
+  },
+  NetworkMember: {
+    agency: async (m, _, ctx) => (await ctx.loaders.node(m.agencyId)) as AgencyRow,
+  },
+  AgencyLink: {
+    from: async (l, _, ctx) => (await ctx.loaders.node(l.fromId)) as AgencyRow,
+    to: async (l, _, ctx) => (await ctx.loaders.node(l.toId)) as AgencyRow,
+    via: async (l, _, ctx) => (await ctx.loaders.node(l.viaId)) as NodeRow,
+  },
+  Path: {
+    length: (p) => p.relationships.length,
+    nodes: (p, _, ctx) => ctx.loaders.nodeList(p.nodeIds),
+  },
+  PathStep: {
+    from: async (r, _, ctx) => (await ctx.loaders.node(r.from)) as NodeRow,
+    to: async (r, _, ctx) => (await ctx.loaders.node(r.to)) as NodeRow,
+    on: (r) => partialDate(r.on ?? null, r.onCertainty),
+    role: (r) => r.role ?? null,
+    sources: (r, _, ctx) => ctx.loaders.nodeList(r.sourceIds) as never,
+  },
+  SearchHit: {
+    node: async (h, _, ctx) => (await ctx.loaders.node(h.id)) as NodeRow,
+  },
+};

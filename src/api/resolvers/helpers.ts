@@ -1,0 +1,48 @@
+import type { Certainty, NodeRow, Polarity } from '../../domain/model';
+import type { TraversalName } from '../../store/traversals';
+import type { RequestContext } from '../context';
+
+/** Resolver building blocks: each hands the work to a batched loader. */
+
+type WithId = { id: string };
+
+/** The nodes reached from the parent along a catalogued traversal. */
+export const related =
+  <T extends NodeRow = NodeRow>(name: TraversalName) =>
+  async (parent: WithId, _args: unknown, ctx: RequestContext): Promise<T[]> =>
+    (await ctx.loaders.traversal(name).load(parent.id)).map((n) => n.node as T);
+
+export const relatedOne =
+  <T extends NodeRow = NodeRow>(name: TraversalName) =>
+  async (parent: WithId, _args: unknown, ctx: RequestContext): Promise<T | null> =>
+    ((await ctx.loaders.traversal(name).load(parent.id))[0]?.node as T | undefined) ?? null;
+
+/** A list field with an optional `polarity` argument, each choice its own catalogued traversal. */
+export const relatedByPolarity =
+  <T extends NodeRow = NodeRow>(names: { any: TraversalName; WEAKNESS: TraversalName; STRENGTH: TraversalName }) =>
+  async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext): Promise<T[]> =>
+    related<T>(args.polarity ? names[args.polarity] : names.any)(parent, args, ctx);
+
+export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
+
+/** Fetches a node by id for a root field, answering null for an unknown id or one of another type. */
+export const byIdOf =
+  <L extends NodeRow['label']>(label: L) =>
+  async (_: unknown, args: { id: string }, ctx: RequestContext): Promise<Extract<NodeRow, { label: L }> | null> => {
+    const row = await ctx.loaders.node(args.id);
+    return row && row.label === label ? (row as Extract<NodeRow, { label: L }>) : null;
+  };
+
+export interface PartialDateValue {
+  iso: string;
+  year: number;
+  month: number | null;
+  day: number | null;
+  certainty: Certainty;
+}
+
+export function partialDate(iso: string | null, certainty: Certainty | null | undefined): PartialDateValue | null {
+  if (!iso) return null;
+  const [year, month, day] = iso.split('-').map(Number);
+  return { iso, year, month: month ?? null, day: day ?? null, certainty: certainty ?? 'STATED' };
+}

@@ -1,0 +1,23 @@
+import { mergeResolvers } from '@graphql-tools/merge';
+import type { Resolvers } from '../../generated/resolvers-types';
+import { actionResolvers } from './action';
+import { agencyResolvers } from './agency';
+import { analysisResolvers } from './analysis';
+import { areaResolvers } from './area';
+import { inspectionResolvers } from './inspection';
+import { nodeResolvers } from './node';
+import { personResolvers } from './person';
+import { sourceResolvers } from './source';
+import { themeResolvers } from './theme';
+
+export const resolvers = mergeResolvers([
+  nodeResolvers,
+  areaResolvers,
+  agencyResolvers,
+  inspectionResolvers,
+  themeResolvers,
+  actionResolvers,
+  personResolvers,
+  sourceResolvers,
+  analysisResolvers,
+]) as Resolvers;

@@ -1,0 +1,18 @@
+import type { ThemeRow } from '../../domain/model';
+import type { Resolvers } from '../../generated/resolvers-types';
+import { byIdOf, relatedByPolarity, sources } from './helpers';
+
+export const themeResolvers: Resolvers = {
+  Query: {
+    theme: byIdOf('Theme'),
+    themes: async (_, __, ctx) => (await ctx.store.list('Theme', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ThemeRow[],
+  },
+  Theme: {
+    label: (t) => t.name,
+    findingCount: async (t, _, ctx) => (await ctx.loaders.themeStats.load(t.id)).findingCount,
+    areaCount: async (t, _, ctx) => (await ctx.loaders.themeStats.load(t.id)).areaCount,
+    findings: relatedByPolarity({ any: 'themeFindings', WEAKNESS: 'themeWeaknesses', STRENGTH: 'themeStrengths' }),
+    areas: relatedByPolarity({ any: 'themeAreas', WEAKNESS: 'themeWeaknessAreas', STRENGTH: 'themeStrengthAreas' }),
+    sources,
+  },
+};

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { ConfigError, readConfig } from './config';
+import { countByLabel, loadDataset } from './dataset/load-dataset';
+import { importAreas } from './dataset/import-areas';
+import { SeedError } from './dataset/seed-error';
+import { createLogger } from './log';
+import { serve } from './serve';
+
+/** The one entry point: serve, check, import-areas. */
+const program = new Command()
+  .name('send-graph')
+  .description('A GraphQL knowledge graph of England\'s local area SEND inspections')
+  .showHelpAfterError();
+
+program
+  .command('serve', { isDefault: true })
+  .description('load the seeds and serve the GraphQL API (PORT, default 4000)')
+  .action(async () => {
+    const config = readConfig();
+    await serve(config, createLogger(config));
+  });
+
+program
+  .command('check')
+  .description('validate every seed file and print counts per label')
+  .option('--seeds <dir>', 'seeds directory (default: SEEDS_DIR or ./seeds)')
+  .action((opts: { seeds?: string }) => {
+    const dir = opts.seeds ?? readConfig().SEEDS_DIR;
+    const bundle = loadDataset(dir);
+    const counts = countByLabel(bundle);
+    console.log(`Seeds in ${dir} are valid.`);
+    for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
+    console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.length}`);
+  });
+
+program
+  .command('import-areas')
+  .description("write the areas, regions and councils seed from mySociety's uk_local_authorities.csv")
+  .requiredOption('--csv <file>', 'path to uk_local_authorities.csv')
+  .option('--out <file>', 'where to write the seed', 'seeds/reference/areas.yaml')
+  .action((opts: { csv: string; out: string }) => {
+    writeFileSync(opts.out, importAreas(opts.csv));
+    console.log(`Wrote ${opts.out}`);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof SeedError || err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});
