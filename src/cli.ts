@@ -41,8 +41,10 @@ program
   .requiredOption('--csv <file>', 'path to uk_local_authorities.csv')
   .option('--out <file>', 'where to write the seed', 'seeds/reference/areas.yaml')
   .action((opts: { csv: string; out: string }) => {
-    writeFileSync(opts.out, importAreas(opts.csv));
-    console.log(`Wrote ${opts.out}`);
+    const { yaml, areaCount, corrections } = importAreas(opts.csv);
+    for (const c of corrections) console.warn(`warning: ${c.area} is listed in ${c.listed}, but all its districts are in ${c.corrected}; using ${c.corrected}`);
+    writeFileSync(opts.out, yaml);
+    console.log(`Wrote ${areaCount} areas to ${opts.out}`);
   });
 
 program.parseAsync().catch((err: unknown) => {

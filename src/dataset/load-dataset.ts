@@ -14,6 +14,8 @@ export function loadDataset(dir: string): Bundle {
   if (files.length === 0 && problems.length === 0) {
     problems.push({ file: dir, record: '(directory)', field: '', message: 'holds no .yaml, .yml or .json seed files' });
   }
+  // Cross-file rules need every file read; checking them against a partial set would only add noise.
+  if (problems.length > 0) throw new SeedError(problems);
   const bundle = buildBundle(files, problems);
   if (problems.length > 0) throw new SeedError(problems);
   return bundle;

@@ -41,9 +41,12 @@ function locate(raw: unknown, path: readonly PropertyKey[]): { record: string; f
   return { record: `${String(section)}[${index}]${id}`, field };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+const valueAt = (raw: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw);
+
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.path.length > 0 && valueAt(raw, issue.path) === undefined) return `is required: ${issue.message}`;
   return issue.message;
 }
 
@@ -60,7 +63,7 @@ export function parseSeedText(file: string, text: string, problems: SeedProblem[
   if (!result.success) {
     for (const issue of result.error.issues) {
       const { record, field } = locate(raw, issue.path);
-      problems.push({ file, record, field, message: describeIssue(issue) });
+      problems.push({ file, record, field, message: describeIssue(raw, issue) });
     }
     return null;
   }

@@ -1,0 +1,140 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
+import { SeedError } from '../../src/dataset/seed-error';
+import { copyOfSeeds, editFile, seedBundle } from '../helpers';
+
+function problemsOf(dir: string) {
+  try {
+    loadDataset(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedError);
+    return (err as SeedError).problems;
+  }
+  throw new Error('expected the seeds to be rejected');
+}
+
+const SANDWELL = 'documents/sandwell-2017.yaml';
+
+describe('the project seeds', () => {
+  it('load with every label and the documents behind them', () => {
+    const counts = countByLabel(seedBundle());
+    expect(counts).toMatchObject({ Area: 153, Region: 9, Theme: 17, Inspection: 4, Review: 1, Source: 9 });
+    expect(counts.Finding).toBeGreaterThanOrEqual(50);
+  });
+
+  it('trace every node to a source document', () => {
+    const { nodes, relationships } = seedBundle();
+    const reported = new Set(relationships.filter((r) => r.type === 'REPORTED_IN').map((r) => r.from));
+    const unsourced = nodes.filter((n) => n.label !== 'Theme' && n.label !== 'Source' && !reported.has(n.id)).map((n) => n.id);
+    expect(unsourced).toEqual([]);
+  });
+});
+
+describe('a bad seed file stops loading with an error naming file, record and field', () => {
+  it('rejects an unknown theme', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [ehc-plan-qualty]'));
+    expect(problemsOf(dir)).toEqual([
+      {
+        file: SANDWELL,
+        record: 'findings[1] "sandwell-2017-ehc-plans-lack-health-and-care"',
+        field: 'themes[0]',
+        message: expect.stringContaining('unknown theme "ehc-plan-qualty"'),
+      },
+    ]);
+  });
+
+  it('rejects a dangling reference to another record', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    area: sandwell\n', '    area: sandwel\n'));
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'area' });
+    expect(p.message).toContain('unknown Area "sandwel"');
+  });
+
+  it('rejects a reference to a record of the wrong kind', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    area: sandwell\n', '    area: sandwell-council\n'));
+    expect(problemsOf(dir)[0].message).toContain('"sandwell-council" is a Agency');
+  });
+
+  it('rejects a duplicate id, naming where it was first declared', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('  - id: chris-ward', '  - id: sandwell-council'));
+    // Files are read in path order, so the later declaration (reference/ after documents/) is the one reported.
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: 'reference/areas.yaml', record: expect.stringMatching(/^agencies\[\d+\] "sandwell-council"$/), field: 'id' });
+    expect(p.message).toContain(`already declared as Person in ${SANDWELL} at people[0] "sandwell-council"`);
+  });
+
+  it('rejects a missing required field', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    outcome: wsoa_required\n', ''));
+    expect(problemsOf(dir)).toEqual([
+      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'outcome', message: expect.stringContaining('is required') },
+    ]);
+  });
+
+  it.each([
+    ['2017-13', 'a month that does not exist'],
+    ['2017-02-30', 'a day that does not exist'],
+    ['January 2017', 'free text'],
+  ])('rejects a malformed date: %s (%s)', (date) => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('startedOn: { date: "2017-01"', `startedOn: { date: "${date}"`));
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'startedOn.date' });
+    expect(p.message).toContain('YYYY, YYYY-MM or YYYY-MM-DD');
+  });
+
+  it('rejects an unknown field, so a typo is not silently dropped', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    polarity: strength\n', '    polarity: strength\n    polarty: weakness\n'));
+    expect(problemsOf(dir)[0].message).toContain('unknown field(s) "polarty"');
+  });
+
+  it('rejects a file that cannot be parsed, naming the file', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'broken.yaml'), 'findings:\n  - id: x\n   polarity: [unclosed\n');
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: 'documents/broken.yaml', record: '(file)' });
+    expect(p.message).toMatch(/^cannot be parsed/);
+  });
+
+  it('rejects a cycle in succession', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(
+      join(dir, 'documents', 'cycle.json'),
+      JSON.stringify({
+        source: { id: 'cycle-source', title: 'A bad source', kind: 'WEB_PAGE' },
+        links: [{ type: 'SUCCEEDED_BY', from: 'black-country-icb', to: 'sandwell-and-west-birmingham-ccg' }],
+      }),
+    );
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('succession forms a cycle');
+    expect(problems[0].message).toContain('black-country-icb');
+  });
+
+  it('rejects facts with no source document', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'orphan.yaml'), 'people:\n  - id: nobody\n    name: No One\n');
+    expect(problemsOf(dir)).toEqual([expect.objectContaining({ file: 'documents/orphan.yaml', field: 'source' })]);
+  });
+
+  it('reports every problem at once and loads nothing', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [nope]').replace('    area: sandwell\n', '    area: nowhere\n'));
+    const err = (() => {
+      try {
+        return loadDataset(dir);
+      } catch (e) {
+        return e as SeedError;
+      }
+    })() as SeedError;
+    expect(err.problems).toHaveLength(2);
+    expect(err.message).toMatch(/^The seeds are invalid \(2 problems\); nothing was loaded\./);
+    expect(err.message).toContain('documents/sandwell-2017.yaml: inspections[0] "sandwell-2017-01", field area');
+  });
+});
