@@ -1,0 +1,50 @@
+import { seededStore, startApi, type Api } from './harness';
+
+let api: Api;
+let url: string;
+beforeAll(async () => {
+  api = await startApi(await seededStore());
+  url = await api.server.listen(0, '127.0.0.1');
+});
+afterAll(() => api.server.stop());
+
+const base = () => url.replace(/\/graphql$/, '');
+
+describe('over HTTP', () => {
+  it('answers a GraphQL POST with a request id', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ area(id: "staffordshire") { name inspections { outcome } } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }] } } });
+  });
+
+  it('reports health with the store and its counts', async () => {
+    const res = await fetch(`${base()}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 153, Theme: 17 } });
+  });
+
+  it('serves the Sandbox landing page to a browser', async () => {
+    const res = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('embeddable-sandbox');
+  });
+
+  it('refuses a simple cross-site GET (CSRF prevention)', async () => {
+    const res = await fetch(`${url}?query=${encodeURIComponent('{ stats { nodeCount } }')}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ search(text: "${'a'.repeat(200_000)}") { score } }` }),
+    });
+    expect(res.status).toBe(413);
+  });
+});

@@ -1,0 +1,169 @@
+import { startApi, seededStore, type Api } from './harness';
+
+let api: Api;
+beforeAll(async () => {
+  api = await startApi(await seededStore());
+});
+afterAll(() => api.server.stop());
+
+const ok = async (query: string, variables?: Record<string, unknown>) => {
+  const res = await api.run(query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+};
+
+describe('the GraphQL API on the seeded graph', () => {
+  it("answers an area with its region, agencies, inspections, findings and the inspectors' words", async () => {
+    const data = await ok(`{
+      area(id: "sandwell") {
+        name kind gssCode region { name }
+        agencies(kind: CCG) { id name aliases }
+        inspections {
+          id outcome startedOn { iso year month certainty } inspectorates { id }
+          findings(polarity: WEAKNESS) { id quote themes { id } }
+          actions { id kind owners { id } }
+        }
+      }
+    }`);
+    const area = data.area;
+    expect(area).toMatchObject({ name: 'Sandwell', kind: 'METROPOLITAN_DISTRICT', gssCode: 'E08000028', region: { name: 'West Midlands' } });
+    expect(area.agencies).toEqual([expect.objectContaining({ id: 'sandwell-and-west-birmingham-ccg', aliases: expect.arrayContaining(['West Birmingham Clinical Commissioning Group']) })]);
+    const [inspection] = area.inspections;
+    expect(inspection).toMatchObject({
+      id: 'sandwell-2017-01', outcome: 'WSOA_REQUIRED',
+      startedOn: { iso: '2017-01', year: 2017, month: 1, certainty: 'INFERRED' },
+      inspectorates: [{ id: 'cqc' }, { id: 'ofsted' }],
+      actions: [{ id: 'sandwell-2017-wsoa', kind: 'WSOA', owners: [{ id: 'sandwell-and-west-birmingham-ccg' }, { id: 'sandwell-council' }] }],
+    });
+    expect(inspection.findings).toHaveLength(8);
+    expect(inspection.findings).toContainEqual({
+      id: 'sandwell-2017-ehc-plans-lack-health-and-care',
+      quote: 'vary in quality and often do not contain relevant information about health or care',
+      themes: [{ id: 'ehc-plan-quality' }],
+    });
+  });
+
+  it('traces a finding to its document', async () => {
+    const data = await ok(`{ finding(id: "birmingham-2018-joint-commissioning-underdeveloped") {
+      polarity quote area { id } foundBy { __typename ... on Inspection { id } }
+      source { title authors publisher publishedOn { iso certainty } file }
+    } }`);
+    expect(data.finding).toEqual({
+      polarity: 'WEAKNESS', quote: 'significantly underdeveloped', area: { id: 'birmingham' },
+      foundBy: { __typename: 'Inspection', id: 'birmingham-2018' },
+      source: {
+        title: 'Inspectors warn of weaknesses in SEND support in Birmingham', authors: ['Neil Puffett'],
+        publisher: 'Children & Young People Now', publishedOn: { iso: '2018-09-11', certainty: 'STATED' }, file: 'birmingham-2018.txt',
+      },
+    });
+  });
+
+  it('lists themes with finding and area counts', async () => {
+    const { themes } = await ok('{ themes { id label findingCount areaCount } }');
+    expect(themes).toHaveLength(17);
+    expect(themes.find((t: { id: string }) => t.id === 'ehc-plan-quality')).toEqual({ id: 'ehc-plan-quality', label: 'EHC plan quality', findingCount: 8, areaCount: 4 });
+    expect(themes.find((t: { id: string }) => t.id === 'joint-commissioning')).toMatchObject({ findingCount: 1, areaCount: 1 });
+  });
+
+  it('pages areas Relay-style with a total count and cursors', async () => {
+    const page1 = (await ok('{ areas(regionId: "west-midlands", first: 10) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }')).areas;
+    expect(page1.totalCount).toBe(14);
+    expect(page1.edges.map((e: { node: { id: string } }) => e.node.id).slice(0, 3)).toEqual(['birmingham', 'coventry', 'dudley']);
+    expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const page2 = (await ok('query($after: String) { areas(regionId: "west-midlands", first: 10, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }', { after: page1.pageInfo.endCursor })).areas;
+    expect(page2.nodes.map((n: { id: string }) => n.id)).toEqual(['walsall', 'warwickshire', 'wolverhampton', 'worcestershire']);
+    expect(page2.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('filters areas by theme', async () => {
+    const { areas } = await ok('{ areas(themeId: "short-breaks") { totalCount nodes { id } } }');
+    expect(areas).toEqual({ totalCount: 1, nodes: [{ id: 'staffordshire' }] });
+  });
+
+  it('follows an agency through succession, both ways, with dates and sources', async () => {
+    const data = await ok(`{
+      agency(id: "black-country-and-west-birmingham-ccg") {
+        kind activeFrom { iso } areas { id }
+        predecessors { agency { id } on { iso certainty } sources { id } }
+        successors { agency { id name } on { iso } }
+        findings { id } actions { id }
+      }
+    }`);
+    expect(data.agency).toMatchObject({
+      kind: 'CCG', activeFrom: { iso: '2021-04-01' }, areas: [{ id: 'wolverhampton' }],
+      predecessors: [{ agency: { id: 'sandwell-and-west-birmingham-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }] }],
+      actions: [{ id: 'wolverhampton-2021-wsoa' }],
+    });
+    expect(data.agency.successors.map((s: { agency: { id: string } }) => s.agency.id)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb']);
+    expect(data.agency.findings).toEqual([{ id: 'wolverhampton-2021-bodies-not-working-together' }]);
+  });
+
+  it('answers the national review with its counts and findings', async () => {
+    const data = await ok('{ review(id: "first-30-areas-2017") { areasCovered wsoaCount authors { id } findings(polarity: WEAKNESS) { id areasAffected } } }');
+    expect(data.review).toMatchObject({ areasCovered: 30, wsoaCount: 9, authors: [{ id: 'cqc' }, { id: 'ofsted' }] });
+    expect(data.review.findings).toContainEqual({ id: 'first-30-areas-2017-exclusions-and-attendance', areasAffected: 6 });
+  });
+
+  it('resolves any node by id through the Node interface, and people to their employers', async () => {
+    const data = await ok(`{
+      a: node(id: "edward-timpson") { __typename id ... on Person { name role employers { agency { id } role } } sources { id } }
+      b: node(id: "sandwell-childrens-services-trust-transfer") { __typename ... on Action { kind decidedBy { id } addresses { id } } }
+      c: node(id: "no-such-thing") { id }
+    }`);
+    expect(data.a).toEqual({
+      __typename: 'Person', id: 'edward-timpson', name: 'Edward Timpson', role: "Children's minister",
+      employers: [{ agency: { id: 'department-for-education' }, role: "Children's minister" }], sources: [{ id: 'cypn-sandwell-2017' }],
+    });
+    expect(data.b).toEqual({ __typename: 'Action', kind: 'TRANSFER_TO_TRUST', decidedBy: [{ id: 'edward-timpson' }], addresses: [{ id: 'sandwell-2017-legacy-of-poor-practice' }] });
+    expect(data.c).toBeNull();
+  });
+
+  it('answers null for an unknown id, or an id of another type', async () => {
+    const data = await ok('{ area(id: "atlantis") { id } agency(id: "sandwell") { id } inspection(id: "sandwell-2017-01") { id } }');
+    expect(data).toEqual({ area: null, agency: null, inspection: { id: 'sandwell-2017-01' } });
+  });
+
+  it('shows the weakness patterns areas share, with evidence', async () => {
+    const data = await ok('{ sharedWeaknesses(minAreas: 4, maxThemes: 2) { support themes { id } areas { id } findings { id } } }');
+    expect(data.sharedWeaknesses[0]).toMatchObject({
+      support: 4, themes: [{ id: 'academic-outcomes' }, { id: 'ehc-plan-quality' }],
+      areas: [{ id: 'birmingham' }, { id: 'sandwell' }, { id: 'staffordshire' }, { id: 'wolverhampton' }],
+    });
+    expect(data.sharedWeaknesses).toHaveLength(10);
+  });
+
+  it('ranks areas like Sandwell', async () => {
+    const data = await ok('{ similarAreas(areaId: "sandwell", first: 2) { area { id } score sharedThemes { id } } }');
+    expect(data.similarAreas.map((s: { area: { id: string } }) => s.area.id)).toEqual(['birmingham', 'staffordshire']);
+    expect(data.similarAreas[1].score).toBeCloseTo(5 / 10);
+  });
+
+  it('maps an agency network with how each link is made', async () => {
+    const data = await ok('{ agencyNetwork(agencyId: "staffordshire-ccgs", maxDepth: 1) { center { id } members { agency { id } depth } links { from { id } to { id } kind via { __typename id } } } }');
+    const net = data.agencyNetwork;
+    expect(net.center).toEqual({ id: 'staffordshire-ccgs' });
+    expect(net.members.map((m: { agency: { id: string } }) => m.agency.id)).toEqual([
+      'staffordshire-ccgs', 'staffordshire-and-stoke-on-trent-icb', 'staffordshire-council', 'staffordshire-schools-forum', 'staffordshire-send-partnership-board',
+    ]);
+    expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2019-wsoa' } });
+  });
+
+  it('finds a path and says which document states each step', async () => {
+    const data = await ok('{ path(fromId: "sandwell", toId: "wolverhampton", relationshipTypes: [SERVES, SUCCEEDED_BY]) { length nodes { id } relationships { type from { id } to { id } on { iso } sources { id } } } }');
+    expect(data.path.length).toBe(3);
+    expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(['sandwell', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
+    expect(data.path.relationships[2]).toEqual({ type: 'SERVES', from: { id: 'black-country-and-west-birmingham-ccg' }, to: { id: 'wolverhampton' }, on: null, sources: [{ id: 'express-and-star-wolverhampton-2021' }] });
+  });
+
+  it('searches the evidence', async () => {
+    const data = await ok('{ search(text: "short breaks", first: 3) { node { __typename id } score snippet } }');
+    expect(data.search[0]).toMatchObject({ node: { __typename: 'Theme', id: 'short-breaks' } });
+    expect(data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('staffordshire-2019-short-breaks-strength');
+  });
+
+  it('lists what each document states', async () => {
+    const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
+    expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));
+    expect(data.sources).toHaveLength(9);
+  });
+});
