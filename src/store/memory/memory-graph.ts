@@ -4,8 +4,7 @@ import { POLARITIES } from '../../domain/model';
 import type { Direction } from '../port';
 import { SearchIndex } from './search-index';
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-export { byId };
+import { byId } from '../ordering';
 
 type PolarityIndex<K, V> = Record<Polarity, Map<K, Set<V>>>;
 const polarityIndex = <K, V>(): PolarityIndex<K, V> => ({ STRENGTH: new Map(), WEAKNESS: new Map() });

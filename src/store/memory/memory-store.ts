@@ -4,8 +4,10 @@ import type {
   SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
-import { agencyNetwork } from './agency-network';
-import { byId, MemoryGraph } from './memory-graph';
+import { exploreAgencyNetwork } from '../agency-network';
+import { agencyLinks } from './agency-network';
+import { byId } from '../ordering';
+import { MemoryGraph } from './memory-graph';
 import { sharedWeaknesses } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
 import { similarAreas } from './similar-areas';
@@ -90,7 +92,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async agencyNetwork(agencyId: string, maxDepth: number) {
-    return agencyNetwork(this.graph, agencyId, maxDepth);
+    const g = this.graph;
+    if (g.node(agencyId)?.label !== 'Agency') return null;
+    return exploreAgencyNetwork(agencyId, maxDepth, async (frontier) => agencyLinks(g, frontier));
   }
 
   async path(args: PathArgs) {

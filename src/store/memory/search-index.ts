@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
+import { compareSearchHits } from '../ordering';
 
 /** The text fields searched, in the order a snippet is taken from. */
 export const SEARCH_FIELDS = ['quote', 'summary', 'name', 'title', 'aliases', 'description', 'role'] as const;
@@ -55,7 +56,7 @@ export class SearchIndex {
       .search(terms.join(' '))
       .filter((r) => !wanted || wanted.has(this.rows.get(String(r.id))!.label))
       .map((r) => ({ id: String(r.id), score: r.score, snippet: snippetFor(this.rows.get(String(r.id))!, terms) }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .sort(compareSearchHits)
       .slice(0, first);
   }
 }

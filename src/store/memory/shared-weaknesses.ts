@@ -1,5 +1,6 @@
 import type { SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
-import { byId, type MemoryGraph } from './memory-graph';
+import { byId, comparePatterns } from '../ordering';
+import type { MemoryGraph } from './memory-graph';
 
 const intersect = (a: Set<string>, b: Set<string>): Set<string> => {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -41,7 +42,7 @@ export function sharedWeaknesses(g: MemoryGraph, args: SharedWeaknessesArgs): We
     level = next;
   }
 
-  found.sort((x, y) => y.areas.size - x.areas.size || y.themes.length - x.themes.length || byId(x.themes.join('|'), y.themes.join('|')));
+  found.sort((x, y) => comparePatterns({ support: x.areas.size, themeIds: x.themes }, { support: y.areas.size, themeIds: y.themes }));
   const limited = args.first != null ? found.slice(0, args.first) : found;
   return limited.map(({ themes, areas }) => {
     const areaIds = [...areas].sort(byId);

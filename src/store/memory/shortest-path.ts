@@ -1,7 +1,8 @@
 import type { RelRow, RelType } from '../../domain/model';
 import type { PathArgs, PathRow } from '../port';
 import { DEFAULT_PATH_TYPES } from '../port';
-import { byId, type MemoryGraph } from './memory-graph';
+import { byId } from '../ordering';
+import type { MemoryGraph } from './memory-graph';
 
 /**
  * A shortest path between two nodes, following relationships either way. Breadth-first with

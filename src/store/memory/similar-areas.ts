@@ -1,5 +1,6 @@
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
-import { byId, type MemoryGraph } from './memory-graph';
+import { byId, compareSimilarity } from '../ordering';
+import type { MemoryGraph } from './memory-graph';
 
 /**
  * Areas ranked by the Jaccard similarity of their theme sets (for findings of one polarity).
@@ -23,5 +24,5 @@ export function similarAreas(g: MemoryGraph, args: SimilarAreasArgs): AreaSimila
     const theirs = g.areaThemes[args.polarity].get(areaId)!.size;
     rows.push({ areaId, score: themes.length / (mine.size + theirs - themes.length), sharedThemeIds: themes.sort(byId) });
   }
-  return rows.sort((a, b) => b.score - a.score || byId(a.areaId, b.areaId)).slice(0, args.first);
+  return rows.sort(compareSimilarity).slice(0, args.first);
 }
