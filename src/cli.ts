@@ -6,9 +6,11 @@ import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
 import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
+import { seedNeo4j } from './seed';
 import { serve } from './serve';
+import { StoreUnavailableError } from './store/errors';
 
-/** The one entry point: serve, check, import-areas. */
+/** The one entry point: serve, check, seed, import-areas. */
 const program = new Command()
   .name('send-graph')
   .description('A GraphQL knowledge graph of England\'s local area SEND inspections')
@@ -36,6 +38,15 @@ program
   });
 
 program
+  .command('seed')
+  .description('validate the seeds and write them to Neo4j (NEO4J_URI) in one transaction')
+  .option('--reset', 'empty the database first (says what it will delete)', false)
+  .action(async (opts: { reset: boolean }) => {
+    const config = readConfig();
+    await seedNeo4j(config, createLogger(config), opts);
+  });
+
+program
   .command('import-areas')
   .description("write the areas, regions and councils seed from mySociety's uk_local_authorities.csv")
   .requiredOption('--csv <file>', 'path to uk_local_authorities.csv')
@@ -48,7 +59,7 @@ program
   });
 
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SeedError || err instanceof ConfigError) {
+  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError) {
     console.error(err.message);
   } else {
     console.error(err);

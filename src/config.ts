@@ -8,6 +8,17 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   SEEDS_DIR: z.string().min(1).default(resolve(__dirname, '..', 'seeds')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to use Neo4j (e.g. bolt://localhost:7687 or neo4j://host:7687); unset, the embedded store. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI, e.g. bolt://localhost:7687')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** How many times to try reaching Neo4j at start-up, with exponential back-off between tries. */
+  NEO4J_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,23 +1,25 @@
 import type { Config } from './config';
-import { loadDataset } from './dataset/load-dataset';
 import type { Logger } from './log';
 import { createApiServer } from './api/server';
-import { MemoryStore } from './store/memory/memory-store';
+import { openStore } from './store/open-store';
 
-/** Loads the seeds into the store and serves the API until SIGINT or SIGTERM. */
+/** Opens the configured store and serves the API until SIGINT or SIGTERM, then drains and closes. */
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
-  const bundle = loadDataset(config.SEEDS_DIR);
-  const store = new MemoryStore();
-  await store.load(bundle);
+  const store = await openStore(config, logger);
+  const stats = await store.stats();
+  const nodes = Object.values(stats.nodes).reduce((a, b) => a + b, 0);
   const server = await createApiServer({ store, logger });
   const url = await server.listen(config.PORT, config.HOST);
   logger.info(
-    { store: store.name, nodes: bundle.nodes.length, relationships: bundle.relationships.length, seeds: config.SEEDS_DIR, startupMs: Math.round(performance.now() - started) },
-    `send-graph listening on ${url} (${store.name} store: ${bundle.nodes.length} nodes, ${bundle.relationships.length} relationships)`,
+    { store: store.name, nodes, relationships: stats.relationships, startupMs: Math.round(performance.now() - started) },
+    `send-graph listening on ${url} (${store.name} store: ${nodes} nodes, ${stats.relationships} relationships)`,
   );
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'draining requests and shutting down');
     await server.stop();
     await store.close();

@@ -1,0 +1,269 @@
+import neo4j from 'neo4j-driver';
+import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
+
+/**
+ * Every Cypher statement the Neo4j adapter runs, as text plus parameters. Labels, relationship
+ * types and numbers that Cypher cannot take as parameters (variable-length bounds) come only from
+ * the fixed lists in domain/model.ts or from checked integers; every value is a parameter.
+ * The forms used run on Neo4j 4.4 and 5: pattern comprehensions rather than COUNT {}, CALL {}
+ * subqueries with importing WITH, FOR ... REQUIRE constraints, db.index.fulltext.queryNodes.
+ */
+
+export interface Statement {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * What the connected server accepts beyond the 4.4 baseline, chosen by its version at start-up.
+ * Neo4j 5.23 deprecated `CALL { WITH x ... }` for `CALL (x) { ... }`, which 4.4 cannot parse.
+ */
+export interface Dialect {
+  scopedSubqueries: boolean;
+}
+export const LEGACY_DIALECT: Dialect = { scopedSubqueries: false };
+export const MODERN_DIALECT: Dialect = { scopedSubqueries: true };
+
+export function dialectFor(version: string): Dialect {
+  const [major, minor] = version.split('.').map((n) => Number.parseInt(n, 10));
+  // Neo4j moved to calendar versions (2025.01 ...) after 5.26.
+  return major > 5 || (major === 5 && minor >= 23) ? MODERN_DIALECT : LEGACY_DIALECT;
+}
+
+/** A CALL subquery importing `imports`, whose branches are joined by UNION ALL. */
+function subquery(d: Dialect, imports: string[], branches: string[]): string {
+  const indent = (b: string) => b.trim().split('\n').map((l) => `  ${l}`).join('\n');
+  if (d.scopedSubqueries) return `CALL (${imports.join(', ')}) {\n${branches.map(indent).join('\n  UNION ALL\n')}\n}`;
+  const withClause = imports.length ? `WITH ${imports.join(', ')}\n` : '';
+  return `CALL {\n${branches.map((b) => indent(withClause + b.trim())).join('\n  UNION ALL\n')}\n}`;
+}
+
+/** Every node carries this label besides its own, so that any node can be found by id through one index. */
+export const ENTITY = 'Entity';
+export const FULLTEXT_INDEX = 'entity_text';
+/** Agency aliases are indexed as one string: full-text indexes read string properties. */
+export const ALIASES_TEXT = 'aliasesText';
+export const FULLTEXT_PROPERTIES = ['name', 'title', 'summary', 'quote', 'description', ALIASES_TEXT, 'role'] as const;
+
+export function label(value: string): Label {
+  if (!(LABELS as readonly string[]).includes(value)) throw new Error(`not a label of this graph: ${JSON.stringify(value)}`);
+  return value as Label;
+}
+
+export function relType(value: string): RelType {
+  if (!(REL_TYPES as readonly string[]).includes(value)) throw new Error(`not a relationship type of this graph: ${JSON.stringify(value)}`);
+  return value as RelType;
+}
+
+function wholeNumber(value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`expected a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** Integers Cypher needs as integers (LIMIT, range()) rather than floats. */
+const int = (n: number) => neo4j.int(Math.min(n, Number.MAX_SAFE_INTEGER));
+
+export function nodesStatement(ids: readonly string[]): Statement {
+  return {
+    text: `UNWIND $ids AS id
+OPTIONAL MATCH (n:${ENTITY} {id: id})
+RETURN id, n AS node`,
+    params: { ids },
+  };
+}
+
+export function traverseStatement(ids: readonly string[], steps: readonly Step[]): Statement {
+  if (steps.length === 0) throw new Error('a traversal needs at least one step');
+  const params: Record<string, unknown> = { ids };
+  const where: string[] = [];
+  let pattern = '(n0)';
+  steps.forEach((step, i) => {
+    const target = `n${i + 1}${step.where?.label ? `:${label(step.where.label)}` : ''}`;
+    const rel = `[r${i}:${relType(step.type)}]`;
+    pattern += step.direction === 'OUT' ? `-${rel}->(${target})` : `<-${rel}-(${target})`;
+    if (step.where?.polarity) {
+      where.push(`n${i + 1}.polarity = $polarity${i}`);
+      params[`polarity${i}`] = step.where.polarity;
+    }
+  });
+  const last = steps.length;
+  return {
+    text: `UNWIND $ids AS id
+MATCH (n0:${ENTITY} {id: id})
+MATCH ${pattern}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
+WITH id, n${last} AS node, collect(r${last - 1})[0] AS rel
+RETURN id, node, type(rel) AS relType, startNode(rel).id AS fromId, endNode(rel).id AS toId, properties(rel) AS relProps
+ORDER BY id, node.id`,
+    params,
+  };
+}
+
+export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: number, afterId: string | null | undefined): Statement {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = { limit: int(first + 1), afterId: afterId ?? null };
+  if (of === 'Area' && filter.regionId) {
+    conditions.push('(n)-[:IN_REGION]->(:Region {id: $regionId})');
+    params.regionId = filter.regionId;
+  }
+  if (of === 'Area' && filter.themeId) {
+    const polarity = filter.polarity ? ' WHERE f.polarity = $polarity' : '';
+    conditions.push(`size([(n)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(:Theme {id: $themeId})${polarity} | 1]) > 0`);
+    params.themeId = filter.themeId;
+    if (filter.polarity) params.polarity = filter.polarity;
+  }
+  if (filter.kind) {
+    conditions.push('n.kind = $kind');
+    params.kind = filter.kind;
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
+  const l = label(of);
+  return {
+    text: `${subquery(d, [], [`MATCH (n:${l}) ${where}\nRETURN count(n) AS total`])}
+${subquery(d, [], [`MATCH (n:${l}) ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
+RETURN total, rows`,
+    params,
+  };
+}
+
+export function themeStatsStatement(themeIds: readonly string[]): Statement {
+  return {
+    text: `UNWIND $ids AS id
+OPTIONAL MATCH (:Theme {id: id})<-[:ABOUT]-(f:Finding)
+OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
+RETURN id, count(DISTINCT f) AS findingCount, count(DISTINCT a) AS areaCount`,
+    params: { ids: themeIds },
+  };
+}
+
+/**
+ * Apriori in Cypher: level 1 is each weakness theme's set of areas, pruned by minAreas; level k
+ * joins level k-1 itemsets that share all but their last theme, intersecting their areas, and
+ * prunes again. Itemsets are kept sorted by theme id so that the join is a prefix comparison.
+ */
+export function sharedWeaknessesStatement(d: Dialect, args: SharedWeaknessesArgs): Statement {
+  const maxThemes = wholeNumber(args.maxThemes, 1, 5);
+  const levels = ['l1'];
+  let joins = '';
+  for (let k = 2; k <= maxThemes; k++) {
+    const prev = `l${k - 1}`;
+    joins += `
+WITH ${levels.join(', ')}, reduce(acc = [], i IN range(0, size(${prev}) - 1) |
+  acc + [j IN range(i + 1, size(${prev}) - 1) WHERE ${prev}[i].themes[0..-1] = ${prev}[j].themes[0..-1] |
+    {themes: ${prev}[i].themes + [last(${prev}[j].themes)], areas: [x IN ${prev}[i].areas WHERE x IN ${prev}[j].areas]}]) AS c${k}
+WITH ${levels.join(', ')}, [c IN c${k} WHERE size(c.areas) >= $minAreas] AS l${k}`;
+    levels.push(`l${k}`);
+  }
+  const region = args.regionId ? '\n  AND (a)-[:IN_REGION]->(:Region {id: $regionId})' : '';
+  return {
+    text: `MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
+WHERE f.polarity = 'WEAKNESS'${region}
+WITH t.id AS theme, a.id AS area ORDER BY theme, area
+WITH theme, collect(DISTINCT area) AS areas
+WHERE size(areas) >= $minAreas
+WITH theme, areas ORDER BY theme
+WITH collect({themes: [theme], areas: areas}) AS l1${joins}
+UNWIND ${levels.join(' + ')} AS p
+WITH p, size(p.areas) AS support, reduce(s = head(p.themes), t IN tail(p.themes) | s + '|' + t) AS key
+ORDER BY support DESC, size(p.themes) DESC, key ASC
+LIMIT $limit
+${subquery(d, ['p'], [`MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
+WHERE f.polarity = 'WEAKNESS' AND a.id IN p.areas AND t.id IN p.themes
+RETURN collect(DISTINCT f.id) AS findingIds`])}
+RETURN p.themes AS themeIds, p.areas AS areaIds, findingIds, support`,
+    params: {
+      minAreas: int(args.minAreas),
+      limit: int(args.first ?? Number.MAX_SAFE_INTEGER),
+      ...(args.regionId ? { regionId: args.regionId } : {}),
+    },
+  };
+}
+
+/** Candidates are the areas reached through the given area's themes, never every area. */
+export function similarAreasStatement(args: SimilarAreasArgs): Statement {
+  return {
+    text: `MATCH (me:Area {id: $areaId})<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
+WITH me, collect(DISTINCT t) AS mine
+UNWIND mine AS t
+MATCH (t)<-[:ABOUT]-(:Finding {polarity: $polarity})<-[:FOUND]-(:Inspection)-[:OF]->(other:Area)
+WHERE other <> me
+WITH other, size(mine) AS mineSize, collect(DISTINCT t.id) AS shared
+MATCH (other)<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(theirs:Theme)
+WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
+RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared AS sharedThemeIds
+ORDER BY score DESC, areaId ASC
+LIMIT $first`,
+    params: { areaId: args.areaId, polarity: args.polarity, first: int(args.first) },
+  };
+}
+
+/** The links of every agency in a frontier, one query per level of the walk. */
+export function agencyLinksStatement(d: Dialect, frontier: readonly string[]): Statement {
+  const shared = (kind: string, pattern: string) =>
+    `MATCH ${pattern}\nWHERE y <> x\nRETURN '${kind}' AS kind, y.id AS other, v.id AS via, 'SHARED' AS orientation`;
+  return {
+    text: `UNWIND $frontier AS fid
+MATCH (x:Agency {id: fid})
+${subquery(d, ['x'], [
+  shared('SHARED_AREA', '(x)-[:SERVES]->(v:Area)<-[:SERVES]-(y:Agency)'),
+  shared('SHARED_FINDING', '(x)<-[:CONCERNS]-(v:Finding)-[:CONCERNS]->(y:Agency)'),
+  shared('SHARED_ACTION', '(x)<-[:OWNED_BY]-(v:Action)-[:OWNED_BY]->(y:Agency)'),
+  `MATCH (x)-[:SUCCEEDED_BY]->(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, y.id AS via, 'SUCCESSOR' AS orientation`,
+  `MATCH (x)<-[:SUCCEEDED_BY]-(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, x.id AS via, 'PREDECESSOR' AS orientation`,
+])}
+RETURN x.id AS agencyId, kind, other, via, orientation`,
+    params: { frontier },
+  };
+}
+
+/**
+ * All shortest paths, then the one whose node ids sort first: the rule the embedded store's
+ * breadth-first search applies. The hop bound cannot be a parameter, so it is a checked integer.
+ */
+export function pathStatement(args: PathArgs): Statement {
+  const types = (args.relationshipTypes?.length ? args.relationshipTypes : DEFAULT_PATH_TYPES).map(relType);
+  const hops = wholeNumber(args.maxHops, 1, 12);
+  return {
+    text: `MATCH (a:${ENTITY} {id: $fromId})
+MATCH (b:${ENTITY} {id: $toId})
+MATCH p = allShortestPaths((a)-[:${[...new Set(types)].join('|')}*..${hops}]-(b))
+WITH p, [n IN nodes(p) | n.id] AS nodeIds
+ORDER BY nodeIds
+LIMIT 1
+RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels`,
+    params: { fromId: args.fromId, toId: args.toId },
+  };
+}
+
+/** Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax. */
+export function luceneQuery(terms: readonly string[]): string {
+  return terms.map((t) => (t.length >= 4 ? `(${t} OR ${t}*)` : t)).join(' ');
+}
+
+export function searchStatement(terms: readonly string[], first: number, labels?: readonly Label[] | null): Statement {
+  const filter = labels?.length ? '\nWHERE any(l IN labels(node) WHERE l IN $labels)' : '';
+  return {
+    text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${filter}
+RETURN node, score
+ORDER BY score DESC, node.id ASC
+LIMIT $first`,
+    params: { query: luceneQuery(terms), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
+  };
+}
+
+export function statsStatement(d: Dialect): Statement {
+  return {
+    text: `${subquery(d, [], LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS count`))}
+WITH collect({label: label, count: count}) AS nodes
+${subquery(d, [], ['MATCH ()-[r]->() RETURN count(r) AS relationships'])}
+RETURN nodes, relationships`,
+    params: {},
+  };
+}
+
+export const versionStatement: Statement = {
+  text: `CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions[0] AS version, edition`,
+  params: {},
+};

@@ -1,0 +1,178 @@
+import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Bundle, Label, NodeRow } from '../../domain/model';
+import { exploreAgencyNetwork, sharedLink } from '../agency-network';
+import { StoreUnavailableError } from '../errors';
+import { searchTerms, snippetFor } from '../memory/search-index';
+import { byId, comparePatterns } from '../ordering';
+import type {
+  AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow,
+  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
+} from '../port';
+import * as cypher from './cypher';
+import { writeBundle, type SeedProgress } from './seed-writer';
+import { nodeToRow, relFromParts, toPlain } from './values';
+
+/** Driver errors that mean "the database cannot be reached now", as opposed to a bad query. */
+const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, 'Neo.ClientError.Security.AuthorizationExpired']);
+
+export function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || (err as { retriable?: boolean }).retriable === true;
+}
+
+/** The GraphStore port over Neo4j: every method one Cypher statement (the agency walk, one per level). */
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j';
+  /** Cypher statements sent, for tests and per-request metrics. */
+  roundTrips = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private dialect: cypher.Dialect = cypher.LEGACY_DIALECT,
+  ) {}
+
+  /** For schema checks and seeding, which are not part of the port. */
+  driverForAdmin(): Driver {
+    return this.driver;
+  }
+
+  get databaseName(): string {
+    return this.database;
+  }
+
+  /** The server's version, choosing the Cypher dialect to match it. */
+  async detectVersion(): Promise<{ version: string; edition: string }> {
+    const [rec] = await this.read(cypher.versionStatement);
+    const version = String(rec.get('version'));
+    this.dialect = cypher.dialectFor(version);
+    return { version, edition: String(rec.get('edition')) };
+  }
+
+  private async read(statement: cypher.Statement): Promise<Neo4jRecord[]> {
+    this.roundTrips++;
+    try {
+      const result = await this.driver.executeQuery(statement.text, statement.params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+      });
+      return result.records;
+    } catch (err) {
+      if (isUnavailable(err)) throw new StoreUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      throw err;
+    }
+  }
+
+  async nodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
+    const records = await this.read(cypher.nodesStatement(ids));
+    const byNodeId = new Map<string, NodeRow>();
+    for (const r of records) {
+      const node = r.get('node') as Node | null;
+      if (node) byNodeId.set(r.get('id') as string, nodeToRow(node));
+    }
+    return ids.map((id) => byNodeId.get(id) ?? null);
+  }
+
+  async traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]> {
+    const records = await this.read(cypher.traverseStatement(ids, steps));
+    const byStart = new Map<string, Neighbour[]>();
+    for (const r of records) {
+      const list = byStart.get(r.get('id')) ?? [];
+      list.push({ node: nodeToRow(r.get('node')), rel: relFromParts(r.get('relType'), r.get('fromId'), r.get('toId'), r.get('relProps')) });
+      byStart.set(r.get('id'), list);
+    }
+    return ids.map((id) => byStart.get(id) ?? []);
+  }
+
+  async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
+    const [rec] = await this.read(cypher.listStatement(this.dialect, label, filter, page.first, page.afterId));
+    const rows = (rec.get('rows') as Node[]).map(nodeToRow);
+    return { rows: rows.slice(0, page.first), totalCount: toPlain(rec.get('total')) as number, hasNextPage: rows.length > page.first };
+  }
+
+  async themeStats(themeIds: readonly string[]): Promise<ThemeStats[]> {
+    const records = await this.read(cypher.themeStatsStatement(themeIds));
+    const stats = new Map(records.map((r) => [r.get('id') as string, r]));
+    return themeIds.map((themeId) => ({
+      themeId,
+      findingCount: toPlain(stats.get(themeId)?.get('findingCount') ?? 0) as number,
+      areaCount: toPlain(stats.get(themeId)?.get('areaCount') ?? 0) as number,
+    }));
+  }
+
+  async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
+    const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
+    return records
+      .map((r) => ({
+        themeIds: r.get('themeIds') as string[],
+        areaIds: [...(r.get('areaIds') as string[])].sort(byId),
+        findingIds: [...(r.get('findingIds') as string[])].sort(byId),
+        support: toPlain(r.get('support')) as number,
+      }))
+      .sort(comparePatterns);
+  }
+
+  async similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]> {
+    const records = await this.read(cypher.similarAreasStatement(args));
+    return records.map((r) => ({
+      areaId: r.get('areaId'),
+      score: toPlain(r.get('score')) as number,
+      sharedThemeIds: [...(r.get('sharedThemeIds') as string[])].sort(byId),
+    }));
+  }
+
+  async agencyNetwork(agencyId: string, maxDepth: number) {
+    const [center] = await this.nodes([agencyId]);
+    if (center?.label !== 'Agency') return null;
+    return exploreAgencyNetwork(agencyId, maxDepth, async (frontier) => {
+      const records = await this.read(cypher.agencyLinksStatement(this.dialect, frontier));
+      return records.map((r): AgencyLinkRow => {
+        const [id, other, via] = [r.get('agencyId') as string, r.get('other') as string, r.get('via') as string];
+        switch (r.get('orientation')) {
+          case 'SUCCESSOR':
+            return { fromId: id, toId: other, kind: 'SUCCESSION', viaId: via };
+          case 'PREDECESSOR':
+            return { fromId: other, toId: id, kind: 'SUCCESSION', viaId: via };
+          default:
+            return sharedLink(r.get('kind'), id, other, via);
+        }
+      });
+    });
+  }
+
+  async path(args: PathArgs): Promise<PathRow | null> {
+    if (args.fromId === args.toId) {
+      const [node] = await this.nodes([args.fromId]);
+      return node ? { nodeIds: [node.id], relationships: [] } : null;
+    }
+    const [rec] = await this.read(cypher.pathStatement(args));
+    if (!rec) return null;
+    const rels = rec.get('rels') as { type: string; from: string; to: string; props: unknown }[];
+    return { nodeIds: rec.get('nodeIds'), relationships: rels.map((r) => relFromParts(r.type, r.from, r.to, r.props)) };
+  }
+
+  async search(args: SearchArgs): Promise<SearchHitRow[]> {
+    const terms = searchTerms(args.text);
+    if (terms.length === 0) return [];
+    const records = await this.read(cypher.searchStatement(terms, args.first, args.labels));
+    return records.map((r) => {
+      const row = nodeToRow(r.get('node'));
+      return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [rec] = await this.read(cypher.statsStatement(this.dialect));
+    const nodes: Record<string, number> = {};
+    for (const { label, count } of toPlain(rec.get('nodes')) as { label: string; count: number }[]) if (count > 0) nodes[label] = count;
+    return { nodes, relationships: toPlain(rec.get('relationships')) as number };
+  }
+
+  async load(bundle: Bundle, onProgress?: (p: SeedProgress) => void): Promise<void> {
+    await writeBundle(this.driver, this.database, bundle, { onProgress });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Driver } from 'neo4j-driver';
+import { LABELS } from '../../domain/model';
+import { ENTITY, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from './cypher';
+
+/** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
+export const SCHEMA_STATEMENTS: string[] = [
+  ...[ENTITY, ...LABELS].map(
+    (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
+  ),
+  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`,
+];
+
+export const EXPECTED_CONSTRAINTS = [ENTITY, ...LABELS].map((l) => `${l.toLowerCase()}_id`);
+
+/** Creates the constraints and index if missing. Schema changes cannot share a transaction with data. */
+export async function ensureSchema(driver: Driver, database: string): Promise<void> {
+  for (const text of SCHEMA_STATEMENTS) await driver.executeQuery(text, {}, { database });
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
+
+/** What is missing from the schema, so start-up can say what to run. */
+export async function missingSchema(driver: Driver, database: string): Promise<string[]> {
+  const constraints = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name', {}, { database });
+  const indexes = await driver.executeQuery('SHOW INDEXES YIELD name, state RETURN name, state', {}, { database });
+  const haveConstraints = new Set(constraints.records.map((r) => r.get('name') as string));
+  const onlineIndexes = new Set(indexes.records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name') as string));
+  return [
+    ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
+    ...(onlineIndexes.has(FULLTEXT_INDEX) ? [] : [`full-text index ${FULLTEXT_INDEX}`]),
+  ];
+}

@@ -1,0 +1,76 @@
+import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type Node } from 'neo4j-driver';
+import { LABELS, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
+import { ALIASES_TEXT, ENTITY } from './cypher';
+
+/** Neo4j values as plain JSON: integers as numbers, temporal values as ISO strings, nodes as their properties. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    if (!neo4j.integer.inSafeRange(value)) throw new RangeError(`integer ${value.toString()} does not fit a JavaScript number`);
+    return value.toNumber();
+  }
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value)) {
+    return value.toString();
+  }
+  if (isNode(value)) return nodeToRow(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
+
+function isNode(value: unknown): value is Node {
+  return value instanceof neo4j.types.Node;
+}
+
+/** A stored node back as the row it was written from. Absent properties (Neo4j stores no nulls) come back as null. */
+export function nodeToRow(node: Node): NodeRow {
+  const label = node.labels.find((l): l is Label => l !== ENTITY && (LABELS as readonly string[]).includes(l));
+  if (!label) throw new Error(`node ${String(node.properties.id)} has none of this graph's labels (${node.labels.join(', ')})`);
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node.properties)) if (k !== ALIASES_TEXT) props[k] = toPlain(v);
+  return { ...nullsFor(label), ...props, label } as NodeRow;
+}
+
+/** The nullable fields of each label, so rows read back carry them as null like the rows written. */
+const NULLABLE: Record<Label, string[]> = {
+  Region: ['gssCode'],
+  Area: [],
+  Agency: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty', 'notes'],
+  Inspection: ['startedOn', 'startedOnCertainty', 'publishedOn', 'publishedOnCertainty', 'notes'],
+  Review: ['period', 'areasCovered', 'wsoaCount', 'publishedOn', 'publishedOnCertainty'],
+  Finding: ['quote', 'areasAffected'],
+  Theme: [],
+  Action: ['description', 'startedOn', 'startedOnCertainty', 'dueOn', 'dueOnCertainty'],
+  Person: ['role'],
+  Source: ['publisher', 'publishedOn', 'publishedOnCertainty', 'url', 'file', 'licence', 'notes'],
+};
+const nullsFor = (label: Label) => Object.fromEntries(NULLABLE[label].map((k) => [k, null]));
+
+export function relFromParts(type: string, from: string, to: string, props: unknown): RelRow {
+  const p = (toPlain(props) ?? {}) as Record<string, unknown>;
+  const rel: RelRow = { type: type as RelType, from, to, sourceIds: (p.sourceIds as string[] | undefined) ?? [] };
+  if (type === 'SUCCEEDED_BY') {
+    rel.on = (p.on as string | undefined) ?? null;
+    rel.onCertainty = (p.onCertainty as RelRow['onCertainty']) ?? null;
+  }
+  if (type === 'WORKS_FOR') rel.role = (p.role as string | undefined) ?? null;
+  return rel;
+}
+
+/** The properties a row is stored with: everything but its label (a Neo4j label instead). */
+export function rowToProperties(row: NodeRow): Record<string, unknown> {
+  const { label: _label, ...props } = row;
+  const out: Record<string, unknown> = props;
+  if (row.label === 'Agency') out[ALIASES_TEXT] = row.aliases.join('; ');
+  return out;
+}
+
+export function relToProperties(rel: RelRow): Record<string, unknown> {
+  const out: Record<string, unknown> = { sourceIds: rel.sourceIds };
+  if (rel.on !== undefined) out.on = rel.on;
+  if (rel.onCertainty !== undefined) out.onCertainty = rel.onCertainty;
+  if (rel.role !== undefined) out.role = rel.role;
+  return out;
+}

@@ -1,0 +1,87 @@
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
+import * as cypher from '../../src/store/neo4j/cypher';
+import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { TRAVERSALS } from '../../src/store/traversals';
+
+/**
+ * Every statement the Neo4j adapter sends, checked without a server by Neo4j's own Cypher parser
+ * and semantic analysis (@neo4j-cypher/language-support), in the 4.4-compatible and the modern dialect.
+ */
+const HOSTILE = '"}) MATCH (n) DETACH DELETE n //';
+
+function statements(d: cypher.Dialect): [string, cypher.Statement][] {
+  return [
+    ['nodes', cypher.nodesStatement([HOSTILE])],
+    ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
+    ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
+    ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    ['themeStats', cypher.themeStatsStatement([HOSTILE])],
+    ['sharedWeaknesses, 1 theme', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 1 })],
+    ['sharedWeaknesses, 5 themes in a region', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 5, regionId: HOSTILE, first: 3 })],
+    ['similarAreas', cypher.similarAreasStatement({ areaId: HOSTILE, first: 5, polarity: 'STRENGTH' })],
+    ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
+    ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
+    ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
+    ['search', cypher.searchStatement(['ehc', 'plans'], 5, ['Finding', 'Agency'])],
+    ['stats', cypher.statsStatement(d)],
+    ['version', cypher.versionStatement],
+  ];
+}
+
+function diagnostics(s: cypher.Statement) {
+  const parameters = Object.fromEntries(Object.keys(s.params).map((k) => [k, 'x']));
+  const result = lintCypherQuery(s.text, { parameters } as never) as unknown as { diagnostics: { severity: number; message: string }[] };
+  return result.diagnostics;
+}
+
+/** allShortestPaths between two nodes found by id is meant to start from two index seeks. */
+const INTENDED = /cartesian product/;
+
+describe('Cypher statements', () => {
+  describe.each([
+    ['modern (Neo4j 5.23 and later)', cypher.MODERN_DIALECT],
+    ['legacy (Neo4j 4.4 to 5.22)', cypher.LEGACY_DIALECT],
+  ])('%s dialect', (_name, dialect) => {
+    it.each(statements(dialect))('%s parses with no errors', (_n, s) => {
+      expect(diagnostics(s).filter((d) => d.severity === 1)).toEqual([]);
+    });
+  });
+
+  it.each(statements(cypher.MODERN_DIALECT))('%s uses no deprecated form in the modern dialect', (_n, s) => {
+    expect(diagnostics(s).filter((d) => !INTENDED.test(d.message))).toEqual([]);
+  });
+
+  it('the legacy dialect uses CALL { WITH x } which 4.4 accepts, the modern one CALL (x) { }', () => {
+    expect(cypher.agencyLinksStatement(cypher.LEGACY_DIALECT, ['a']).text).toContain('CALL {\n  WITH x\n');
+    expect(cypher.agencyLinksStatement(cypher.MODERN_DIALECT, ['a']).text).toContain('CALL (x) {');
+  });
+
+  it('the schema statements parse', () => {
+    for (const text of SCHEMA_STATEMENTS) expect(diagnostics({ text, params: {} }).filter((d) => d.severity === 1)).toEqual([]);
+  });
+
+  it('carries every value as a parameter, never in the text', () => {
+    for (const [, s] of [...statements(cypher.MODERN_DIALECT), ...statements(cypher.LEGACY_DIALECT)]) {
+      expect(s.text).not.toContain('DETACH DELETE n //');
+    }
+    expect(cypher.nodesStatement([HOSTILE]).params).toEqual({ ids: [HOSTILE] });
+  });
+
+  it('takes labels and relationship types only from the fixed lists', () => {
+    expect(() => cypher.traverseStatement(['a'], [{ type: 'KNOWS]->() DETACH DELETE n //' as never, direction: 'OUT' }])).toThrow(/not a relationship type/);
+    expect(() => cypher.searchStatement(['x'], 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
+    expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 6, relationshipTypes: ['OF*]-() DELETE' as never] })).toThrow(/not a relationship type/);
+    expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 1.5 })).toThrow(/whole number/);
+  });
+
+  it('builds Lucene queries from plain words only', () => {
+    expect(cypher.luceneQuery(['ehc', 'plans'])).toBe('ehc (plans OR plans*)');
+  });
+
+  it('chooses the dialect by server version', () => {
+    expect(cypher.dialectFor('4.4.40')).toBe(cypher.LEGACY_DIALECT);
+    expect(cypher.dialectFor('5.22.0')).toBe(cypher.LEGACY_DIALECT);
+    expect(cypher.dialectFor('5.23.0')).toBe(cypher.MODERN_DIALECT);
+    expect(cypher.dialectFor('2025.10.1')).toBe(cypher.MODERN_DIALECT);
+  });
+});
