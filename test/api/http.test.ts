@@ -48,3 +48,23 @@ describe('over HTTP', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('health when the store cannot answer', () => {
+  it('answers 503 with the store name, and recovers when the store does', async () => {
+    const store = await seededStore();
+    let down = true;
+    const flaky = Object.create(store);
+    flaky.stats = async () => {
+      if (down) throw new Error('connection refused');
+      return store.stats();
+    };
+    const api2 = await startApi(flaky);
+    const url2 = (await api2.server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+    const res = await fetch(`${url2}/health`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', store: 'memory' });
+    down = false;
+    expect((await fetch(`${url2}/health`)).status).toBe(200);
+    await api2.server.stop();
+  });
+});
