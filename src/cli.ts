@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
@@ -8,6 +9,7 @@ import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
 import { seedNeo4j } from './seed';
 import { serve } from './serve';
+import { generateDataset } from './synthetic/generate';
 import { StoreUnavailableError } from './store/errors';
 
 /** The one entry point: serve, check, seed, import-areas. */
@@ -44,6 +46,21 @@ program
   .action(async (opts: { reset: boolean }) => {
     const config = readConfig();
     await seedNeo4j(config, createLogger(config), opts);
+  });
+
+program
+  .command('generate')
+  .description('write a synthetic dataset in the seed format (for benchmarks): 152 areas per unit of scale')
+  .option('--scale <n>', '"national" (152 areas) or a multiple of it', 'national')
+  .option('--seed <n>', 'random seed: the same seed writes the same data', '42')
+  .option('--out <dir>', 'output directory (replaced)', 'bench-data/national')
+  .action((opts: { scale: string; seed: string; out: string }) => {
+    const scale = opts.scale === 'national' ? 1 : Number(opts.scale);
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(scale) || scale < 1) throw new ConfigError(`--scale must be "national" or a whole number of 1 or more; got "${opts.scale}"`);
+    if (!Number.isInteger(seed)) throw new ConfigError(`--seed must be a whole number; got "${opts.seed}"`);
+    const s = generateDataset({ scale, seed, outDir: opts.out, themesFile: join(readConfig().SEEDS_DIR, 'reference', 'themes.yaml') });
+    console.log(`Wrote ${s.areas} areas, ${s.inspections} inspections, ${s.findings} findings in ${s.files} files to ${opts.out}`);
   });
 
 program

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { NodeRow } from '../domain/model';
-import type { GraphStore, Neighbour, ThemeStats } from '../store/port';
+import type { GraphStore, Neighbour, PatternKey, ThemeStats } from '../store/port';
 import { TRAVERSALS, type TraversalName } from '../store/traversals';
 
 /**
@@ -10,11 +10,15 @@ import { TRAVERSALS, type TraversalName } from '../store/traversals';
 export class Loaders {
   readonly nodes: DataLoader<string, NodeRow | null>;
   readonly themeStats: DataLoader<string, ThemeStats>;
+  readonly patternFindings: DataLoader<PatternKey, string[], string>;
   private readonly traversals = new Map<TraversalName, DataLoader<string, Neighbour[]>>();
 
   constructor(private readonly store: GraphStore) {
     this.nodes = new DataLoader((ids) => store.nodes(ids));
     this.themeStats = new DataLoader((ids) => store.themeStats(ids));
+    this.patternFindings = new DataLoader((patterns) => store.patternFindings(patterns), {
+      cacheKeyFn: (p) => `${p.themeIds.join('|')}@${p.areaIds.join('|')}`,
+    });
   }
 
   traversal(name: TraversalName): DataLoader<string, Neighbour[]> {

@@ -54,10 +54,10 @@ export interface SharedWeaknessesArgs {
 export interface WeaknessPatternRow {
   themeIds: string[];
   areaIds: string[];
-  /** The weakness findings in those areas about any of those themes. */
-  findingIds: string[];
   support: number;
 }
+/** A pattern whose evidence is wanted: its themes and the areas that share them. */
+export type PatternKey = Pick<WeaknessPatternRow, 'themeIds' | 'areaIds'>;
 
 export interface SimilarAreasArgs {
   areaId: string;
@@ -129,6 +129,8 @@ export interface GraphStore {
   themeStats(themeIds: readonly string[]): Promise<ThemeStats[]>;
 
   sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]>;
+  /** For each pattern, the weakness findings in its areas about any of its themes, ordered by id. */
+  patternFindings(patterns: readonly PatternKey[]): Promise<string[][]>;
   similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]>;
   agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
   path(args: PathArgs): Promise<PathRow | null>;

@@ -110,7 +110,9 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
 
       it('gives the weakness findings behind a pattern as evidence', async () => {
         const [ehc] = (await store.sharedWeaknesses({ minAreas: 4, maxThemes: 1 })).filter((p) => p.themeIds[0] === 'ehc-plan-quality');
-        expect(ehc.findingIds).toEqual([
+        const [findings, none] = await store.patternFindings([ehc, { themeIds: ['short-breaks'], areaIds: ['sandwell'] }]);
+        expect(none).toEqual([]);
+        expect(findings).toEqual([
           'birmingham-2018-ehc-plan-quality-variable', 'birmingham-2018-ehc-plans-education-only',
           'sandwell-2017-ehc-plans-lack-health-and-care', 'staffordshire-2019-ehc-plans-poor',
           'wolverhampton-2021-ehc-plans-very-poor', 'wolverhampton-2021-plans-inaccurate',

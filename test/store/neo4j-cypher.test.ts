@@ -18,6 +18,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],
     ['sharedWeaknesses, 1 theme', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 1 })],
     ['sharedWeaknesses, 5 themes in a region', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 5, regionId: HOSTILE, first: 3 })],
+    ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: [HOSTILE], areaIds: ['a'] }])],
     ['similarAreas', cypher.similarAreasStatement({ areaId: HOSTILE, first: 5, polarity: 'STRENGTH' })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],

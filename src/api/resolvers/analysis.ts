@@ -28,7 +28,7 @@ export const analysisResolvers: Resolvers = {
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
     areas: (p, _, ctx) => ctx.loaders.nodeList(p.areaIds) as Promise<AreaRow[]>,
-    findings: (p, _, ctx) => ctx.loaders.nodeList(p.findingIds) as Promise<FindingRow[]>,
+    findings: async (p, _, ctx) => (await ctx.loaders.nodeList(await ctx.loaders.patternFindings.load(p))) as FindingRow[],
   },
   AreaSimilarity: {
     area: async (s, _, ctx) => (await ctx.loaders.node(s.areaId)) as AreaRow,

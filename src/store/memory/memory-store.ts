@@ -1,6 +1,6 @@
 import type { Bundle, Label, NodeRow, RelRow } from '../../domain/model';
 import type {
-  GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, SearchArgs,
+  GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
   SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
@@ -8,7 +8,7 @@ import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
 import { MemoryGraph } from './memory-graph';
-import { sharedWeaknesses } from './shared-weaknesses';
+import { patternFindings, sharedWeaknesses } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
 import { similarAreas } from './similar-areas';
 
@@ -85,6 +85,11 @@ export class MemoryStore implements GraphStore {
 
   async sharedWeaknesses(args: SharedWeaknessesArgs) {
     return sharedWeaknesses(this.graph, args);
+  }
+
+  async patternFindings(patterns: readonly PatternKey[]) {
+    const g = this.graph;
+    return patterns.map((p) => patternFindings(g, p));
   }
 
   async similarAreas(args: SimilarAreasArgs) {

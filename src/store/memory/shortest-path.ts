@@ -1,49 +1,68 @@
 import type { RelRow, RelType } from '../../domain/model';
-import type { PathArgs, PathRow } from '../port';
-import { DEFAULT_PATH_TYPES } from '../port';
+import { DEFAULT_PATH_TYPES, type PathArgs, type PathRow } from '../port';
 import { byId } from '../ordering';
 import type { MemoryGraph } from './memory-graph';
 
+type Adjacent = { other: string; rel: RelRow };
+
 /**
- * A shortest path between two nodes, following relationships either way. Breadth-first with
- * neighbours visited in id order, so among equally short paths the one whose node ids are
- * smallest, compared from the start, is returned: the same rule the Neo4j adapter applies.
+ * A shortest path between two nodes, following relationships either way. Among equally short
+ * paths it returns the one whose node ids are smallest, compared from the start (the rule the
+ * Neo4j adapter applies). Bidirectional: both ends grow balls a layer at a time, the smaller
+ * first, until they meet; then the nodes on some shortest path are marked and walked by least id.
  */
 export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
-  if (!g.node(args.fromId) || !g.node(args.toId)) return null;
-  if (args.fromId === args.toId) return { nodeIds: [args.fromId], relationships: [] };
+  const s = args.fromId, t = args.toId;
+  if (!g.node(s) || !g.node(t)) return null;
+  if (s === t) return { nodeIds: [s], relationships: [] };
   const allowed = new Set<RelType>(args.relationshipTypes?.length ? args.relationshipTypes : DEFAULT_PATH_TYPES);
-  const parent = new Map<string, { prev: string; rel: RelRow }>();
-  const seen = new Set([args.fromId]);
-  let frontier = [args.fromId];
-  for (let hops = 1; hops <= args.maxHops && frontier.length > 0; hops++) {
+  const adjacent = (id: string): Adjacent[] => {
+    const out: Adjacent[] = [];
+    g.graph.forEachOutEdge(id, (_e, rel, _s, target) => allowed.has(rel.type) && out.push({ other: target, rel }));
+    g.graph.forEachInEdge(id, (_e, rel, source) => allowed.has(rel.type) && out.push({ other: source, rel }));
+    return out;
+  };
+
+  const distS = new Map([[s, 0]]), distT = new Map([[t, 0]]);
+  let frontS = [s], frontT = [t], radiusS = 0, radiusT = 0;
+  let d = Infinity;
+  while (d === Infinity && frontS.length && frontT.length && radiusS + radiusT < args.maxHops) {
+    const growS = frontS.length <= frontT.length;
+    const [front, dist, other, radius] = growS ? [frontS, distS, distT, radiusS + 1] : [frontT, distT, distS, radiusT + 1];
     const next: string[] = [];
-    for (const id of frontier) {
-      const around: { other: string; rel: RelRow }[] = [];
-      g.graph.forEachOutEdge(id, (_e, rel, _s, target) => allowed.has(rel.type) && around.push({ other: target, rel }));
-      g.graph.forEachInEdge(id, (_e, rel, source) => allowed.has(rel.type) && around.push({ other: source, rel }));
-      around.sort((a, b) => byId(a.other, b.other) || byId(a.rel.type, b.rel.type));
-      for (const { other, rel } of around) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        parent.set(other, { prev: id, rel });
-        if (other === args.toId) return unwind(parent, args.fromId, args.toId);
-        next.push(other);
+    for (const u of front) {
+      for (const { other: v } of adjacent(u)) {
+        if (dist.has(v)) continue;
+        dist.set(v, radius);
+        next.push(v);
+        const there = other.get(v);
+        if (there !== undefined) d = Math.min(d, radius + there);
       }
     }
-    frontier = next;
+    if (growS) [frontS, radiusS] = [next, radius];
+    else [frontT, radiusT] = [next, radius];
   }
-  return null;
-}
+  if (d > args.maxHops) return null;
 
-function unwind(parent: Map<string, { prev: string; rel: RelRow }>, fromId: string, toId: string): PathRow {
-  const nodeIds = [toId];
+  // onPath[i]: the nodes at position i of some shortest path. Both distances are known at position m.
+  const m = Math.min(radiusS, d);
+  const onPath: Set<string>[] = Array.from({ length: d + 1 }, () => new Set<string>());
+  for (const [v, i] of distS) if (i === m && distT.get(v) === d - m) onPath[m].add(v);
+  for (let i = m - 1; i >= 0; i--) {
+    for (const w of onPath[i + 1]) for (const { other: u } of adjacent(w)) if (distS.get(u) === i) onPath[i].add(u);
+  }
+  for (let i = m + 1; i <= d; i++) {
+    for (const w of onPath[i - 1]) for (const { other: v } of adjacent(w)) if (distT.get(v) === d - i) onPath[i].add(v);
+  }
+
+  const nodeIds = [s];
   const relationships: RelRow[] = [];
-  for (let at = toId; at !== fromId; ) {
-    const step = parent.get(at)!;
-    relationships.unshift(step.rel);
-    nodeIds.unshift(step.prev);
-    at = step.prev;
+  for (let i = 1; i <= d; i++) {
+    const step = adjacent(nodeIds[i - 1])
+      .filter((a) => onPath[i].has(a.other))
+      .sort((a, b) => byId(a.other, b.other) || byId(a.rel.type, b.rel.type))[0];
+    nodeIds.push(step.other);
+    relationships.push(step.rel);
   }
   return { nodeIds, relationships };
 }

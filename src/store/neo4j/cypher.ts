@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
-import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
+import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
 
 /**
  * Every Cypher statement the Neo4j adapter runs, as text plus parameters. Labels, relationship
@@ -168,15 +168,24 @@ UNWIND ${levels.join(' + ')} AS p
 WITH p, size(p.areas) AS support, reduce(s = head(p.themes), t IN tail(p.themes) | s + '|' + t) AS key
 ORDER BY support DESC, size(p.themes) DESC, key ASC
 LIMIT $limit
-${subquery(d, ['p'], [`MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-WHERE f.polarity = 'WEAKNESS' AND a.id IN p.areas AND t.id IN p.themes
-RETURN collect(DISTINCT f.id) AS findingIds`])}
-RETURN p.themes AS themeIds, p.areas AS areaIds, findingIds, support`,
+RETURN p.themes AS themeIds, p.areas AS areaIds, support`,
     params: {
       minAreas: int(args.minAreas),
       limit: int(args.first ?? Number.MAX_SAFE_INTEGER),
       ...(args.regionId ? { regionId: args.regionId } : {}),
     },
+  };
+}
+
+export function patternFindingsStatement(d: Dialect, patterns: readonly PatternKey[]): Statement {
+  return {
+    text: `UNWIND range(0, size($patterns) - 1) AS i
+WITH i, $patterns[i] AS p
+${subquery(d, ['p'], [`MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
+WHERE f.polarity = 'WEAKNESS' AND a.id IN p.areaIds AND t.id IN p.themeIds
+RETURN collect(DISTINCT f.id) AS findingIds`])}
+RETURN i, findingIds`,
+    params: { patterns: patterns.map((p) => ({ themeIds: p.themeIds, areaIds: p.areaIds })) },
   };
 }
 

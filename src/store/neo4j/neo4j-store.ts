@@ -5,7 +5,7 @@ import { StoreUnavailableError } from '../errors';
 import { searchTerms, snippetFor } from '../memory/search-index';
 import { byId, comparePatterns } from '../ordering';
 import type {
-  AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow,
+  AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
@@ -106,10 +106,17 @@ export class Neo4jStore implements GraphStore {
       .map((r) => ({
         themeIds: r.get('themeIds') as string[],
         areaIds: [...(r.get('areaIds') as string[])].sort(byId),
-        findingIds: [...(r.get('findingIds') as string[])].sort(byId),
         support: toPlain(r.get('support')) as number,
       }))
       .sort(comparePatterns);
+  }
+
+  async patternFindings(patterns: readonly PatternKey[]): Promise<string[][]> {
+    if (patterns.length === 0) return [];
+    const records = await this.read(cypher.patternFindingsStatement(this.dialect, patterns));
+    const out: string[][] = patterns.map(() => []);
+    for (const r of records) out[toPlain(r.get('i')) as number] = [...(r.get('findingIds') as string[])].sort(byId);
+    return out;
   }
 
   async similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]> {

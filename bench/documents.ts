@@ -1,0 +1,82 @@
+import type { GraphStore } from '../src/store/port';
+import { TRAVERSALS } from '../src/store/traversals';
+
+/**
+ * The query mix: each document with the variables it runs with on a generated dataset, and the
+ * store calls its resolvers make, so the engine's own cost can be timed without GraphQL.
+ */
+export interface BenchDocument {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The same work as the resolvers ask of the store, level by level. */
+  storeCall(store: GraphStore): Promise<unknown>;
+}
+
+const ids = <T extends { id: string }>(rows: T[]) => rows.map((r) => r.id);
+
+export function benchDocuments(areaCount: number): BenchDocument[] {
+  const w = String(areaCount).length;
+  const area = (i: number) => `area-${String(i).padStart(w, '0')}`;
+  const ccg = `ccg-${'0'.repeat(w)}`;
+  const first = area(0);
+  const far = area(areaCount - 1);
+  return [
+    {
+      name: 'area nested',
+      query: `query($id: ID!) { area(id: $id) { name inspections { startedOn { iso } findings { summary themes { id label } } } } }`,
+      variables: { id: first },
+      async storeCall(store) {
+        const [a] = await store.nodes([first]);
+        const [inspections] = await store.traverse([a!.id], TRAVERSALS.areaInspections);
+        const findings = await store.traverse(inspections.map((n) => n.node.id), TRAVERSALS.inspectionFindings);
+        return store.traverse(findings.flat().map((n) => n.node.id), TRAVERSALS.findingThemes);
+      },
+    },
+    {
+      name: 'sharedWeaknesses',
+      query: `query($min: Int!) { sharedWeaknesses(minAreas: $min, maxThemes: 3, first: 20) { support themes { id } areas { id } } }`,
+      variables: { min: Math.max(2, Math.round(areaCount * 0.25)) },
+      async storeCall(store) {
+        const patterns = await store.sharedWeaknesses({ minAreas: Math.max(2, Math.round(areaCount * 0.25)), maxThemes: 3, first: 20 });
+        return store.nodes([...new Set(patterns.flatMap((p) => [...p.themeIds, ...p.areaIds]))]);
+      },
+    },
+    {
+      name: 'similarAreas',
+      query: `query($id: ID!) { similarAreas(areaId: $id, first: 10) { area { id name } score sharedThemes { id } } }`,
+      variables: { id: first },
+      async storeCall(store) {
+        const rows = await store.similarAreas({ areaId: first, first: 10, polarity: 'WEAKNESS' });
+        return store.nodes([...new Set(rows.flatMap((r) => [r.areaId, ...r.sharedThemeIds]))]);
+      },
+    },
+    {
+      name: 'agencyNetwork',
+      query: `query($id: ID!) { agencyNetwork(agencyId: $id, maxDepth: 2) { members { agency { id kind } depth } } }`,
+      variables: { id: ccg },
+      async storeCall(store) {
+        const net = await store.agencyNetwork(ccg, 2);
+        return store.nodes(net!.members.map((m) => m.agencyId));
+      },
+    },
+    {
+      name: 'path',
+      query: `query($from: ID!, $to: ID!) { path(fromId: $from, toId: $to) { length nodes { id } } }`,
+      variables: { from: first, to: far },
+      async storeCall(store) {
+        const p = await store.path({ fromId: first, toId: far, maxHops: 6 });
+        return store.nodes(p!.nodeIds);
+      },
+    },
+    {
+      name: 'search',
+      query: `query($text: String!) { search(text: $text, first: 10) { node { id } score snippet } }`,
+      variables: { text: 'annual reviews too slow' },
+      async storeCall(store) {
+        const hits = await store.search({ text: 'annual reviews too slow', first: 10 });
+        return store.nodes(ids(hits));
+      },
+    },
+  ];
+}

@@ -1,0 +1,229 @@
+/**
+ * npm run bench [-- --scales national,10,100] [--duration 5] [--connections 10]
+ *
+ * For each scale: generates the dataset (seeded, cached under bench-data/), starts the real HTTP
+ * server in a child process, and drives it with autocannon through each document alone and the
+ * mix. In the same run it times two baselines for the same documents: graphql-js `execute` on the
+ * same schema with no HTTP, and the store calls alone. Prints figures; asserts nothing.
+ * With NEO4J_URI set, the server and the baselines use Neo4j (seeded first).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Command } from 'commander';
+import { execute, parse } from 'graphql';
+import pino from 'pino';
+import { readConfig } from '../src/config';
+import { loadDataset } from '../src/dataset/load-dataset';
+import { createRequestContext } from '../src/api/context';
+import { buildSchema } from '../src/api/schema';
+import { MemoryStore } from '../src/store/memory/memory-store';
+import { chooseStore, connectNeo4j } from '../src/store/open-store';
+import { writeBundle } from '../src/store/neo4j/seed-writer';
+import { ensureSchema } from '../src/store/neo4j/schema';
+import type { GraphStore } from '../src/store/port';
+import { AREAS_PER_SCALE, generateDataset } from '../src/synthetic/generate';
+import { benchDocuments, type BenchDocument } from './documents';
+
+const ROOT = resolve(__dirname, '..');
+const silent = pino({ level: 'silent' });
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+interface ScaleResult {
+  scale: string;
+  nodes: number;
+  relationships: number;
+  startupMs: number;
+  serverStartupMs: number | null;
+  peakRssMB: number;
+  http: Record<string, Figures>;
+  execute: Record<string, { p50: number; p99: number }>;
+  store: Record<string, { p50: number; p99: number }>;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const fmt = (n: number, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
+
+function datasetFor(scale: number, seed: number): string {
+  const dir = join(ROOT, 'bench-data', `scale-${scale}-seed-${seed}`);
+  const marker = join(dir, '.complete');
+  if (!existsSync(marker)) {
+    process.stdout.write(`generating scale ${scale} (seed ${seed}) into ${dir} ... `);
+    const s = generateDataset({ scale, seed, outDir: dir, themesFile: join(ROOT, 'seeds', 'reference', 'themes.yaml') });
+    writeFileSync(marker, JSON.stringify(s));
+    console.log(`${s.areas} areas, ${s.findings} findings`);
+  }
+  return dir;
+}
+
+async function timeCalls(run: () => Promise<unknown>, seconds: number, maxCalls = 5000): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < 20; i++) await run(); // warm up
+  const times: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (times.length < maxCalls && performance.now() < until) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const peakRssMB = (pid: number) => {
+  const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+};
+
+async function post(url: string, doc: BenchDocument) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc.query, variables: doc.variables }) });
+  return (await res.json()) as { data?: unknown; errors?: unknown[] };
+}
+
+async function startServer(seedsDir: string, port: number, docs: BenchDocument[]): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--max-old-space-size=4096', '--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let serverStartupMs: number | null = null;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const m = /"startupMs":(\d+)/.exec(chunk.toString());
+    if (m) serverStartupMs = Number(m[1]);
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const body = await post(url, docs[0]);
+      if (body.errors) throw new Error(`first answer had errors: ${JSON.stringify(body.errors)}`);
+      break;
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('first answer')) throw err;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  return { child, startupMs: performance.now() - started, serverStartupMs, url };
+}
+
+async function load(url: string, requests: BenchDocument[], connections: number, duration: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: requests.map((d) => ({ method: 'POST', body: JSON.stringify({ query: d.query, variables: d.variables }) })),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+async function baselineStore(seedsDir: string): Promise<{ store: GraphStore; close: () => Promise<void> }> {
+  const config = readConfig();
+  const choice = chooseStore(config);
+  const bundle = loadDataset(seedsDir);
+  if (choice.kind === 'memory') {
+    const store = new MemoryStore();
+    await store.load(bundle);
+    return { store, close: () => store.close() };
+  }
+  const store = await connectNeo4j(config, silent, choice.settings);
+  await ensureSchema(store.driverForAdmin(), store.databaseName);
+  await writeBundle(store.driverForAdmin(), store.databaseName, bundle, { reset: true });
+  return { store, close: () => store.close() };
+}
+
+async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number }): Promise<ScaleResult> {
+  console.log(`\n=== scale ${label}: ${AREAS_PER_SCALE * scale} areas`);
+  const dir = datasetFor(scale, opts.seed);
+  const docs = benchDocuments(AREAS_PER_SCALE * scale);
+
+  // Baselines first, in this process, while the server is not yet running (it has the other core).
+  const { store, close } = await baselineStore(dir);
+  const stats = await store.stats();
+  const schema = buildSchema();
+  const executeFigures: ScaleResult['execute'] = {};
+  const storeFigures: ScaleResult['store'] = {};
+  for (const d of docs) {
+    const document = parse(d.query);
+    const check = await execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) });
+    if (check.errors) throw new Error(`${d.name}: ${check.errors[0].message}`);
+    executeFigures[d.name] = await timeCalls(() => execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) }) as Promise<unknown>, 2);
+    storeFigures[d.name] = await timeCalls(() => d.storeCall(store), 2);
+  }
+  await close();
+
+  const { child, startupMs, serverStartupMs, url } = await startServer(dir, opts.port, docs);
+  console.log(`server answered ${fmt(startupMs, 0)} ms after spawn (its own log: seeds read to listening in ${serverStartupMs} ms)`);
+  const http: ScaleResult['http'] = {};
+  try {
+    for (const d of docs) http[d.name] = await load(url, [d], opts.connections, opts.duration);
+    http.mix = await load(url, docs, opts.connections, opts.duration);
+    const peak = peakRssMB(child.pid!);
+    return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, http, execute: executeFigures, store: storeFigures };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function report(r: ScaleResult, connections: number) {
+  console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
+  console.log(`${'document'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} | ${'execute p50'.padStart(11)} ${'p99'.padStart(7)} | ${'store p50'.padStart(9)} ${'p99'.padStart(7)} | ${'http/exec'.padStart(9)} ${'exec/store'.padStart(10)}`);
+  for (const [name, h] of Object.entries(r.http)) {
+    const e = r.execute[name];
+    const s = r.store[name];
+    console.log(
+      `${name.padEnd(18)} ${fmt(h.rps, 0).padStart(8)} ${fmt(h.p50).padStart(8)} ${fmt(h.p99).padStart(8)} ${String(h.errors).padStart(7)} | ` +
+        (e ? `${fmt(e.p50, 3).padStart(11)} ${fmt(e.p99, 3).padStart(7)} | ${fmt(s.p50, 3).padStart(9)} ${fmt(s.p99, 3).padStart(7)} | ${fmt(h.p50 / e.p50).padStart(9)} ${fmt(e.p50 / s.p50).padStart(10)}` : `${''.padStart(19)} | ${''.padStart(17)} |`),
+    );
+  }
+  console.log(`(HTTP at ${connections} connections; execute and store timed one call at a time in the bench process)`);
+}
+
+function growth(results: ScaleResult[]) {
+  if (results.length < 2) return;
+  const base = results[0];
+  console.log(`\ngrowth relative to scale ${base.scale} (x = figure at that scale / figure at ${base.scale})`);
+  console.log(`${'figure'.padEnd(28)} ${results.map((r) => r.scale.padStart(10)).join(' ')}`);
+  const row = (name: string, get: (r: ScaleResult) => number) =>
+    console.log(`${name.padEnd(28)} ${results.map((r) => `${fmt(get(r) / get(base))}x`.padStart(10)).join(' ')}`);
+  row('nodes', (r) => r.nodes);
+  row('start-up', (r) => r.startupMs);
+  row('peak RSS', (r) => r.peakRssMB);
+  for (const name of Object.keys(base.store)) row(`store p50: ${name}`, (r) => r.store[name].p50);
+  for (const name of Object.keys(base.http)) row(`http p50: ${name}`, (r) => r.http[name].p50);
+}
+
+async function main() {
+  const program = new Command()
+    .option('--scales <list>', 'comma-separated: national, or multiples of it', 'national')
+    .option('--duration <s>', 'seconds of load per document', '5')
+    .option('--connections <n>', 'concurrent connections', '10')
+    .option('--seed <n>', 'dataset seed', '42')
+    .option('--port <n>', 'port for the server under test', '4399')
+    .parse();
+  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string }>();
+  const scales = o.scales.split(',').map((s) => s.trim());
+  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port) };
+  console.log(`send-graph benchmark ${new Date().toISOString()} on node ${process.version}, ${chooseStore(readConfig()).kind} store`);
+  const results: ScaleResult[] = [];
+  for (const s of scales) {
+    const scale = s === 'national' ? 1 : Number(s);
+    const r = await runScale(s === 'national' ? 'national' : `${s}x`, scale, opts);
+    report(r, opts.connections);
+    results.push(r);
+  }
+  growth(results);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
