@@ -392,7 +392,10 @@ export type Query = {
   regions: Array<Region>;
   review: Maybe<Review>;
   reviews: Array<Review>;
-  /** Full-text search over names, titles, summaries and quotes. */
+  /**
+   * Full-text search over names, titles, summaries and quotes. Every word must match; a word of
+   * four or more letters also matches as a prefix. Ordered by relevance, ties by id.
+   */
   search: Array<SearchHit>;
   /**
    * Theme combinations (1 to maxThemes themes) found as weaknesses in at least minAreas areas,

@@ -76,7 +76,7 @@ describe('Cypher statements', () => {
   });
 
   it('builds Lucene queries from plain words only', () => {
-    expect(cypher.luceneQuery(['ehc', 'plans'])).toBe('ehc (plans OR plans*)');
+    expect(cypher.luceneQuery(['ehc', 'plans'])).toBe('+ehc +(plans OR plans*)');
   });
 
   it('chooses the dialect by server version', () => {

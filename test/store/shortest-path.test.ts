@@ -1,5 +1,4 @@
 import prand from 'pure-rand';
-import type { RelRow } from '../../src/domain/model';
 import { DEFAULT_PATH_TYPES } from '../../src/store/port';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { shortestPath } from '../../src/store/memory/shortest-path';
@@ -15,9 +14,7 @@ function referencePath(g: MemoryGraph, from: string, to: string, maxHops: number
     const next: string[] = [];
     for (const id of frontier) {
       const around: string[] = [];
-      const add = (other: string, rel: RelRow) => DEFAULT_PATH_TYPES.includes(rel.type) && around.push(other);
-      g.graph.forEachOutEdge(id, (_e, rel, _s, target) => add(target, rel));
-      g.graph.forEachInEdge(id, (_e, rel, source) => add(source, rel));
+      g.forEachAdjacent(id, new Set(DEFAULT_PATH_TYPES), (other) => around.push(other));
       for (const other of around.sort()) {
         if (seen.has(other)) continue;
         seen.add(other);
@@ -37,7 +34,7 @@ function referencePath(g: MemoryGraph, from: string, to: string, maxHops: number
 
 describe('bidirectional shortest path', () => {
   const g = new MemoryGraph(seedBundle());
-  const ids = g.graph.nodes().sort();
+  const ids = seedBundle().nodes.map((n) => n.id).sort();
   const rng = prand.xoroshiro128plus(7);
   const pick = () => ids[prand.unsafeUniformIntDistribution(0, ids.length - 1, rng)];
 

@@ -1,10 +1,7 @@
-import { MultiDirectedGraph } from 'graphology';
-import type { Bundle, FindingRow, Label, NodeRow, Polarity, RelRow, RelType } from '../../domain/model';
-import { POLARITIES } from '../../domain/model';
+import { REL_TYPES, POLARITIES, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
 import type { Direction } from '../port';
-import { SearchIndex } from './search-index';
-
 import { byId } from '../ordering';
+import { SearchIndex } from './search-index';
 
 type PolarityIndex<K, V> = Record<Polarity, Map<K, Set<V>>>;
 const polarityIndex = <K, V>(): PolarityIndex<K, V> => ({ STRENGTH: new Map(), WEAKNESS: new Map() });
@@ -14,13 +11,40 @@ const addTo = <K, V>(m: Map<K, Set<V>>, k: K, v: V) => {
   s.add(v);
 };
 
-/** The bundle held in process: a graphology graph and the indexes the traversals need, built once at load. */
+const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
+
+/** A relationship's properties besides its ends, shared by every relationship that has the same ones. */
+type RelProps = Omit<RelRow, 'type' | 'from' | 'to'>;
+
+/**
+ * One direction of adjacency in compressed sparse row form: node i's relationships are
+ * positions start[i] .. start[i + 1] - 1, ordered by type, so a typed scan stops early.
+ */
+interface Adjacency {
+  start: Int32Array;
+  other: Int32Array;
+  type: Uint8Array;
+  rel: Int32Array;
+}
+
+/**
+ * The bundle held in process, compactly: rows by dense index, relationships as typed arrays
+ * (a few bytes each, where an object per edge cost hundreds), relationship properties interned,
+ * and the indexes the traversals need, all built once at load.
+ */
 export class MemoryGraph {
-  readonly graph = new MultiDirectedGraph<NodeRow, RelRow>();
+  private readonly index = new Map<string, number>();
+  private readonly rows: NodeRow[];
+  private readonly relFrom: Int32Array;
+  private readonly relTo: Int32Array;
+  private readonly relType: Uint8Array;
+  private readonly relProps: Int32Array;
+  private readonly props: RelProps[] = [];
+  private readonly out: Adjacency;
+  private readonly in: Adjacency;
+
   /** Ids of each label, sorted, for paging. */
   readonly idsByLabel = new Map<Label, string[]>();
-  /** Area of each finding found by an inspection. */
-  readonly findingArea = new Map<string, string>();
   readonly themeAreas: PolarityIndex<string, string> = polarityIndex();
   readonly areaThemes: PolarityIndex<string, string> = polarityIndex();
   /** Per polarity, area -> theme -> the findings in that area about that theme. */
@@ -29,28 +53,83 @@ export class MemoryGraph {
   readonly search: SearchIndex;
 
   constructor(bundle: Bundle) {
-    for (const n of bundle.nodes) this.graph.addNode(n.id, n);
-    for (const r of bundle.relationships) this.graph.addDirectedEdgeWithKey(`${r.type}|${r.from}|${r.to}`, r.from, r.to, r);
+    this.rows = bundle.nodes;
+    bundle.nodes.forEach((n, i) => this.index.set(n.id, i));
     for (const n of bundle.nodes) {
       const list = this.idsByLabel.get(n.label) ?? [];
       list.push(n.id);
       this.idsByLabel.set(n.label, list);
     }
     for (const ids of this.idsByLabel.values()) ids.sort(byId);
+
+    const rels = bundle.relationships;
+    const count = rels.length;
+    this.relFrom = new Int32Array(count);
+    this.relTo = new Int32Array(count);
+    this.relType = new Uint8Array(count);
+    this.relProps = new Int32Array(count);
+    const interned = new Map<string, number>();
+    rels.forEach((r, e) => {
+      this.relFrom[e] = this.index.get(r.from)!;
+      this.relTo[e] = this.index.get(r.to)!;
+      this.relType[e] = TYPE_CODE.get(r.type)!;
+      const { type: _t, from: _f, to: _to, ...props } = r;
+      const key = JSON.stringify(props);
+      let p = interned.get(key);
+      if (p === undefined) {
+        p = this.props.push(props) - 1;
+        interned.set(key, p);
+      }
+      this.relProps[e] = p;
+    });
+    this.out = this.buildAdjacency(this.relFrom, this.relTo);
+    this.in = this.buildAdjacency(this.relTo, this.relFrom);
     this.buildFindingIndexes();
     this.search = new SearchIndex(bundle.nodes);
   }
 
+  /** Counting sort by (node, type): each node's slice lists its relationships grouped by type. */
+  private buildAdjacency(at: Int32Array, other: Int32Array): Adjacency {
+    const n = this.rows.length, m = at.length;
+    const start = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) start[at[e] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, n);
+    const adj: Adjacency = { start, other: new Int32Array(m), type: new Uint8Array(m), rel: new Int32Array(m) };
+    const order = Array.from({ length: m }, (_, e) => e).sort((a, b) => this.relType[a] - this.relType[b]);
+    for (const e of order) {
+      const pos = fill[at[e]]++;
+      adj.other[pos] = other[e];
+      adj.type[pos] = this.relType[e];
+      adj.rel[pos] = e;
+    }
+    return adj;
+  }
+
+  get relationshipCount(): number {
+    return this.relFrom.length;
+  }
+
   node(id: string): NodeRow | null {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+    const i = this.index.get(id);
+    return i === undefined ? null : this.rows[i];
+  }
+
+  private relRow(e: number): RelRow {
+    return { type: REL_TYPES[this.relType[e]], from: this.rows[this.relFrom[e]].id, to: this.rows[this.relTo[e]].id, ...this.props[this.relProps[e]] };
   }
 
   /** Calls back for each relationship of `type` at `id` in `direction`, with the node at its other end. */
   forEachRel(id: string, type: RelType, direction: Direction, cb: (other: string, rel: RelRow) => void): void {
-    if (direction === 'OUT') {
-      this.graph.forEachOutEdge(id, (_e, rel, _s, target) => rel.type === type && cb(target, rel));
-    } else {
-      this.graph.forEachInEdge(id, (_e, rel, source) => rel.type === type && cb(source, rel));
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    const adj = direction === 'OUT' ? this.out : this.in;
+    const code = TYPE_CODE.get(type)!;
+    for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
+      const t = adj.type[p];
+      if (t < code) continue;
+      if (t > code) break;
+      cb(this.rows[adj.other[p]].id, this.relRow(adj.rel[p]));
     }
   }
 
@@ -60,15 +139,27 @@ export class MemoryGraph {
     return out;
   }
 
+  /** Every relationship at `id` of an allowed type, either direction. */
+  forEachAdjacent(id: string, allowed: ReadonlySet<RelType>, cb: (other: string, rel: RelRow) => void): void {
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    for (const adj of [this.out, this.in]) {
+      for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
+        if (allowed.has(REL_TYPES[adj.type[p]])) cb(this.rows[adj.other[p]].id, this.relRow(adj.rel[p]));
+      }
+    }
+  }
+
   private buildFindingIndexes(): void {
+    const findingArea = new Map<string, string>();
     for (const inspectionId of this.idsByLabel.get('Inspection') ?? []) {
       const areaId = this.relsOf(inspectionId, 'OF', 'OUT')[0]?.other;
       if (!areaId) continue;
-      this.forEachRel(inspectionId, 'FOUND', 'OUT', (findingId) => this.findingArea.set(findingId, areaId));
+      this.forEachRel(inspectionId, 'FOUND', 'OUT', (findingId) => findingArea.set(findingId, areaId));
     }
     for (const findingId of this.idsByLabel.get('Finding') ?? []) {
-      const finding = this.graph.getNodeAttributes(findingId) as FindingRow;
-      const areaId = this.findingArea.get(findingId);
+      const finding = this.node(findingId) as FindingRow;
+      const areaId = findingArea.get(findingId);
       this.forEachRel(findingId, 'ABOUT', 'OUT', (themeId) => {
         this.themeFindingCount.set(themeId, (this.themeFindingCount.get(themeId) ?? 0) + 1);
         if (!areaId) return;

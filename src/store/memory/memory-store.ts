@@ -114,7 +114,7 @@ export class MemoryStore implements GraphStore {
     const g = this.graph;
     const nodes: Record<string, number> = {};
     for (const [label, ids] of g.idsByLabel) nodes[label] = ids.length;
-    return { nodes, relationships: g.graph.size };
+    return { nodes, relationships: g.relationshipCount };
   }
 }
 

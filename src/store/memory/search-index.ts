@@ -39,7 +39,8 @@ export class SearchIndex {
     idField: 'id',
     fields: [...SEARCH_FIELDS],
     extractField: (row, field) => (field === 'id' ? row.id : (fieldText(row, field) ?? '')),
-    searchOptions: { prefix: (term) => term.length >= 4, boost: { name: 3, title: 3, aliases: 2, quote: 1.5 } },
+    // Every word must match; a word of four or more letters also matches as a prefix ("plan" finds "plans").
+    searchOptions: { combineWith: 'AND', prefix: (term) => term.length >= 4, boost: { name: 3, title: 3, aliases: 2, quote: 1.5 } },
   });
   private readonly rows = new Map<string, NodeRow>();
 
@@ -52,11 +53,13 @@ export class SearchIndex {
     const terms = searchTerms(text);
     if (terms.length === 0) return [];
     const wanted = labels && labels.length ? new Set(labels) : null;
+    // Rank and cut before building snippets: a broad query can match thousands of nodes.
     return this.index
       .search(terms.join(' '))
       .filter((r) => !wanted || wanted.has(this.rows.get(String(r.id))!.label))
-      .map((r) => ({ id: String(r.id), score: r.score, snippet: snippetFor(this.rows.get(String(r.id))!, terms) }))
+      .map((r): SearchHitRow => ({ id: String(r.id), score: r.score, snippet: null }))
       .sort(compareSearchHits)
-      .slice(0, first);
+      .slice(0, first)
+      .map((hit) => ({ ...hit, snippet: snippetFor(this.rows.get(hit.id)!, terms) }));
   }
 }

@@ -18,8 +18,7 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
   const allowed = new Set<RelType>(args.relationshipTypes?.length ? args.relationshipTypes : DEFAULT_PATH_TYPES);
   const adjacent = (id: string): Adjacent[] => {
     const out: Adjacent[] = [];
-    g.graph.forEachOutEdge(id, (_e, rel, _s, target) => allowed.has(rel.type) && out.push({ other: target, rel }));
-    g.graph.forEachInEdge(id, (_e, rel, source) => allowed.has(rel.type) && out.push({ other: source, rel }));
+    g.forEachAdjacent(id, allowed, (other, rel) => out.push({ other, rel }));
     return out;
   };
 

@@ -245,9 +245,12 @@ RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, 
   };
 }
 
-/** Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax. */
+/**
+ * Every term required, a term of four or more letters also as a prefix: the embedded store's rule.
+ * Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax.
+ */
 export function luceneQuery(terms: readonly string[]): string {
-  return terms.map((t) => (t.length >= 4 ? `(${t} OR ${t}*)` : t)).join(' ');
+  return terms.map((t) => (t.length >= 4 ? `+(${t} OR ${t}*)` : `+${t}`)).join(' ');
 }
 
 export function searchStatement(terms: readonly string[], first: number, labels?: readonly Label[] | null): Statement {
