@@ -117,14 +117,21 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
 /** Accumulates relationships, merging the sources of one stated more than once. */
 class RelationshipSet {
   private readonly byKey = new Map<string, RelRow>();
+  /** One shared array per source: millions of relationships state only the file's own source. */
+  private readonly single = new Map<string, string[]>();
   add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
     const key = `${rel.type}|${rel.from}|${rel.to}`;
     const existing = this.byKey.get(key);
     if (existing) {
-      if (sourceId && !existing.sourceIds.includes(sourceId)) existing.sourceIds.push(sourceId);
+      if (sourceId && !existing.sourceIds.includes(sourceId)) existing.sourceIds = [...existing.sourceIds, sourceId];
       return;
     }
-    this.byKey.set(key, { ...rel, sourceIds: sourceId ? [sourceId] : [] });
+    let sourceIds: string[] = [];
+    if (sourceId) {
+      sourceIds = this.single.get(sourceId) ?? [sourceId];
+      this.single.set(sourceId, sourceIds);
+    }
+    this.byKey.set(key, { ...rel, sourceIds });
   }
   toArray(): RelRow[] {
     return [...this.byKey.values()];
