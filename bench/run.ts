@@ -163,8 +163,17 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
   console.log(`server answered ${fmt(startupMs, 0)} ms after spawn (its own log: seeds read to listening in ${serverStartupMs} ms)`);
   const http: ScaleResult['http'] = {};
   try {
-    for (const d of docs) http[d.name] = await load(url, [d], opts.connections, opts.duration);
+    const alive = (what: string) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`the server died during "${what}" (exit ${child.exitCode ?? child.signalCode}); figures for it and what follows are missing`);
+      }
+    };
+    for (const d of docs) {
+      http[d.name] = await load(url, [d], opts.connections, opts.duration);
+      alive(d.name);
+    }
     http.mix = await load(url, docs, opts.connections, opts.duration);
+    alive('mix');
     const peak = peakRssMB(child.pid!);
     return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, http, execute: executeFigures, store: storeFigures };
   } finally {
@@ -175,16 +184,19 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
 
 function report(r: ScaleResult, connections: number) {
   console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
-  console.log(`${'document'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} | ${'execute p50'.padStart(11)} ${'p99'.padStart(7)} | ${'store p50'.padStart(9)} ${'p99'.padStart(7)} | ${'http/exec'.padStart(9)} ${'exec/store'.padStart(10)}`);
+  console.log(`${'document'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'ms/req'.padStart(7)} | ${'execute p50'.padStart(11)} ${'p99'.padStart(7)} | ${'store p50'.padStart(9)} ${'p99'.padStart(7)} | ${'http/exec'.padStart(9)} ${'exec/store'.padStart(10)}`);
   for (const [name, h] of Object.entries(r.http)) {
     const e = r.execute[name];
     const s = r.store[name];
     console.log(
-      `${name.padEnd(18)} ${fmt(h.rps, 0).padStart(8)} ${fmt(h.p50).padStart(8)} ${fmt(h.p99).padStart(8)} ${String(h.errors).padStart(7)} | ` +
-        (e ? `${fmt(e.p50, 3).padStart(11)} ${fmt(e.p99, 3).padStart(7)} | ${fmt(s.p50, 3).padStart(9)} ${fmt(s.p99, 3).padStart(7)} | ${fmt(h.p50 / e.p50).padStart(9)} ${fmt(e.p50 / s.p50).padStart(10)}` : `${''.padStart(19)} | ${''.padStart(17)} |`),
+      `${name.padEnd(18)} ${fmt(h.rps, 0).padStart(8)} ${fmt(h.p50).padStart(8)} ${fmt(h.p99).padStart(8)} ${String(h.errors).padStart(7)} ${fmt(1000 / h.rps, 3).padStart(7)} | ` +
+        (e ? `${fmt(e.p50, 3).padStart(11)} ${fmt(e.p99, 3).padStart(7)} | ${fmt(s.p50, 3).padStart(9)} ${fmt(s.p99, 3).padStart(7)} | ${fmt(1000 / h.rps / e.p50).padStart(9)} ${fmt(e.p50 / s.p50).padStart(10)}` : `${''.padStart(19)} | ${''.padStart(17)} |`),
     );
   }
-  console.log(`(HTTP at ${connections} connections; execute and store timed one call at a time in the bench process)`);
+  console.log(
+    `(HTTP at ${connections} connections, closed loop: p50 includes waiting behind the other connections. ms/req = 1000 / req/s, the server's time\n` +
+      ' per request at saturation; http/exec compares it with execute p50. execute and store are timed one call at a time in the bench process.)',
+  );
 }
 
 function growth(results: ScaleResult[]) {

@@ -1,0 +1,37 @@
+/**
+ * npm run bench:memory -- <seeds dir>
+ *
+ * Where the embedded store's memory goes, phase by phase: peak RSS while the seeds are read and
+ * validated, heap retained by the validated bundle, by the graph and its indexes, and by the
+ * full-text index. Heap figures are after a forced GC (run with --expose-gc, as the script does).
+ */
+import { readFileSync } from 'node:fs';
+import { loadDataset } from '../src/dataset/load-dataset';
+import { MemoryGraph } from '../src/store/memory/memory-graph';
+import { SearchIndex } from '../src/store/memory/search-index';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
+const heapMB = () => {
+  gc();
+  return Math.round(process.memoryUsage().heapUsed / 1e6);
+};
+const peakRssMB = () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024);
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: npm run bench:memory -- <seeds dir>');
+const base = heapMB();
+let t = performance.now();
+const bundle = loadDataset(dir);
+console.log(`${dir}: ${bundle.nodes.length} nodes, ${bundle.relationships.length} relationships`);
+console.log(`read and validate  ${Math.round(performance.now() - t)} ms, peak RSS ${peakRssMB()} MB, bundle retained ${heapMB() - base} MB`);
+const afterBundle = heapMB();
+t = performance.now();
+const graph = new MemoryGraph(bundle);
+console.log(`graph and indexes  ${Math.round(performance.now() - t)} ms, retained ${heapMB() - afterBundle} MB (full-text index included), peak RSS ${peakRssMB()} MB`);
+const withGraph = heapMB();
+t = performance.now();
+const search = new SearchIndex(bundle.nodes);
+console.log(`full-text index    ${Math.round(performance.now() - t)} ms to build a second copy, retained ${heapMB() - withGraph} MB`);
+void graph;
+void search;
