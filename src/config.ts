@@ -17,6 +17,17 @@ const envSchema = z.object({
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Request limits: see README "Limits". */
+  LIMIT_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  LIMIT_COST: z.coerce.number().int().min(1).default(100_000),
+  LIMIT_ALIASES: z.coerce.number().int().min(0).default(15),
+  LIMIT_ROOT_FIELDS: z.coerce.number().int().min(1).default(10),
+  LIMIT_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Comma-separated origins allowed by CORS, or * for any. */
+  CORS_ORIGINS: z.string().default('*'),
+  INTROSPECTION: z.stringbool().default(true),
+  LANDING_PAGE: z.stringbool().default(true),
   /** How many times to try reaching Neo4j at start-up, with exponential back-off between tries. */
   NEO4J_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
 });

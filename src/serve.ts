@@ -9,7 +9,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   const store = await openStore(config, logger);
   const stats = await store.stats();
   const nodes = Object.values(stats.nodes).reduce((a, b) => a + b, 0);
-  const server = await createApiServer({ store, logger });
+  const server = await createApiServer({ store, logger, config });
   const url = await server.listen(config.PORT, config.HOST);
   logger.info(
     { store: store.name, nodes, relationships: stats.relationships, startupMs: Math.round(performance.now() - started) },

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { StoreUnavailableError } from '../store/errors';
+import { QueryLimitError } from './limits';
 
 /** graphql-js reports a bad literal argument (unknown enum value, wrong type) as a validation failure. */
 const BAD_ARGUMENT_VALUE =
@@ -14,6 +15,10 @@ export const INTERNAL_MESSAGE = 'Internal server error: it has been logged; the 
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const limit = original instanceof QueryLimitError ? original : (original as { originalError?: unknown } | null)?.originalError;
+  if (limit instanceof QueryLimitError) {
+    return { message: limit.message, path: formatted.path, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: limit.limit, max: limit.max } };
+  }
   if (original instanceof StoreUnavailableError) {
     return { message: 'The graph store is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'UNAVAILABLE' } };
   }

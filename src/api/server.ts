@@ -3,14 +3,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { GraphStore } from '../store/port';
 import { createRequestContext, type RequestContext } from './context';
+import { readConfig, type Config } from '../config';
 import { formatError } from './format-error';
+import { costLimitPlugin, limitRules, limitsFrom } from './limits';
 import { buildSchema } from './schema';
 
 export interface ApiServer {
@@ -35,17 +37,43 @@ const logInternalErrors: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createApiServer(options: { store: GraphStore; logger: Logger }): Promise<ApiServer> {
+/** Answers a body that cannot be read (too large, not JSON) as a GraphQL-shaped JSON error, not an HTML page. */
+function bodyErrors(maxBytes: number): express.ErrorRequestHandler {
+  return (err: { type?: string; status?: number }, _req, res, next) => {
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is over the ${maxBytes}-byte limit; send a smaller query.`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'body', max: maxBytes } }] });
+    } else if (err.type === 'entity.parse.failed' || err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON in UTF-8: send {"query": "...", "variables": {...}}.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else next(err);
+  };
+}
+
+const corsOrigin = (origins: string) => (origins.trim() === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean));
+
+export async function createApiServer(options: { store: GraphStore; logger: Logger; config?: Config }): Promise<ApiServer> {
   const { store, logger } = options;
+  const config = options.config ?? readConfig({});
+  const limits = limitsFrom(config);
   const app = express();
   const httpServer = http.createServer(app);
+  // Slow clients: the whole request must arrive within the request timeout.
+  httpServer.requestTimeout = limits.timeoutMs;
+  httpServer.headersTimeout = Math.min(limits.timeoutMs, 60_000);
+  const schema = buildSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    // Cache-control hints are not used (answers are not HTTP-cached) and the plugin wraps every field.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), logInternalErrors],
+    introspection: config.INTROSPECTION,
+    validationRules: limitRules(limits),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache-control hints are not used (answers are not HTTP-cached) and the plugin wraps every field.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.LANDING_PAGE ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      costLimitPlugin(schema, limits.maxCost),
+      logInternalErrors,
+    ],
   });
   await apollo.start();
 
@@ -62,16 +90,18 @@ export async function createApiServer(options: { store: GraphStore; logger: Logg
   });
   app.use(
     '/graphql',
-    cors(),
-    express.json({ limit: '100kb' }),
+    cors({ origin: corsOrigin(config.CORS_ORIGINS) }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        const given = req.headers['x-request-id'];
+        const requestId = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createRequestContext(store, logger.child({ requestId }));
+        return createRequestContext(store, logger.child({ requestId }), limits.timeoutMs);
       },
     }),
   );
+  app.use(bodyErrors(limits.maxBodyBytes));
 
   return {
     app,

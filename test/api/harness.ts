@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { readConfig } from '../../src/config';
 import type { GraphStore } from '../../src/store/port';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { createApiServer, type ApiServer } from '../../src/api/server';
@@ -35,12 +36,14 @@ export interface Api {
   run(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
 }
 
-export async function startApi(store: GraphStore): Promise<Api> {
-  const server = await createApiServer({ store, logger: silentLogger });
+export async function startApi(store: GraphStore, env: Record<string, string> = {}): Promise<Api> {
+  const config = readConfig(env);
+  const server = await createApiServer({ store, logger: silentLogger, config });
   return {
     server,
     async run(query, variables) {
-      const res = await server.apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(store, silentLogger) });
+      const contextValue = createRequestContext(store, silentLogger, config.REQUEST_TIMEOUT_MS);
+      const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as { data?: any; errors?: any[] };
     },

@@ -1,0 +1,109 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, getNullableType, isListType, Kind,
+  type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config';
+
+/** Limits on every request, so that an abusive query is refused cheaply, before it runs. */
+export interface RequestLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxBodyBytes: number;
+  timeoutMs: number;
+}
+
+export const limitsFrom = (c: Config): RequestLimits => ({
+  maxDepth: c.LIMIT_DEPTH,
+  maxCost: c.LIMIT_COST,
+  maxAliases: c.LIMIT_ALIASES,
+  maxRootFields: c.LIMIT_ROOT_FIELDS,
+  maxBodyBytes: c.LIMIT_BODY_BYTES,
+  timeoutMs: c.REQUEST_TIMEOUT_MS,
+});
+
+export type LimitName = 'depth' | 'cost' | 'aliases' | 'rootFields' | 'timeout';
+
+/** A refusal; the API answers it with extensions.code QUERY_LIMIT_EXCEEDED and the limit's name. */
+export class QueryLimitError extends GraphQLError {
+  constructor(readonly limit: LimitName, readonly max: number, message: string) {
+    super(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, max, http: { status: 400 } } });
+  }
+}
+
+/** A list costs its `first` (or this many when it has none) times what each item costs. */
+export const DEFAULT_LIST_SIZE = 10;
+
+export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? Math.max(0, args.first) : undefined;
+  const child = Math.max(1, childComplexity);
+  // A connection's edges and nodes hold the `first` items its field already counted.
+  if (type.name.endsWith('Connection')) return 1 + childComplexity;
+  if (isListType(getNullableType(field.type))) return 1 + (first ?? DEFAULT_LIST_SIZE) * child;
+  if (first !== undefined) return 1 + first * child; // a connection: its lists hold `first` items
+  return 1 + childComplexity;
+};
+
+function rootFieldCount(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  let n = 0;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD) n += s.name.value === '__typename' ? 0 : 1;
+    else if (s.kind === Kind.INLINE_FRAGMENT) n += rootFieldCount(s.selectionSet, fragments, seen);
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      const f = fragments.get(s.name.value);
+      if (f) n += rootFieldCount(f.selectionSet, fragments, seen);
+    }
+  }
+  return n;
+}
+
+const maxRootFieldsRule =
+  (max: number): ValidationRule =>
+  (context: ValidationContext) => ({
+    OperationDefinition(op) {
+      const fragments = new Map(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      const n = rootFieldCount(op.selectionSet, fragments);
+      if (n > max) context.reportError(new QueryLimitError('rootFields', max, `The operation asks for ${n} root fields; the limit is ${max}. Split it into several requests.`));
+    },
+  });
+
+/** Validation rules for depth, aliases and root fields (GraphQL Armor for the first two). */
+export function limitRules(l: RequestLimits): ValidationRule[] {
+  const reject = (limit: LimitName, max: number, message: string) => [
+    (ctx: ValidationContext | null) => ctx?.reportError(new QueryLimitError(limit, max, message)),
+  ];
+  return [
+    maxDepthRule({ n: l.maxDepth, propagateOnRejection: false, onReject: reject('depth', l.maxDepth, `The query is nested deeper than the limit of ${l.maxDepth} levels; ask for less nesting.`) }),
+    maxAliasesRule({ n: l.maxAliases, propagateOnRejection: false, onReject: reject('aliases', l.maxAliases, `The query uses more than ${l.maxAliases} aliases, the limit; split it into several requests.`) }),
+    maxRootFieldsRule(l.maxRootFields),
+  ];
+}
+
+/** Refuses an operation whose estimated cost is over the limit, once its variables are known. */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators: [costEstimator] });
+          } catch (err) {
+            // Variables that do not fit the operation: execution reports them as BAD_USER_INPUT.
+            if (err instanceof GraphQLError) return;
+            throw err;
+          }
+          if (cost > maxCost) {
+            throw new QueryLimitError('cost', maxCost, `The query's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists; each list costs its first (default ${DEFAULT_LIST_SIZE}) times its items.`);
+          }
+        },
+      };
+    },
+  };
+}
