@@ -5,12 +5,12 @@ import { readSeedFiles } from './read-seeds';
 import { SeedError, type SeedProblem } from './seed-error';
 
 /** Reads and validates every seed file under `dir`; throws SeedError (and returns nothing) if any is bad. */
-export function loadDataset(dir: string): Bundle {
+export function loadDataset(dir: string, options: { maxFileBytes?: number } = {}): Bundle {
   const problems: SeedProblem[] = [];
   if (!existsSync(dir)) {
     throw new SeedError([{ file: dir, record: '(directory)', field: '', message: 'does not exist: set SEEDS_DIR to the seeds directory' }]);
   }
-  const files = readSeedFiles(dir, problems);
+  const files = readSeedFiles(dir, problems, options.maxFileBytes);
   if (files.length === 0 && problems.length === 0) {
     problems.push({ file: dir, record: '(directory)', field: '', message: 'holds no .yaml, .yml or .json seed files' });
   }

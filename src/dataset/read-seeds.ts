@@ -70,11 +70,34 @@ export function parseSeedText(file: string, text: string, problems: SeedProblem[
   return { file, seed: result.data };
 }
 
-export function readSeedFiles(dir: string, problems: SeedProblem[]): ParsedSeedFile[] {
+/** Far above any real document's seed file; a larger one is a mistake (a data dump, a wrong file), not seeds. */
+export const MAX_SEED_FILE_BYTES = 50 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text, or a problem saying why it cannot be read as seed text. */
+export function decodeSeedFile(file: string, bytes: Uint8Array, problems: SeedProblem[]): string | null {
+  const refuse = (message: string) => (problems.push({ file, record: '(file)', field: '', message }), null);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse('is UTF-16 text: save it as UTF-8');
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return refuse('is not valid UTF-8 text (perhaps Latin-1 or Windows-1252): save it as UTF-8');
+  }
+}
+
+export function readSeedFiles(dir: string, problems: SeedProblem[], maxFileBytes = MAX_SEED_FILE_BYTES): ParsedSeedFile[] {
   const parsed: ParsedSeedFile[] = [];
   for (const path of listSeedFiles(dir)) {
     const file = relative(dir, path);
-    const ok = parseSeedText(file, readFileSync(path, 'utf8'), problems);
+    const size = statSync(path).size;
+    if (size > maxFileBytes) {
+      // Refused before reading, so a huge file never fills memory.
+      problems.push({ file, record: '(file)', field: '', message: `is ${size} bytes, over the ${maxFileBytes}-byte limit for a seed file: split it, one file per source document` });
+      continue;
+    }
+    const text = decodeSeedFile(file, readFileSync(path), problems);
+    const ok = text === null ? null : parseSeedText(file, text, problems);
     if (ok) parsed.push(ok);
   }
   return parsed;

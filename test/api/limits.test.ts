@@ -62,6 +62,8 @@ describe('request limits refuse abusive queries, saying which limit', () => {
   });
 });
 
+type ErrorBody = { errors: { message: string; extensions: { code: string } }[] };
+
 describe('over HTTP', () => {
   let url: string;
   let a: Api;
@@ -81,7 +83,7 @@ describe('over HTTP', () => {
   it('answers a body that is not JSON with a JSON error', async () => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await res.json()) as ErrorBody).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('allows only the configured CORS origins', async () => {
@@ -93,7 +95,7 @@ describe('over HTTP', () => {
 
   it('can switch introspection and the landing page off', async () => {
     const res = await post(JSON.stringify({ query: '{ __schema { types { name } } }' }));
-    expect((await res.json()).errors[0].message).toMatch(/introspection is not allowed/i);
+    expect(((await res.json()) as ErrorBody).errors[0].message).toMatch(/introspection is not allowed/i);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(await page.text()).not.toContain('embeddable-sandbox');
   });

@@ -138,3 +138,50 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     expect(err.message).toContain('documents/sandwell-2017.yaml: inspections[0] "sandwell-2017-01", field area');
   });
 });
+
+describe('files that are not seeds are refused before parsing, and nothing loads', () => {
+  const only = (dir: string, maxFileBytes?: number) => {
+    try {
+      loadDataset(dir, { maxFileBytes });
+    } catch (err) {
+      return (err as SeedError).problems;
+    }
+    throw new Error('expected the seeds to be rejected');
+  };
+
+  it('a file in another encoding', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'latin1.yaml'), Buffer.from('source:\n  id: x\n  title: Caf\xe9\n  kind: ARTICLE\n', 'latin1'));
+    expect(only(dir)).toEqual([{ file: 'documents/latin1.yaml', record: '(file)', field: '', message: expect.stringContaining('not valid UTF-8') }]);
+  });
+
+  it('a UTF-16 file', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('themes: []\n', 'utf16le')]));
+    expect(only(dir)[0].message).toBe('is UTF-16 text: save it as UTF-8');
+  });
+
+  it('accepts a UTF-8 byte-order mark', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'bom.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('themes: []\n')]));
+    expect(() => loadDataset(dir)).not.toThrow();
+  });
+
+  it('a file over the size limit, without reading it', () => {
+    const dir = copyOfSeeds();
+    writeFileSync(join(dir, 'documents', 'huge.json'), `{"themes": [${'{"id":"t","name":"n","description":"d"},'.repeat(3000)}{"id":"u","name":"n","description":"d"}]}`);
+    const [p] = only(dir, 100_000);
+    expect(p).toMatchObject({ file: 'documents/huge.json', record: '(file)' });
+    expect(p.message).toMatch(/^is \d+ bytes, over the 100000-byte limit/);
+  });
+
+  it('a YAML alias bomb', () => {
+    const dir = copyOfSeeds();
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    writeFileSync(join(dir, 'documents', 'bomb.yaml'), `${levels.join('\n')}\n`);
+    const [p] = only(dir);
+    expect(p).toMatchObject({ file: 'documents/bomb.yaml', record: '(file)' });
+    expect(p.message).toMatch(/cannot be parsed/);
+  });
+});

@@ -12,11 +12,12 @@ const fieldText = (row: NodeRow, field: string): string | null => {
   return typeof v === 'string' && v ? v : null;
 };
 
+/** The words of a query: letters and digits only, so no query syntax survives; lone letters (the s of "Sandwell's") are dropped. */
 export const searchTerms = (text: string): string[] =>
   text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+    .filter((t) => t.length > 1 || /\p{N}/u.test(t));
 
 /** A window of the first field that contains a query term, so a reader sees why it matched. */
 export function snippetFor(row: NodeRow, terms: string[], width = 160): string | null {

@@ -1,0 +1,63 @@
+import { seededStore, startApi, type Api } from './harness';
+
+/** Strings that break naive Cypher, Lucene, JSON or shell handling. Each is answered or refused cleanly, and changes nothing. */
+const HOSTILE = [
+  "' OR 1=1 --",
+  '"})-[r]-() DELETE r //',
+  '"}) MATCH (n) DETACH DELETE n //',
+  '*',
+  '~',
+  'AND',
+  'OR NOT',
+  '(unbalanced',
+  'unbalanced)',
+  '\\',
+  '\\"',
+  'title:*',
+  'a'.repeat(10_000),
+  'Sandwell’s children — “EHC” plans ñ 測試 🙂',
+  '\u0000\u0007',
+  '$id',
+];
+
+let api: Api;
+beforeAll(async () => {
+  api = await startApi(await seededStore());
+});
+afterAll(() => api.server.stop());
+
+const CLEAN_CODES = new Set(['BAD_USER_INPUT']);
+
+describe.each(HOSTILE.map((s) => [JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…(${s.length})` : s), s]))('hostile string %s', (_label, text) => {
+  it('as ids, filters and search text: answered or refused cleanly', async () => {
+    const res = await api.run(
+      `query($id: ID!) {
+        area(id: $id) { id } node(id: $id) { id } agency(id: $id) { id }
+        areas(regionId: $id, themeId: $id) { totalCount }
+        similarAreas(areaId: $id) { score }
+        agencyNetwork(agencyId: $id) { center { id } }
+        path(fromId: $id, toId: "sandwell") { length }
+      }`,
+      { id: text },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ area: null, node: null, agency: null, areas: { totalCount: 0 }, similarAreas: [], agencyNetwork: null, path: null });
+
+    const search = await api.run('query($s: String!) { search(text: $s, first: 5) { node { id } snippet } }', { s: text });
+    for (const err of search.errors ?? []) expect(CLEAN_CODES.has(err.extensions.code)).toBe(true);
+    if (!search.errors) expect(Array.isArray(search.data.search)).toBe(true);
+  });
+});
+
+describe('after every hostile string', () => {
+  it('the graph is unchanged', async () => {
+    const before = (await api.run('{ stats { nodeCount relationshipCount } }')).data.stats;
+    for (const text of HOSTILE) await api.run('query($s: String!) { search(text: $s) { score } node(id: $s) { id } }', { s: text });
+    expect((await api.run('{ stats { nodeCount relationshipCount } }')).data.stats).toEqual(before);
+  });
+
+  it('non-ASCII text is searchable', async () => {
+    const res = await api.run('{ search(text: "Sandwell’s CCG") { node { id } } }');
+    expect(res.data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('sandwell-and-west-birmingham-ccg');
+  });
+});
