@@ -7,10 +7,6 @@
  * same schema with no HTTP, and the store calls alone. Prints figures; asserts nothing.
  * With NEO4J_URI set, the server and the baselines use Neo4j (seeded first).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { Command } from 'commander';
 import { execute, parse } from 'graphql';
 import pino from 'pino';
@@ -23,18 +19,11 @@ import { chooseStore, connectNeo4j } from '../src/store/open-store';
 import { writeBundle } from '../src/store/neo4j/seed-writer';
 import { ensureSchema } from '../src/store/neo4j/schema';
 import type { GraphStore } from '../src/store/port';
-import { AREAS_PER_SCALE, generateDataset } from '../src/synthetic/generate';
-import { benchDocuments, type BenchDocument } from './documents';
+import { AREAS_PER_SCALE } from '../src/synthetic/generate';
+import { benchDocuments } from './documents';
+import { datasetFor, fmt, load, peakRssMB, startServer, timeCalls, type Figures } from './harness';
 
-const ROOT = resolve(__dirname, '..');
 const silent = pino({ level: 'silent' });
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 interface ScaleResult {
   scale: string;
   nodes: number;
@@ -45,83 +34,6 @@ interface ScaleResult {
   http: Record<string, Figures>;
   execute: Record<string, { p50: number; p99: number }>;
   store: Record<string, { p50: number; p99: number }>;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const fmt = (n: number, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
-
-function datasetFor(scale: number, seed: number): string {
-  const dir = join(ROOT, 'bench-data', `scale-${scale}-seed-${seed}`);
-  const marker = join(dir, '.complete');
-  if (!existsSync(marker)) {
-    process.stdout.write(`generating scale ${scale} (seed ${seed}) into ${dir} ... `);
-    const s = generateDataset({ scale, seed, outDir: dir, themesFile: join(ROOT, 'seeds', 'reference', 'themes.yaml') });
-    writeFileSync(marker, JSON.stringify(s));
-    console.log(`${s.areas} areas, ${s.findings} findings`);
-  }
-  return dir;
-}
-
-async function timeCalls(run: () => Promise<unknown>, seconds: number, maxCalls = 5000): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 20; i++) await run(); // warm up
-  const times: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (times.length < maxCalls && performance.now() < until) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-const peakRssMB = (pid: number) => {
-  const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
-
-async function post(url: string, doc: BenchDocument) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc.query, variables: doc.variables }) });
-  return (await res.json()) as { data?: unknown; errors?: unknown[] };
-}
-
-async function startServer(seedsDir: string, port: number, docs: BenchDocument[]): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=16384', '--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let serverStartupMs: number | null = null;
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const m = /"startupMs":(\d+)/.exec(chunk.toString());
-    if (m) serverStartupMs = Number(m[1]);
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const body = await post(url, docs[0]);
-      if (body.errors) throw new Error(`first answer had errors: ${JSON.stringify(body.errors)}`);
-      break;
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith('first answer')) throw err;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-  return { child, startupMs: performance.now() - started, serverStartupMs, url };
-}
-
-async function load(url: string, requests: BenchDocument[], connections: number, duration: number): Promise<Figures> {
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: requests.map((d) => ({ method: 'POST', body: JSON.stringify({ query: d.query, variables: d.variables }) })),
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
 async function baselineStore(seedsDir: string): Promise<{ store: GraphStore; close: () => Promise<void> }> {
