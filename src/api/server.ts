@@ -23,6 +23,8 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
+const HEALTH_TIMEOUT_MS = 2_000;
+
 /** Logs errors that are not the client's doing, with the request's id. */
 const logInternalErrors: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
@@ -81,7 +83,11 @@ export async function createApiServer(options: { store: GraphStore; logger: Logg
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.get('/health', async (_req, res) => {
     try {
-      const stats = await store.stats();
+      // Answer promptly even while the database is unreachable (the driver may wait far longer).
+      const stats = await Promise.race([
+        store.stats(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS).unref()),
+      ]);
       res.json({ status: 'ok', store: store.name, nodes: stats.nodes, relationships: stats.relationships });
     } catch (err) {
       logger.warn({ err }, 'health check failed');

@@ -68,3 +68,17 @@ describe('health when the store cannot answer', () => {
     await api2.server.stop();
   });
 });
+
+describe('health when the store hangs', () => {
+  it('answers 503 rather than hanging', async () => {
+    const store = await seededStore();
+    const hanging = Object.create(store);
+    hanging.stats = () => new Promise(() => undefined);
+    const api3 = await startApi(hanging);
+    const base3 = (await api3.server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+    // Without its own bound the request would hang for as long as the store does.
+    const res = await fetch(`${base3}/health`);
+    expect(res.status).toBe(503);
+    await api3.server.stop();
+  });
+});
