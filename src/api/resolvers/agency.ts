@@ -1,4 +1,4 @@
-import type { AgencyRow, FindingRow } from '../../domain/model';
+import type { AgencyRow, FindingRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { byIdOf, partialDate, related, sources } from './helpers';
 
@@ -30,6 +30,6 @@ export const agencyResolvers: Resolvers = {
   Succession: {
     agency: (s) => s.node as AgencyRow,
     on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
-    sources: (s, _, ctx) => ctx.loaders.nodeList(s.rel.sourceIds) as never,
+    sources: async (s, _, ctx) => (await ctx.loaders.nodeList(s.rel.sourceIds)) as SourceRow[],
   },
 };

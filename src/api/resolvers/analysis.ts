@@ -1,4 +1,4 @@
-import type { AgencyRow, AreaRow, FindingRow, NodeRow, ThemeRow } from '../../domain/model';
+import type { AgencyRow, AreaRow, FindingRow, NodeRow, SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { checkFirst, checkRange, checkSearchText } from '../arguments';
 import { partialDate } from './helpers';
@@ -54,7 +54,7 @@ export const analysisResolvers: Resolvers = {
     to: async (r, _, ctx) => (await ctx.loaders.node(r.to)) as NodeRow,
     on: (r) => partialDate(r.on ?? null, r.onCertainty),
     role: (r) => r.role ?? null,
-    sources: (r, _, ctx) => ctx.loaders.nodeList(r.sourceIds) as never,
+    sources: async (r, _, ctx) => (await ctx.loaders.nodeList(r.sourceIds)) as SourceRow[],
   },
   SearchHit: {
     node: async (h, _, ctx) => (await ctx.loaders.node(h.id)) as NodeRow,

@@ -1,4 +1,4 @@
-import type { FindingRow, ReviewRow } from '../../domain/model';
+import type { FindingRow, InspectionRow, ReviewRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { byIdOf, partialDate, related, relatedOne, sources } from './helpers';
 
@@ -30,7 +30,7 @@ export const inspectionResolvers: Resolvers = {
     sources,
   },
   Finding: {
-    foundBy: relatedOne('findingFoundBy') as never,
+    foundBy: relatedOne<InspectionRow | ReviewRow>('findingFoundBy'),
     area: relatedOne('findingArea'),
     themes: related('findingThemes'),
     agencies: related('findingAgencies'),
