@@ -1,6 +1,6 @@
-import type { AgencyRow, FindingRow, SourceRow } from '../../domain/model';
+import type { AgencyRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, partialDate, related, sources } from './helpers';
+import { byIdOf, partialDate, related, relatedFindings, sources } from './helpers';
 
 export const agencyResolvers: Resolvers = {
   Query: {
@@ -14,10 +14,7 @@ export const agencyResolvers: Resolvers = {
     areas: related('agencyAreas'),
     successors: (a, _, ctx) => ctx.loaders.traversal('agencySuccessors').load(a.id),
     predecessors: (a, _, ctx) => ctx.loaders.traversal('agencyPredecessors').load(a.id),
-    findings: async (a, args, ctx) => {
-      const findings = await related<FindingRow>('agencyFindings')(a, args, ctx);
-      return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
-    },
+    findings: relatedFindings('agencyFindings'),
     actions: related('agencyActions'),
     people: async (a, _, ctx) =>
       (await ctx.loaders.traversal('agencyPeople').load(a.id)).map(({ node, rel }) => ({

@@ -23,6 +23,14 @@ export const relatedByPolarity =
   async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext): Promise<T[]> =>
     related<T>(args.polarity ? names[args.polarity] : names.any)(parent, args, ctx);
 
+/** Findings along a traversal that has no per-polarity variant, filtered by the optional `polarity` argument. */
+export const relatedFindings =
+  (name: TraversalName) =>
+  async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext): Promise<Extract<NodeRow, { label: 'Finding' }>[]> => {
+    const findings = await related<Extract<NodeRow, { label: 'Finding' }>>(name)(parent, args, ctx);
+    return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
+  };
+
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 
 /** Fetches a node by id for a root field, answering null for an unknown id or one of another type. */

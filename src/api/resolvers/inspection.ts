@@ -1,9 +1,6 @@
-import type { FindingRow, InspectionRow, ReviewRow } from '../../domain/model';
+import type { InspectionRow, ReviewRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, partialDate, related, relatedOne, sources } from './helpers';
-
-const byPolarity = async (rows: Promise<FindingRow[]>, polarity?: string | null) =>
-  polarity ? (await rows).filter((f) => f.polarity === polarity) : rows;
+import { byIdOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
 
 export const inspectionResolvers: Resolvers = {
   Query: {
@@ -19,14 +16,14 @@ export const inspectionResolvers: Resolvers = {
     inspectorates: related('inspectionInspectorates'),
     follows: relatedOne('inspectionFollows'),
     followedBy: related('inspectionFollowedBy'),
-    findings: (i, args, ctx) => byPolarity(related<FindingRow>('inspectionFindings')(i, args, ctx), args.polarity),
+    findings: relatedFindings('inspectionFindings'),
     actions: related('inspectionActions'),
     sources,
   },
   Review: {
     publishedOn: (r) => partialDate(r.publishedOn, r.publishedOnCertainty),
     authors: related('reviewAuthors'),
-    findings: (r, args, ctx) => byPolarity(related<FindingRow>('reviewFindings')(r, args, ctx), args.polarity),
+    findings: relatedFindings('reviewFindings'),
     sources,
   },
   Finding: {

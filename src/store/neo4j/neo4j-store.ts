@@ -9,7 +9,7 @@ import type {
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
-import { writeBundle, type SeedProgress } from './seed-writer';
+import { writeBundle } from './seed-writer';
 import { nodeToRow, relFromParts, toPlain } from './values';
 
 /** Driver errors that mean "the database cannot be reached now", as opposed to a bad query. */
@@ -175,8 +175,8 @@ export class Neo4jStore implements GraphStore {
     return { nodes, relationships: toPlain(rec.get('relationships')) as number };
   }
 
-  async load(bundle: Bundle, onProgress?: (p: SeedProgress) => void): Promise<void> {
-    await writeBundle(this.driver, this.database, bundle, { onProgress });
+  async load(bundle: Bundle): Promise<void> {
+    await writeBundle(this.driver, this.database, bundle);
   }
 
   async close(): Promise<void> {
