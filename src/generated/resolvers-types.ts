@@ -710,12 +710,23 @@ export type ThemeFindingsArgs = {
 
 export type WeaknessPattern = {
   __typename?: 'WeaknessPattern';
+  /** The areas that share the pattern, by id; the first `first` of them when given (support counts them all). */
   areas: Array<Area>;
-  /** The weakness findings in those areas about those themes: the evidence. */
+  /** The weakness findings in those areas about those themes, by id: the evidence. The first `first` of them when given. */
   findings: Array<Finding>;
   /** How many areas share the pattern. */
   support: Scalars['Int']['output'];
   themes: Array<Theme>;
+};
+
+
+export type WeaknessPatternAreasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type WeaknessPatternFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1173,8 +1184,8 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
 }>;
 
 export type WeaknessPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeaknessPattern'] = ResolversParentTypes['WeaknessPattern']> = ResolversObject<{
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<WeaknessPatternAreasArgs>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<WeaknessPatternFindingsArgs>>;
   support?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
 }>;

@@ -4,9 +4,17 @@ import type { AreaSimilarityRow, SearchHitRow, WeaknessPatternRow } from './port
 
 export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Support, then more themes, then theme ids joined by "|". */
-export const comparePatterns = (x: Pick<WeaknessPatternRow, 'support' | 'themeIds'>, y: Pick<WeaknessPatternRow, 'support' | 'themeIds'>): number =>
-  y.support - x.support || y.themeIds.length - x.themeIds.length || byId(x.themeIds.join('|'), y.themeIds.join('|'));
+/** A pattern ranked: support, then more themes, then theme ids joined by "|" (the key, computed once per pattern). */
+export interface RankedPattern {
+  support: number;
+  themeIds: string[];
+  key: string;
+}
+
+export const rankedPattern = <T extends Pick<WeaknessPatternRow, 'support' | 'themeIds'>>(p: T): T & RankedPattern => ({ ...p, key: p.themeIds.join('|') });
+
+export const comparePatterns = (x: RankedPattern, y: RankedPattern): number =>
+  y.support - x.support || y.themeIds.length - x.themeIds.length || byId(x.key, y.key);
 
 export const compareSimilarity = (a: AreaSimilarityRow, b: AreaSimilarityRow): number => b.score - a.score || byId(a.areaId, b.areaId);
 

@@ -132,6 +132,16 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(data.sharedWeaknesses).toHaveLength(10);
   });
 
+  it("pages a pattern's areas and evidence while support still counts them all", async () => {
+    const all = await ok('{ sharedWeaknesses(minAreas: 4, maxThemes: 2, first: 1) { support areas { id } findings { id } } }');
+    const paged = await ok('{ sharedWeaknesses(minAreas: 4, maxThemes: 2, first: 1) { support areas(first: 2) { id } findings(first: 3) { id } } }');
+    const [whole] = all.sharedWeaknesses;
+    expect(whole.findings.length).toBeGreaterThan(3);
+    expect(paged.sharedWeaknesses[0]).toEqual({ support: 4, areas: whole.areas.slice(0, 2), findings: whole.findings.slice(0, 3) });
+    const tooMany = await api.run('{ sharedWeaknesses(minAreas: 4) { areas(first: 101) { id } } }');
+    expect(tooMany.errors?.[0]).toMatchObject({ message: expect.stringMatching(/"first" must be a whole number from 0 to 100/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('ranks areas like Sandwell', async () => {
     const data = await ok('{ similarAreas(areaId: "sandwell", first: 2) { area { id } score sharedThemes { id } } }');
     expect(data.similarAreas.map((s: { area: { id: string } }) => s.area.id)).toEqual(['birmingham', 'staffordshire']);

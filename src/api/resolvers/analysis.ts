@@ -3,6 +3,8 @@ import type { Resolvers } from '../../generated/resolvers-types';
 import { checkFirst, checkRange, checkSearchText } from '../arguments';
 import { partialDate } from './helpers';
 
+const firstOf = (ids: string[], first: number | null | undefined) => (first == null ? ids : ids.slice(0, checkFirst(first, 0)));
+
 /** The analytical root fields: each one store call, the rows' ids then loaded in one batch per level. */
 export const analysisResolvers: Resolvers = {
   Query: {
@@ -27,8 +29,8 @@ export const analysisResolvers: Resolvers = {
   },
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
-    areas: (p, _, ctx) => ctx.loaders.nodeList(p.areaIds) as Promise<AreaRow[]>,
-    findings: async (p, _, ctx) => (await ctx.loaders.nodeList(await ctx.loaders.patternFindings.load(p))) as FindingRow[],
+    areas: (p, args, ctx) => ctx.loaders.nodeList(firstOf(p.areaIds, args.first)) as Promise<AreaRow[]>,
+    findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstOf(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
   },
   AreaSimilarity: {
     area: async (s, _, ctx) => (await ctx.loaders.node(s.areaId)) as AreaRow,

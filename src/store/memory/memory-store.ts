@@ -8,7 +8,7 @@ import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
 import { MemoryGraph } from './memory-graph';
-import { patternFindings, sharedWeaknesses } from './shared-weaknesses';
+import { patternFindings, sharedWeaknesses, WeaknessIndex } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
 import { similarAreas } from './similar-areas';
 
@@ -18,19 +18,20 @@ const matches = (row: NodeRow, where: Step['where']) =>
 /** The embedded default: the whole graph in this process. */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
-  private g: MemoryGraph | null = null;
+  private loaded: { graph: MemoryGraph; weaknesses: WeaknessIndex } | null = null;
 
   private get graph(): MemoryGraph {
-    if (!this.g) throw new StoreUnavailableError('the embedded store has no data loaded yet');
-    return this.g;
+    if (!this.loaded) throw new StoreUnavailableError('the embedded store has no data loaded yet');
+    return this.loaded.graph;
   }
 
   async load(bundle: Bundle): Promise<void> {
-    this.g = new MemoryGraph(bundle); // built aside and swapped in whole
+    const graph = new MemoryGraph(bundle);
+    this.loaded = { graph, weaknesses: new WeaknessIndex(graph) }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
-    this.g = null;
+    this.loaded = null;
   }
 
   async nodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
@@ -84,7 +85,8 @@ export class MemoryStore implements GraphStore {
   }
 
   async sharedWeaknesses(args: SharedWeaknessesArgs) {
-    return sharedWeaknesses(this.graph, args);
+    this.graph; // refuses when nothing is loaded
+    return sharedWeaknesses(this.loaded!.weaknesses, args);
   }
 
   async patternFindings(patterns: readonly PatternKey[]) {

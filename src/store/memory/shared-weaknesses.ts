@@ -1,33 +1,49 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
-import { byId, comparePatterns } from '../ordering';
+import { byId, comparePatterns, rankedPattern } from '../ordering';
 import { AreaBitset } from './area-bitset';
 import type { MemoryGraph } from './memory-graph';
 
 interface Itemset {
-  themes: string[];
+  /** Theme indexes into the id-sorted theme list, ascending. */
+  themes: number[];
   areas: AreaBitset;
   support: number;
+}
+
+/** Per-theme weakness area sets over the areas' dense indexes, built once: the graph does not change after loading. */
+export class WeaknessIndex {
+  readonly areaIds: string[];
+  readonly themeIds: string[];
+  readonly themeAreas: AreaBitset[];
+  private readonly areaIndex: Map<string, number>;
+
+  constructor(private readonly g: MemoryGraph) {
+    this.areaIds = g.idsByLabel.get('Area') ?? [];
+    this.areaIndex = new Map(this.areaIds.map((id, i) => [id, i]));
+    this.themeIds = [...g.themeAreas.WEAKNESS.keys()].sort(byId);
+    this.themeAreas = this.themeIds.map((t) => AreaBitset.of(this.areaIds.length, [...g.themeAreas.WEAKNESS.get(t)!].map((a) => this.areaIndex.get(a)!)));
+  }
+
+  regionAreas(regionId: string): AreaBitset {
+    return AreaBitset.of(this.areaIds.length, this.g.relsOf(regionId, 'IN_REGION', 'IN').map((r) => this.areaIndex.get(r.other)!));
+  }
 }
 
 /**
  * Theme combinations found as weaknesses in at least `minAreas` areas, mined level by level
  * (Apriori): a combination is only extended while its support stays at or above the threshold.
- * Area sets are bitsets, so support counting is a few word operations per candidate.
+ * Area sets are bitsets, so support counting is a few word operations per candidate; area ids
+ * are listed only for the patterns returned.
  */
-export function sharedWeaknesses(g: MemoryGraph, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
-  const areaIds = g.idsByLabel.get('Area') ?? [];
-  const areaIndex = new Map(areaIds.map((id, i) => [id, i]));
-  const size = areaIds.length;
-  const inRegion = args.regionId ? AreaBitset.of(size, g.relsOf(args.regionId, 'IN_REGION', 'IN').map((r) => areaIndex.get(r.other)!)) : null;
+export function sharedWeaknesses(index: WeaknessIndex, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
+  const inRegion = args.regionId ? index.regionAreas(args.regionId) : null;
 
   let level: Itemset[] = [];
-  for (const [themeId, areas] of g.themeAreas.WEAKNESS) {
-    let bits = AreaBitset.of(size, [...areas].map((a) => areaIndex.get(a)!));
-    if (inRegion) bits = bits.and(inRegion);
-    const support = bits.count();
-    if (support >= args.minAreas) level.push({ themes: [themeId], areas: bits, support });
-  }
-  level.sort((a, b) => byId(a.themes[0], b.themes[0]));
+  index.themeAreas.forEach((bits, t) => {
+    const areas = inRegion ? bits.and(inRegion) : bits;
+    const support = areas.count();
+    if (support >= args.minAreas) level.push({ themes: [t], areas, support });
+  });
 
   const found: Itemset[] = [...level];
   for (let k = 2; k <= args.maxThemes && level.length > 1; k++) {
@@ -47,11 +63,25 @@ export function sharedWeaknesses(g: MemoryGraph, args: SharedWeaknessesArgs): We
     level = next;
   }
 
-  const ranked = found
-    .map((x) => ({ ...x, themeIds: x.themes }))
-    .sort(comparePatterns);
-  const limited = args.first != null ? ranked.slice(0, args.first) : ranked;
-  return limited.map(({ themes, areas, support }) => ({ themeIds: themes, areaIds: [...areas.indexes()].map((i) => areaIds[i]), support }));
+  return topPatterns(index, found, args.first).map(({ itemset, themeIds, support }) => ({
+    themeIds,
+    areaIds: [...itemset.areas.indexes()].map((i) => index.areaIds[i]),
+    support,
+  }));
+}
+
+/** The first `first` itemsets in answer order (all when `first` is absent). */
+function topPatterns(index: WeaknessIndex, itemsets: Itemset[], first: number | null | undefined) {
+  // Support decides first, so only the highest-support itemsets that can reach the first `first` are ranked in full.
+  const bySupport = new Map<number, Itemset[]>();
+  for (const x of itemsets) (bySupport.get(x.support) ?? bySupport.set(x.support, []).get(x.support)!).push(x);
+  const kept: Itemset[] = [];
+  for (const support of [...bySupport.keys()].sort((a, b) => b - a)) {
+    if (first != null && kept.length >= first) break;
+    kept.push(...bySupport.get(support)!);
+  }
+  const ranked = kept.map((x) => rankedPattern({ itemset: x, support: x.support, themeIds: x.themes.map((t) => index.themeIds[t]) })).sort(comparePatterns);
+  return first != null ? ranked.slice(0, first) : ranked;
 }
 
 /** The evidence behind a pattern, asked for only when a query selects it. */
@@ -64,7 +94,7 @@ export function patternFindings(g: MemoryGraph, pattern: PatternKey): string[] {
   return [...findingIds].sort(byId);
 }
 
-function samePrefix(a: string[], b: string[]): boolean {
+function samePrefix(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
   return true;
 }

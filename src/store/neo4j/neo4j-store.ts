@@ -3,7 +3,7 @@ import type { Bundle, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
 import { searchTerms, snippetFor } from '../memory/search-index';
-import { byId, comparePatterns } from '../ordering';
+import { byId, comparePatterns, rankedPattern } from '../ordering';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
@@ -103,12 +103,15 @@ export class Neo4jStore implements GraphStore {
   async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
     const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
     return records
-      .map((r) => ({
-        themeIds: r.get('themeIds') as string[],
-        areaIds: [...(r.get('areaIds') as string[])].sort(byId),
-        support: toPlain(r.get('support')) as number,
-      }))
-      .sort(comparePatterns);
+      .map((r) =>
+        rankedPattern({
+          themeIds: r.get('themeIds') as string[],
+          areaIds: [...(r.get('areaIds') as string[])].sort(byId),
+          support: toPlain(r.get('support')) as number,
+        }),
+      )
+      .sort(comparePatterns)
+      .map(({ themeIds, areaIds, support }) => ({ themeIds, areaIds, support }));
   }
 
   async patternFindings(patterns: readonly PatternKey[]): Promise<string[][]> {
