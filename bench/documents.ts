@@ -35,11 +35,11 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
     },
     {
       name: 'sharedWeaknesses',
-      query: `query($min: Int!) { sharedWeaknesses(minAreas: $min, maxThemes: 3, first: 20) { support themes { id } areas { id } } }`,
+      query: `query($min: Int!) { sharedWeaknesses(minAreas: $min, maxThemes: 3, first: 20) { support themes { id label } areas(first: 10) { id name } } }`,
       variables: { min: Math.max(2, Math.round(areaCount * 0.25)) },
       async storeCall(store) {
         const patterns = await store.sharedWeaknesses({ minAreas: Math.max(2, Math.round(areaCount * 0.25)), maxThemes: 3, first: 20 });
-        return store.nodes([...new Set(patterns.flatMap((p) => [...p.themeIds, ...p.areaIds]))]);
+        return store.nodes([...new Set(patterns.flatMap((p) => [...p.themeIds, ...p.areaIds.slice(0, 10)]))]);
       },
     },
     {

@@ -3,7 +3,8 @@
  *
  * Where the embedded store's memory goes, phase by phase: peak RSS while the seeds are read and
  * validated, heap retained by the validated bundle, by the graph and its indexes, and by the
- * full-text index. Heap figures are after a forced GC (run with --expose-gc, as the script does).
+ * full-text index. Figures are heap plus typed-array buffers (which live outside the heap), after a
+ * forced GC (run with --expose-gc, as the script does).
  */
 import { readFileSync } from 'node:fs';
 import { loadDataset } from '../src/dataset/load-dataset';
@@ -14,7 +15,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
 const heapMB = () => {
   gc();
-  return Math.round(process.memoryUsage().heapUsed / 1e6);
+  const m = process.memoryUsage();
+  return Math.round((m.heapUsed + m.arrayBuffers) / 1e6);
 };
 const peakRssMB = () => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024);
 
@@ -32,6 +34,6 @@ console.log(`graph and indexes  ${Math.round(performance.now() - t)} ms, retaine
 const withGraph = heapMB();
 t = performance.now();
 const search = new SearchIndex(bundle.nodes);
-console.log(`full-text index    ${Math.round(performance.now() - t)} ms to build a second copy, retained ${heapMB() - withGraph} MB`);
+console.log(`full-text index    ${Math.round(performance.now() - t)} ms to build a second copy, retained ${heapMB() - withGraph} MB (typed arrays ${Math.round(search.byteLength / 1e6)} MB)`);
 void graph;
 void search;

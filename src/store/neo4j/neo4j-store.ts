@@ -2,7 +2,7 @@ import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j
 import type { Bundle, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
-import { searchTerms, snippetFor } from '../memory/search-index';
+import { searchTerms, snippetFor } from '../search-text';
 import { byId, comparePatterns, rankedPattern } from '../ordering';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,

@@ -1,0 +1,70 @@
+import MiniSearch from 'minisearch';
+import prand from 'pure-rand';
+import type { NodeRow } from '../../src/domain/model';
+import { SearchIndex } from '../../src/store/memory/search-index';
+import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, searchTerms } from '../../src/store/search-text';
+import { seedBundle } from '../helpers';
+
+/** The ranking the compact index implements, as MiniSearch computes it: BM25+, AND, prefix matches for long words. */
+function reference(rows: NodeRow[]) {
+  const ms = new MiniSearch<NodeRow>({
+    idField: 'id',
+    fields: [...SEARCH_FIELDS],
+    extractField: (row, field) => (field === 'id' ? row.id : (fieldText(row, field) ?? '')),
+    tokenize: searchTerms,
+    searchOptions: { combineWith: 'AND', prefix: (t) => t.length >= MIN_PREFIX_LENGTH, boost: FIELD_BOOSTS },
+  });
+  ms.addAll(rows);
+  return (text: string, first: number) =>
+    ms
+      // A repeated word counts once (MiniSearch would add its score again).
+      .search([...new Set(searchTerms(text))].join(' '))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, first)
+      .map((r) => ({ id: String(r.id), score: r.score }));
+}
+
+describe('the compact full-text index', () => {
+  const rows = seedBundle().nodes;
+  const index = new SearchIndex(rows);
+  const expected = reference(rows);
+  const vocabulary = [...new Set(rows.flatMap((r) => SEARCH_FIELDS.flatMap((f) => searchTerms(fieldText(r, f) ?? ''))))].sort();
+  const rng = prand.xoroshiro128plus(11);
+  const pick = <T>(xs: T[]) => xs[prand.unsafeUniformIntDistribution(0, xs.length - 1, rng)];
+  /** Words of one node's text (so that most queries match something), sometimes cut to a prefix, sometimes any word at all. */
+  const query = () => {
+    const own = SEARCH_FIELDS.flatMap((f) => searchTerms(fieldText(pick(rows), f) ?? ''));
+    return Array.from({ length: prand.unsafeUniformIntDistribution(2, 4, rng) }, () => {
+      const w = own.length && prand.unsafeUniformIntDistribution(0, 5, rng) > 0 ? pick(own) : pick(vocabulary);
+      return prand.unsafeUniformIntDistribution(0, 2, rng) === 0 && w.length > 5 ? w.slice(0, 4) : w;
+    }).join(' ');
+  };
+
+  it('ranks and scores every single-word query as BM25+ does', () => {
+    expect(vocabulary.length).toBeGreaterThan(500);
+    for (const w of vocabulary) {
+      const got = index.query(w, 10);
+      const want = expected(w, 10);
+      expect(got.map((h) => h.id)).toEqual(want.map((h) => h.id));
+      got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 9));
+    }
+  });
+
+  it('ranks 500 random queries of two to four words as BM25+ does, every word required', () => {
+    let withHits = 0;
+    for (let i = 0; i < 500; i++) {
+      const text = query();
+      const got = index.query(text, 20);
+      const want = expected(text, 20);
+      expect({ text, ids: got.map((h) => h.id) }).toEqual({ text, ids: want.map((h) => h.id) });
+      got.forEach((h, j) => expect({ text, score: h.score }).toEqual({ text, score: expect.closeTo(want[j].score, 9) }));
+      if (got.length) withHits++;
+    }
+    expect(withHits).toBeGreaterThan(200);
+  });
+
+  it('gives the same answer twice (its scratch space is reset)', () => {
+    expect(index.query('EHC plans', 5)).toEqual(index.query('EHC plans', 5));
+    expect(index.query('plans', 0)).toEqual([]);
+  });
+});
