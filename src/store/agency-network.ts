@@ -32,7 +32,7 @@ export async function exploreAgencyNetwork(
   return {
     centerId: agencyId,
     members: [...depth.entries()].map(([id, d]) => ({ agencyId: id, depth: d })).sort((a, b) => a.depth - b.depth || byId(a.agencyId, b.agencyId)),
-    links: [...links.values()].sort((a, b) => byId(linkKey(a), linkKey(b))),
+    links: [...links.entries()].sort(([a], [b]) => byId(a, b)).map(([, link]) => link),
   };
 }
 

@@ -150,6 +150,18 @@ export class MemoryGraph {
     }
   }
 
+  /** The ids next to a node through the allowed types, either way, without building relationship rows (for searches that visit many). */
+  forEachNeighbour(id: string, allowed: ReadonlySet<RelType>, cb: (other: string) => void): void {
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    const mask = REL_TYPES.map((t) => allowed.has(t));
+    for (const adj of [this.out, this.in]) {
+      for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
+        if (mask[adj.type[p]]) cb(this.rows[adj.other[p]].id);
+      }
+    }
+  }
+
   private buildFindingIndexes(): void {
     const findingArea = new Map<string, string>();
     for (const inspectionId of this.idsByLabel.get('Inspection') ?? []) {

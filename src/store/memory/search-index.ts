@@ -1,6 +1,7 @@
 import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
 import { byId } from '../ordering';
+import { insertTop } from '../top-k';
 import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, searchTerms, snippetFor } from '../search-text';
 
 // BM25+ as MiniSearch scores it (k1, b, delta), with its weight for a prefix match.
@@ -180,15 +181,4 @@ function lowerBound(sorted: string[], value: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Keeps `top` the best `k` items seen, in order, without sorting everything seen. */
-function insertTop<T>(top: T[], item: T, k: number, compare: (a: T, b: T) => number): void {
-  if (top.length === k && compare(item, top[k - 1]) >= 0) return;
-  let i = top.length === k ? k - 1 : top.length;
-  while (i > 0 && compare(item, top[i - 1]) < 0) {
-    top[i] = top[i - 1];
-    i--;
-  }
-  top[i] = item;
 }

@@ -21,6 +21,11 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
     g.forEachAdjacent(id, allowed, (other, rel) => out.push({ other, rel }));
     return out;
   };
+  const neighbours = (id: string): string[] => {
+    const out: string[] = [];
+    g.forEachNeighbour(id, allowed, (other) => out.push(other));
+    return out;
+  };
 
   const distS = new Map([[s, 0]]), distT = new Map([[t, 0]]);
   let frontS = [s], frontT = [t], radiusS = 0, radiusT = 0;
@@ -30,7 +35,7 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
     const [front, dist, other, radius] = growS ? [frontS, distS, distT, radiusS + 1] : [frontT, distT, distS, radiusT + 1];
     const next: string[] = [];
     for (const u of front) {
-      for (const { other: v } of adjacent(u)) {
+      for (const v of neighbours(u)) {
         if (dist.has(v)) continue;
         dist.set(v, radius);
         next.push(v);
@@ -48,10 +53,10 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
   const onPath: Set<string>[] = Array.from({ length: d + 1 }, () => new Set<string>());
   for (const [v, i] of distS) if (i === m && distT.get(v) === d - m) onPath[m].add(v);
   for (let i = m - 1; i >= 0; i--) {
-    for (const w of onPath[i + 1]) for (const { other: u } of adjacent(w)) if (distS.get(u) === i) onPath[i].add(u);
+    for (const w of onPath[i + 1]) for (const u of neighbours(w)) if (distS.get(u) === i) onPath[i].add(u);
   }
   for (let i = m + 1; i <= d; i++) {
-    for (const w of onPath[i - 1]) for (const { other: v } of adjacent(w)) if (distT.get(v) === d - i) onPath[i].add(v);
+    for (const w of onPath[i - 1]) for (const v of neighbours(w)) if (distT.get(v) === d - i) onPath[i].add(v);
   }
 
   const nodeIds = [s];

@@ -1,5 +1,6 @@
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { byId, compareSimilarity } from '../ordering';
+import { insertTop } from '../top-k';
 import type { MemoryGraph } from './memory-graph';
 
 /**
@@ -19,10 +20,11 @@ export function similarAreas(g: MemoryGraph, args: SimilarAreasArgs): AreaSimila
       else shared.set(other, [themeId]);
     }
   }
-  const rows: AreaSimilarityRow[] = [];
+  const top: AreaSimilarityRow[] = [];
   for (const [areaId, themes] of shared) {
     const theirs = g.areaThemes[args.polarity].get(areaId)!.size;
-    rows.push({ areaId, score: themes.length / (mine.size + theirs - themes.length), sharedThemeIds: themes.sort(byId) });
+    insertTop(top, { areaId, score: themes.length / (mine.size + theirs - themes.length), sharedThemeIds: themes }, args.first, compareSimilarity);
   }
-  return rows.sort(compareSimilarity).slice(0, args.first);
+  for (const row of top) row.sharedThemeIds.sort(byId);
+  return top;
 }
