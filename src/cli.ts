@@ -8,7 +8,7 @@ import { importAreas } from './dataset/import-areas';
 import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
 import { seedNeo4j } from './seed';
-import { serve } from './serve';
+import { serveWorkers } from './serve-workers';
 import { generateDataset } from './synthetic/generate';
 import { StoreUnavailableError } from './store/errors';
 
@@ -20,10 +20,10 @@ const program = new Command()
 
 program
   .command('serve', { isDefault: true })
-  .description('load the seeds and serve the GraphQL API (PORT, default 4000)')
+  .description('load the seeds and serve the GraphQL API (PORT, default 4000; WORKERS processes, default 1)')
   .action(async () => {
     const config = readConfig();
-    await serve(config, createLogger(config));
+    await serveWorkers(config, createLogger(config));
   });
 
 program

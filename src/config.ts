@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,14 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   INTROSPECTION: z.stringbool().default(true),
   LANDING_PAGE: z.stringbool().default(true),
+  /**
+   * Server processes sharing the port: a whole number, or "auto" for one per CPU. Each process
+   * holds its own copy of the embedded graph, so memory grows with it.
+   */
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'must be a whole number from 1 to 64, or "auto" for one per CPU' })
+    .default(1)
+    .transform((w) => (w === 'auto' ? availableParallelism() : w)),
   /** How many times to try reaching Neo4j at start-up, with exponential back-off between tries. */
   NEO4J_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
