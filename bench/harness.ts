@@ -43,9 +43,19 @@ export async function timeCalls(run: () => Promise<unknown>, seconds: number, ma
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-export const peakRssMB = (pid: number) => {
+const childrenOf = (pid: number): number[] => {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
+/** Peak resident memory of a process and every process under it (the server's workers), each at its own peak, summed. */
+export const peakRssMB = (pid: number): number => {
   const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  const own = m ? Number(m[1]) / 1024 : NaN;
+  return Math.round(own + childrenOf(pid).reduce((sum, child) => sum + peakRssMB(child), 0));
 };
 
 export async function post(url: string, doc: BenchDocument) {
@@ -53,18 +63,37 @@ export async function post(url: string, doc: BenchDocument) {
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
 }
 
-export async function startServer(seedsDir: string, port: number, docs: BenchDocument[]): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
+/** The server's own time per request (its Server-Timing header), one request at a time. */
+export async function serverTimes(url: string, doc: BenchDocument, seconds: number, maxCalls = 2000): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  const body = JSON.stringify({ query: doc.query, variables: doc.variables });
+  const until = performance.now() + seconds * 1000;
+  for (let i = 0; times.length < maxCalls && performance.now() < until; i++) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.arrayBuffer();
+    const m = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+    if (!m) throw new Error(`no Server-Timing header from ${url}`);
+    if (i >= 20) times.push(Number(m[1])); // after a warm-up
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
   const child = spawn(process.execPath, ['--max-old-space-size=16384', '--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info' },
+    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let serverStartupMs: number | null = null;
+  let allAnswering = workers === 1;
   child.stdout!.on('data', (chunk: Buffer) => {
-    const m = /"startupMs":(\d+)/.exec(chunk.toString());
-    if (m) serverStartupMs = Number(m[1]);
+    const text = chunk.toString();
+    const m = /"startupMs":(\d+)/.exec(text);
+    if (m && serverStartupMs === null) serverStartupMs = Number(m[1]);
+    if (text.includes('server processes are answering')) allAnswering = true;
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
@@ -77,7 +106,13 @@ export async function startServer(seedsDir: string, port: number, docs: BenchDoc
       await new Promise((r) => setTimeout(r, 10));
     }
   }
-  return { child, startupMs: performance.now() - started, serverStartupMs, url };
+  const startupMs = performance.now() - started;
+  // The other processes are still loading; load them only once all answer.
+  while (!allAnswering) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { child, startupMs, serverStartupMs, url };
 }
 
 export async function load(url: string, requests: BenchDocument[], connections: number, duration: number): Promise<Figures> {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scales national,10,100] [--duration 5] [--connections 10]
+ * npm run bench [-- --scales national,10,100] [--duration 5] [--connections 10] [--workers 2]
  *
  * For each scale: generates the dataset (seeded, cached under bench-data/), starts the real HTTP
  * server in a child process, and drives it with autocannon through each document alone and the
@@ -7,6 +7,7 @@
  * same schema with no HTTP, and the store calls alone. Prints figures; asserts nothing.
  * With NEO4J_URI set, the server and the baselines use Neo4j (seeded first).
  */
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { execute, parse } from 'graphql';
 import pino from 'pino';
@@ -21,7 +22,7 @@ import { ensureSchema } from '../src/store/neo4j/schema';
 import type { GraphStore } from '../src/store/port';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
 import { benchDocuments } from './documents';
-import { datasetFor, fmt, load, peakRssMB, startServer, timeCalls, type Figures } from './harness';
+import { datasetFor, fmt, load, peakRssMB, serverTimes, startServer, timeCalls, type Figures } from './harness';
 
 const silent = pino({ level: 'silent' });
 interface ScaleResult {
@@ -31,7 +32,10 @@ interface ScaleResult {
   startupMs: number;
   serverStartupMs: number | null;
   peakRssMB: number;
+  workers: number;
   http: Record<string, Figures>;
+  /** The server's own time (Server-Timing) for one request at a time: what HTTP, Express and Apollo add to execute. */
+  single: Record<string, { p50: number; p99: number }>;
   execute: Record<string, { p50: number; p99: number }>;
   store: Record<string, { p50: number; p99: number }>;
 }
@@ -51,7 +55,7 @@ async function baselineStore(seedsDir: string): Promise<{ store: GraphStore; clo
   return { store, close: () => store.close() };
 }
 
-async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number }): Promise<ScaleResult> {
+async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number }): Promise<ScaleResult> {
   console.log(`\n=== scale ${label}: ${AREAS_PER_SCALE * scale} areas`);
   const dir = datasetFor(scale, opts.seed);
   const docs = benchDocuments(AREAS_PER_SCALE * scale);
@@ -71,9 +75,10 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
   }
   await close();
 
-  const { child, startupMs, serverStartupMs, url } = await startServer(dir, opts.port, docs);
+  const { child, startupMs, serverStartupMs, url } = await startServer(dir, opts.port, docs, opts.workers);
   console.log(`server answered ${fmt(startupMs, 0)} ms after spawn (its own log: seeds read to listening in ${serverStartupMs} ms)`);
   const http: ScaleResult['http'] = {};
+  const single: ScaleResult['single'] = {};
   try {
     const alive = (what: string) => {
       if (child.exitCode !== null || child.signalCode !== null) {
@@ -81,13 +86,14 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
       }
     };
     for (const d of docs) {
+      single[d.name] = await serverTimes(url, d, Math.min(2, opts.duration));
       http[d.name] = await load(url, [d], opts.connections, opts.duration);
       alive(d.name);
     }
     http.mix = await load(url, docs, opts.connections, opts.duration);
     alive('mix');
     const peak = peakRssMB(child.pid!);
-    return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, http, execute: executeFigures, store: storeFigures };
+    return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, workers: opts.workers, http, single, execute: executeFigures, store: storeFigures };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -95,19 +101,28 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
 }
 
 function report(r: ScaleResult, connections: number) {
-  console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
-  console.log(`${'document'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'ms/req'.padStart(7)} | ${'execute p50'.padStart(11)} ${'p99'.padStart(7)} | ${'store p50'.padStart(9)} ${'p99'.padStart(7)} | ${'http/exec'.padStart(9)} ${'exec/store'.padStart(10)}`);
+  const processes = r.workers === 1 ? 'one server process' : `${r.workers} server processes`;
+  console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; ${processes}; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
+  const head = ['document'.padEnd(18), 'req/s', 'p50 ms', 'p99 ms', 'errors', '|', 'server p50', '|', 'exec p50', 'p99', '|', 'store p50', 'p99', '|', 'http/exec', 'exec/store'];
+  const widths = [18, 7, 7, 7, 6, 1, 10, 1, 8, 7, 1, 9, 7, 1, 9, 10];
+  const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' '));
+  line(head);
   for (const [name, h] of Object.entries(r.http)) {
     const e = r.execute[name];
     const s = r.store[name];
-    console.log(
-      `${name.padEnd(18)} ${fmt(h.rps, 0).padStart(8)} ${fmt(h.p50).padStart(8)} ${fmt(h.p99).padStart(8)} ${String(h.errors).padStart(7)} ${fmt(1000 / h.rps, 3).padStart(7)} | ` +
-        (e ? `${fmt(e.p50, 3).padStart(11)} ${fmt(e.p99, 3).padStart(7)} | ${fmt(s.p50, 3).padStart(9)} ${fmt(s.p99, 3).padStart(7)} | ${fmt(1000 / h.rps / e.p50).padStart(9)} ${fmt(e.p50 / s.p50).padStart(10)}` : `${''.padStart(19)} | ${''.padStart(17)} |`),
-    );
+    const one = r.single[name];
+    line([
+      name, fmt(h.rps, 0), fmt(h.p50), fmt(h.p99), String(h.errors), '|',
+      one ? fmt(one.p50, 3) : '', '|',
+      e ? fmt(e.p50, 3) : '', e ? fmt(e.p99, 3) : '', '|',
+      s ? fmt(s.p50, 3) : '', s ? fmt(s.p99, 3) : '', '|',
+      one && e ? fmt(one.p50 / e.p50) : '', e && s ? fmt(e.p50 / s.p50) : '',
+    ]);
   }
   console.log(
-    `(HTTP at ${connections} connections, closed loop: p50 includes waiting behind the other connections. ms/req = 1000 / req/s, the server's time\n` +
-      ' per request at saturation; http/exec compares it with execute p50. execute and store are timed one call at a time in the bench process.)',
+    `(req/s, p50 and p99: autocannon at ${connections} connections, a closed loop, so p50 includes waiting behind the other connections.\n` +
+      ' server p50: the server\'s own time (its Server-Timing header) with one request at a time; http/exec = server p50 / execute p50.\n' +
+      ' execute (graphql-js, no HTTP) and store (the store calls alone) are timed one call at a time in the bench process.)',
   );
 }
 
@@ -132,10 +147,13 @@ async function main() {
     .option('--connections <n>', 'concurrent connections', '10')
     .option('--seed <n>', 'dataset seed', '42')
     .option('--port <n>', 'port for the server under test', '4399')
+    .option('--workers <n>', 'server processes (WORKERS)', process.env.WORKERS ?? '1')
     .parse();
-  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string }>();
+  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string; workers: string }>();
   const scales = o.scales.split(',').map((s) => s.trim());
-  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port) };
+  const workers = o.workers === 'auto' ? availableParallelism() : Number(o.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number of 1 or more, or auto; got "${o.workers}"`);
+  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port), workers };
   console.log(`send-graph benchmark ${new Date().toISOString()} on node ${process.version}, ${chooseStore(readConfig()).kind} store`);
   const results: ScaleResult[] = [];
   for (const s of scales) {

@@ -26,7 +26,7 @@ function startServe(env: Record<string, string>) {
 }
 
 const post = async (url: string, query: string) =>
-  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { data: { stats: { nodeCount: number } } };
 
 describe('serve with WORKERS', () => {
   jest.setTimeout(60_000);

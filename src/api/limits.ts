@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError, getNullableType, isListType, Kind,
-  type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
@@ -85,15 +85,29 @@ export function limitRules(l: RequestLimits): ValidationRule[] {
   ];
 }
 
+const COST_CACHE_PER_DOCUMENT = 100;
+
 /** Refuses an operation whose estimated cost is over the limit, once its variables are known. */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  // Apollo hands back the same parsed document for the same query text, so a cost is worked out once per document and variables.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
+    if (!known || known.size >= COST_CACHE_PER_DOCUMENT) costs.set(document, (known = new Map()));
+    known.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators: [costEstimator] });
+            cost = costOf(document, request.variables ?? {}, request.operationName);
           } catch (err) {
             // Variables that do not fit the operation: execution reports them as BAD_USER_INPUT.
             if (err instanceof GraphQLError) return;

@@ -11,7 +11,7 @@ afterAll(() => api.server.stop());
 const base = () => url.replace(/\/graphql$/, '');
 
 describe('over HTTP', () => {
-  it('answers a GraphQL POST with a request id', async () => {
+  it('answers a GraphQL POST with a request id and the time it took (Server-Timing)', async () => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -19,6 +19,7 @@ describe('over HTTP', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('server-timing')).toMatch(/^total;dur=\d+\.\d{3}$/);
     expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }] } } });
   });
 

@@ -43,9 +43,12 @@ describe('request limits refuse abusive queries, saying which limit', () => {
     expect(ok.errors).toBeUndefined();
   });
 
-  it('cost counts variables', async () => {
-    const res = await api.run('query($n: Int) { areas(first: $n) { nodes { inspections { findings { themes { findings { id } } } } } } }', { n: 100 });
-    expect(res.errors![0].extensions).toMatchObject({ limit: 'cost' });
+  it('cost counts variables, for each request of the same query text', async () => {
+    const query = 'query($n: Int) { areas(first: $n) { nodes { inspections { findings { themes { findings { id } } } } } } }';
+    expect((await api.run(query, { n: 1 })).errors).toBeUndefined();
+    expect((await api.run(query, { n: 100 })).errors![0].extensions).toMatchObject({ limit: 'cost' });
+    expect((await api.run(query, { n: 1 })).errors).toBeUndefined();
+    expect((await api.run(query, { n: 100 })).errors![0].extensions).toMatchObject({ limit: 'cost' });
   });
 
   it('time: past the deadline no further store call starts', async () => {

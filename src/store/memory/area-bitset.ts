@@ -23,22 +23,32 @@ export class AreaBitset {
 
   count(): number {
     let n = 0;
-    for (let w of this.words) {
-      w -= (w >>> 1) & 0x55555555;
-      w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
-      n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-    }
+    for (const w of this.words) n += popcount(w);
     return n;
   }
 
-  *indexes(): Generator<number> {
+  /** The size of the intersection, without building it. */
+  countAnd(other: AreaBitset): number {
+    let n = 0;
+    for (let i = 0; i < this.words.length; i++) n += popcount(this.words[i] & other.words[i]);
+    return n;
+  }
+
+  indexes(): number[] {
+    const out: number[] = [];
     for (let i = 0; i < this.words.length; i++) {
       let w = this.words[i];
       while (w) {
-        const bit = 31 - Math.clz32(w & -w);
-        yield i * 32 + bit;
+        out.push(i * 32 + 31 - Math.clz32(w & -w));
         w &= w - 1;
       }
     }
+    return out;
   }
+}
+
+function popcount(w: number): number {
+  w -= (w >>> 1) & 0x55555555;
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

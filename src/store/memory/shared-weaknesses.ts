@@ -6,7 +6,8 @@ import type { MemoryGraph } from './memory-graph';
 interface Itemset {
   /** Theme indexes into the id-sorted theme list, ascending. */
   themes: number[];
-  areas: AreaBitset;
+  /** Null on the last level, where only the support is needed until a pattern is returned. */
+  areas: AreaBitset | null;
   support: number;
 }
 
@@ -54,8 +55,11 @@ export function sharedWeaknesses(index: WeaknessIndex, args: SharedWeaknessesArg
         const b = level[j].themes;
         // Join itemsets that share every theme but the last; the level is sorted, so stop at the first that does not.
         if (!samePrefix(a, b)) break;
-        const areas = level[i].areas.and(level[j].areas);
-        const support = areas.count();
+        const x = level[i].areas!;
+        const y = level[j].areas!;
+        // The last level is only counted; its area sets are built for the patterns returned.
+        const areas = k === args.maxThemes ? null : x.and(y);
+        const support = areas ? areas.count() : x.countAnd(y);
         if (support >= args.minAreas) next.push({ themes: [...a, b[b.length - 1]], areas, support });
       }
     }
@@ -63,11 +67,10 @@ export function sharedWeaknesses(index: WeaknessIndex, args: SharedWeaknessesArg
     level = next;
   }
 
-  return topPatterns(index, found, args.first).map(({ itemset, themeIds, support }) => ({
-    themeIds,
-    areaIds: [...itemset.areas.indexes()].map((i) => index.areaIds[i]),
-    support,
-  }));
+  return topPatterns(index, found, args.first).map(({ itemset, themeIds, support }) => {
+    const areas = itemset.areas ?? itemset.themes.reduce((acc, t) => acc.and(index.themeAreas[t]), inRegion ?? index.themeAreas[itemset.themes[0]]);
+    return { themeIds, areaIds: areas.indexes().map((i) => index.areaIds[i]), support };
+  });
 }
 
 /** The first `first` itemsets in answer order (all when `first` is absent). */
