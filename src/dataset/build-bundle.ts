@@ -1,4 +1,4 @@
-import type { Bundle, Certainty, Label, NodeRow, RelRow, RelType } from '../domain/model';
+import { REL_TYPES, type Bundle, type Certainty, type Label, type NodeRow, type RelRow, type RelType } from '../domain/model';
 import type { ParsedSeedFile } from './read-seeds';
 import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
 import { RECORD_SECTIONS } from './seed-schema';
@@ -17,10 +17,20 @@ const SECTION_LABEL: Record<RecordSection, Label> = {
 };
 
 interface Declared {
+  /** The id string every relationship uses, so that millions of references share one copy. */
+  id: string;
+  /** Dense position, for compact relationship keys. */
+  index: number;
   label: Label;
   file: string;
-  record: string;
+  /** The record, for messages: "source" or a section and position. */
+  section: RecordSection | 'source';
+  position: number;
 }
+
+const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
+
+const recordName = (d: Declared) => (d.section === 'source' ? `source "${d.id}"` : `${d.section}[${d.position}] "${d.id}"`);
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 
@@ -116,11 +126,21 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
 
 /** Accumulates relationships, merging the sources of one stated more than once. */
 class RelationshipSet {
-  private readonly byKey = new Map<string, RelRow>();
+  private readonly byKey = new Map<number | string, RelRow>();
   /** One shared array per source: millions of relationships state only the file's own source. */
   private readonly single = new Map<string, string[]>();
+  /** Keys are numbers while ids fit in 24 bits each (a number key costs a fraction of a string). */
+  private readonly numericKeys: boolean;
+
+  constructor(private readonly declared: ReadonlyMap<string, Declared>) {
+    this.numericKeys = declared.size < 2 ** 24;
+  }
+
+  /** Both ends must be declared (references are checked before they are added). */
   add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
-    const key = `${rel.type}|${rel.from}|${rel.to}`;
+    const from = this.declared.get(rel.from)!;
+    const to = this.declared.get(rel.to)!;
+    const key = this.numericKeys ? (TYPE_CODE.get(rel.type)! * 2 ** 24 + from.index) * 2 ** 24 + to.index : `${rel.type}|${rel.from}|${rel.to}`;
     const existing = this.byKey.get(key);
     if (existing) {
       if (sourceId && !existing.sourceIds.includes(sourceId)) existing.sourceIds = [...existing.sourceIds, sourceId];
@@ -131,8 +151,13 @@ class RelationshipSet {
       sourceIds = this.single.get(sourceId) ?? [sourceId];
       this.single.set(sourceId, sourceIds);
     }
-    this.byKey.set(key, { ...rel, sourceIds });
+    // A literal, not a spread: a spread copy costs four times the memory, and there are millions.
+    const row: RelRow = { type: rel.type, from: from.id, to: to.id, sourceIds };
+    if (rel.type === 'SUCCEEDED_BY') Object.assign(row, { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null });
+    if (rel.type === 'WORKS_FOR') row.role = rel.role ?? null;
+    this.byKey.set(key, row);
   }
+
   toArray(): RelRow[] {
     return [...this.byKey.values()];
   }
@@ -166,22 +191,20 @@ const sectionRecords = (seed: SeedFile, section: RecordSection) => seed[section]
 /** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
 export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): Bundle {
   const declared = new Map<string, Declared>();
-  const declare = (id: string, d: Declared) => {
-    const first = declared.get(id);
+  const declare = (d: Omit<Declared, 'index'>) => {
+    const first = declared.get(d.id);
     if (first) {
       problems.push({
-        file: d.file, record: d.record, field: 'id',
-        message: `duplicate id "${id}": already declared as ${first.label} in ${first.file} at ${first.record}; ids are unique across the whole graph`,
+        file: d.file, record: recordName({ ...d, index: -1 }), field: 'id',
+        message: `duplicate id "${d.id}": already declared as ${first.label} in ${first.file} at ${recordName(first)}; ids are unique across the whole graph`,
       });
-    } else declared.set(id, d);
+    } else declared.set(d.id, { ...d, index: declared.size });
   };
 
   for (const { file, seed } of files) {
-    if (seed.source) declare(seed.source.id, { label: 'Source', file, record: `source "${seed.source.id}"` });
+    if (seed.source) declare({ id: seed.source.id, label: 'Source', file, section: 'source', position: 0 });
     for (const section of RECORD_SECTIONS) {
-      sectionRecords(seed, section).forEach((r, i) =>
-        declare(r.id, { label: SECTION_LABEL[section], file, record: `${section}[${i}] "${r.id}"` }),
-      );
+      sectionRecords(seed, section).forEach((r, i) => declare({ id: r.id, label: SECTION_LABEL[section], file, section, position: i }));
     }
     const factual = RECORD_SECTIONS.some((s) => s !== 'themes' && seed[s].length > 0) || seed.links.length > 0;
     if (factual && !seed.source) {
@@ -205,7 +228,7 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
   };
 
   const nodes: NodeRow[] = [];
-  const rels = new RelationshipSet();
+  const rels = new RelationshipSet(declared);
   const successors = new Map<string, string[]>();
 
   for (const { file, seed } of files) {
