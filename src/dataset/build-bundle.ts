@@ -188,7 +188,11 @@ function findSuccessionCycle(edges: Map<string, string[]>): string[] | null {
 
 const sectionRecords = (seed: SeedFile, section: RecordSection) => seed[section] as unknown as AnyRecord[];
 
-/** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
+/**
+ * Checks every rule that spans records and files, then converts the seeds to nodes and
+ * relationships. Takes the files over: `files` is emptied and each file is let go once converted,
+ * so that the parsed seeds and the graph are not both held whole.
+ */
 export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): Bundle {
   const declared = new Map<string, Declared>();
   const declare = (d: Omit<Declared, 'index'>) => {
@@ -230,8 +234,12 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
   const nodes: NodeRow[] = [];
   const rels = new RelationshipSet(declared);
   const successors = new Map<string, string[]>();
+  const successionFile = new Map<string, string>();
 
-  for (const { file, seed } of files) {
+  const pending: (ParsedSeedFile | undefined)[] = files.splice(0);
+  for (let i = 0; i < pending.length; i++) {
+    const { file, seed } = pending[i]!;
+    pending[i] = undefined;
     const sourceId = seed.source?.id;
     if (seed.source) nodes.push(toRow('Source', seed.source as unknown as AnyRecord));
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
@@ -274,14 +282,14 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
       }
       rels.add({ type: 'SUCCEEDED_BY', from: l.from, to: l.to, on: l.on?.date ?? null, onCertainty: l.on?.certainty ?? null }, sourceId);
       successors.set(l.from, [...(successors.get(l.from) ?? []), l.to]);
+      if (!successionFile.has(l.from)) successionFile.set(l.from, file);
     });
   }
 
   const cycle = findSuccessionCycle(successors);
   if (cycle) {
-    const where = files.find((f) => f.seed.links.some((l) => l.type === 'SUCCEEDED_BY' && l.from === cycle[0]));
     problems.push({
-      file: where?.file ?? '(seeds)', record: 'links', field: '',
+      file: successionFile.get(cycle[0]) ?? '(seeds)', record: 'links', field: '',
       message: `succession forms a cycle (${cycle.join(' -> ')}); an agency cannot succeed itself`,
     });
   }
