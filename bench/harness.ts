@@ -30,11 +30,14 @@ export function datasetFor(scale: number, seed: number): string {
   return dir;
 }
 
+/** Every timing has at least this many samples, however slow the call. */
+const MIN_SAMPLES = 10;
+
 export async function timeCalls(run: () => Promise<unknown>, seconds: number, maxCalls = 5000): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 20; i++) await run(); // warm up
   const times: number[] = [];
   const until = performance.now() + seconds * 1000;
-  while (times.length < maxCalls && performance.now() < until) {
+  while (times.length < MIN_SAMPLES || (times.length < maxCalls && performance.now() < until)) {
     const t = performance.now();
     await run();
     times.push(performance.now() - t);
@@ -67,13 +70,14 @@ export async function post(url: string, doc: BenchDocument) {
 export async function serverTimes(url: string, doc: BenchDocument, seconds: number, maxCalls = 2000): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   const body = JSON.stringify({ query: doc.query, variables: doc.variables });
+  for (let i = 0; i < 5; i++) await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.arrayBuffer()); // warm up
   const until = performance.now() + seconds * 1000;
-  for (let i = 0; times.length < maxCalls && performance.now() < until; i++) {
+  while (times.length < MIN_SAMPLES || (times.length < maxCalls && performance.now() < until)) {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await res.arrayBuffer();
     const m = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
     if (!m) throw new Error(`no Server-Timing header from ${url}`);
-    if (i >= 20) times.push(Number(m[1])); // after a warm-up
+    times.push(Number(m[1]));
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
