@@ -25,7 +25,7 @@ if (!dir) throw new Error('usage: npm run bench:memory -- <seeds dir>');
 const base = heapMB();
 let t = performance.now();
 const bundle = loadDataset(dir);
-console.log(`${dir}: ${bundle.nodes.length} nodes, ${bundle.relationships.length} relationships`);
+console.log(`${dir}: ${bundle.nodes.length} nodes, ${bundle.relationships.count} relationships`);
 console.log(`read and validate  ${Math.round(performance.now() - t)} ms, peak RSS ${peakRssMB()} MB, bundle retained ${heapMB() - base} MB`);
 const afterBundle = heapMB();
 t = performance.now();

@@ -36,7 +36,7 @@ program
     const counts = countByLabel(bundle);
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
-    console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.length}`);
+    console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
   });
 
 program

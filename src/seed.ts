@@ -13,7 +13,7 @@ export async function seedNeo4j(config: Config, logger: Logger, options: { reset
     throw new ConfigError('Seeding writes to Neo4j: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), e.g. NEO4J_URI=bolt://localhost:7687. The embedded store reads seeds/ at start-up and needs no seeding.');
   }
   const bundle = loadDataset(config.SEEDS_DIR);
-  console.log(`Seeds valid: ${bundle.nodes.length} nodes, ${bundle.relationships.length} relationships.`);
+  console.log(`Seeds valid: ${bundle.nodes.length} nodes, ${bundle.relationships.count} relationships.`);
   const store = await connectNeo4j(config, logger, choice.settings);
   const driver = store.driverForAdmin();
   try {

@@ -1,4 +1,5 @@
-import { REL_TYPES, type Bundle, type Certainty, type Label, type NodeRow, type RelRow, type RelType } from '../domain/model';
+import type { Bundle, Certainty, Label, NodeRow, RelType } from '../domain/model';
+import { RelationshipSet } from './relationship-set';
 import type { ParsedSeedFile } from './read-seeds';
 import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
 import { RECORD_SECTIONS } from './seed-schema';
@@ -27,8 +28,6 @@ interface Declared {
   section: RecordSection | 'source';
   position: number;
 }
-
-const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
 
 const recordName = (d: Declared) => (d.section === 'source' ? `source "${d.id}"` : `${d.section}[${d.position}] "${d.id}"`);
 
@@ -124,45 +123,6 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
   }
 }
 
-/** Accumulates relationships, merging the sources of one stated more than once. */
-class RelationshipSet {
-  private readonly byKey = new Map<number | string, RelRow>();
-  /** One shared array per source: millions of relationships state only the file's own source. */
-  private readonly single = new Map<string, string[]>();
-  /** Keys are numbers while ids fit in 24 bits each (a number key costs a fraction of a string). */
-  private readonly numericKeys: boolean;
-
-  constructor(private readonly declared: ReadonlyMap<string, Declared>) {
-    this.numericKeys = declared.size < 2 ** 24;
-  }
-
-  /** Both ends must be declared (references are checked before they are added). */
-  add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
-    const from = this.declared.get(rel.from)!;
-    const to = this.declared.get(rel.to)!;
-    const key = this.numericKeys ? (TYPE_CODE.get(rel.type)! * 2 ** 24 + from.index) * 2 ** 24 + to.index : `${rel.type}|${rel.from}|${rel.to}`;
-    const existing = this.byKey.get(key);
-    if (existing) {
-      if (sourceId && !existing.sourceIds.includes(sourceId)) existing.sourceIds = [...existing.sourceIds, sourceId];
-      return;
-    }
-    let sourceIds: string[] = [];
-    if (sourceId) {
-      sourceIds = this.single.get(sourceId) ?? [sourceId];
-      this.single.set(sourceId, sourceIds);
-    }
-    // A literal, not a spread: a spread copy costs four times the memory, and there are millions.
-    const row: RelRow = { type: rel.type, from: from.id, to: to.id, sourceIds };
-    if (rel.type === 'SUCCEEDED_BY') Object.assign(row, { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null });
-    if (rel.type === 'WORKS_FOR') row.role = rel.role ?? null;
-    this.byKey.set(key, row);
-  }
-
-  toArray(): RelRow[] {
-    return [...this.byKey.values()];
-  }
-}
-
 function findSuccessionCycle(edges: Map<string, string[]>): string[] | null {
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];
@@ -231,8 +191,12 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
     return true;
   };
 
-  const nodes: NodeRow[] = [];
-  const rels = new RelationshipSet(declared);
+  // Each node goes where it was declared, so a relationship can name its ends by index before they are built.
+  const nodes: NodeRow[] = new Array(declared.size);
+  const place = (d: Declared | undefined, file: string, section: Declared['section'], position: number, row: NodeRow) => {
+    if (d && d.file === file && d.section === section && d.position === position) nodes[d.index] = row; // else a duplicate, reported
+  };
+  const rels = new RelationshipSet((id) => declared.get(id)!.index, declared.size);
   const successors = new Map<string, string[]>();
   const successionFile = new Map<string, string>();
 
@@ -241,13 +205,13 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
     const { file, seed } = pending[i]!;
     pending[i] = undefined;
     const sourceId = seed.source?.id;
-    if (seed.source) nodes.push(toRow('Source', seed.source as unknown as AnyRecord));
+    if (seed.source) place(declared.get(seed.source.id), file, 'source', 0, toRow('Source', seed.source as unknown as AnyRecord));
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
 
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => {
         const record = `${section}[${i}] "${r.id}"`;
-        nodes.push(toRow(SECTION_LABEL[section], r));
+        place(declared.get(r.id), file, section, i, toRow(SECTION_LABEL[section], r));
         reported(r.id);
         for (const rule of REF_RULES[section]) {
           refsOf(r[rule.field]).forEach((target, j) => {
@@ -294,5 +258,5 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
     });
   }
 
-  return { nodes, relationships: rels.toArray() };
+  return { nodes, relationships: rels.columns() };
 }

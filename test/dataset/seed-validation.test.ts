@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
+import { relationshipRows } from '../../src/domain/model';
 import { copyOfSeeds, editFile, seedBundle } from '../helpers';
 
 function problemsOf(dir: string) {
@@ -24,7 +25,9 @@ describe('the project seeds', () => {
   });
 
   it('trace every node to a source document', () => {
-    const { nodes, relationships } = seedBundle();
+    const bundle = seedBundle();
+    const { nodes } = bundle;
+    const relationships = relationshipRows(bundle);
     const reported = new Set(relationships.filter((r) => r.type === 'REPORTED_IN').map((r) => r.from));
     const unsourced = nodes.filter((n) => n.label !== 'Theme' && n.label !== 'Source' && !reported.has(n.id)).map((n) => n.id);
     expect(unsourced).toEqual([]);

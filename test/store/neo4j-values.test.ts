@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { relationshipRows } from '../../src/domain/model';
 import { isUnavailable } from '../../src/store/neo4j/neo4j-store';
 import { nodeToRow, relFromParts, relToProperties, rowToProperties, toPlain } from '../../src/store/neo4j/values';
 import { seedBundle } from '../helpers';
@@ -25,7 +26,7 @@ describe('Neo4j values as plain JSON', () => {
   });
 
   it('reads every seeded relationship back as the one written', () => {
-    for (const rel of seedBundle().relationships) {
+    for (const rel of relationshipRows(seedBundle())) {
       const props = Object.fromEntries(Object.entries(relToProperties(rel)).filter(([, v]) => v !== null));
       expect(relFromParts(rel.type, rel.from, rel.to, props)).toEqual({ ...rel, ...(rel.type === 'SUCCEEDED_BY' ? { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null } : {}) });
     }

@@ -1,4 +1,4 @@
-import { REL_TYPES, POLARITIES, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
+import { REL_TYPES, POLARITIES, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelProps, type RelRow, type RelType } from '../../domain/model';
 import type { Direction } from '../port';
 import { byId } from '../ordering';
 import { SearchIndex } from './search-index';
@@ -13,8 +13,6 @@ const addTo = <K, V>(m: Map<K, Set<V>>, k: K, v: V) => {
 
 const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
 
-/** A relationship's properties besides its ends, shared by every relationship that has the same ones. */
-type RelProps = Omit<RelRow, 'type' | 'from' | 'to'>;
 
 /**
  * One direction of adjacency in compressed sparse row form: node i's relationships are
@@ -39,7 +37,7 @@ export class MemoryGraph {
   private readonly relTo: Int32Array;
   private readonly relType: Uint8Array;
   private readonly relProps: Int32Array;
-  private readonly props: RelProps[] = [];
+  private readonly props: RelProps[];
   private readonly out: Adjacency;
   private readonly in: Adjacency;
 
@@ -62,48 +60,46 @@ export class MemoryGraph {
     }
     for (const ids of this.idsByLabel.values()) ids.sort(byId);
 
+    // The bundle's columns are used as they are: node indexes match, since rows keep the bundle's order.
     const rels = bundle.relationships;
-    const count = rels.length;
-    this.relFrom = new Int32Array(count);
-    this.relTo = new Int32Array(count);
-    this.relType = new Uint8Array(count);
-    this.relProps = new Int32Array(count);
-    const interned = new Map<string, number>();
-    rels.forEach((r, e) => {
-      this.relFrom[e] = this.index.get(r.from)!;
-      this.relTo[e] = this.index.get(r.to)!;
-      this.relType[e] = TYPE_CODE.get(r.type)!;
-      const { type: _t, from: _f, to: _to, ...props } = r;
-      const key = JSON.stringify(props);
-      let p = interned.get(key);
-      if (p === undefined) {
-        p = this.props.push(props) - 1;
-        interned.set(key, p);
-      }
-      this.relProps[e] = p;
-    });
-    this.out = this.buildAdjacency(this.relFrom, this.relTo);
-    this.in = this.buildAdjacency(this.relTo, this.relFrom);
+    this.relFrom = rels.from;
+    this.relTo = rels.to;
+    this.relType = rels.type;
+    this.relProps = rels.props;
+    this.props = rels.propList;
+    const order = this.byType();
+    this.out = this.buildAdjacency(this.relFrom, this.relTo, order);
+    this.in = this.buildAdjacency(this.relTo, this.relFrom, order);
     this.buildFindingIndexes();
     this.search = new SearchIndex(bundle.nodes);
   }
 
   /** Counting sort by (node, type): each node's slice lists its relationships grouped by type. */
-  private buildAdjacency(at: Int32Array, other: Int32Array): Adjacency {
+  private buildAdjacency(at: Int32Array, other: Int32Array, byType: Int32Array): Adjacency {
     const n = this.rows.length, m = at.length;
     const start = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) start[at[e] + 1]++;
     for (let i = 0; i < n; i++) start[i + 1] += start[i];
     const fill = start.slice(0, n);
     const adj: Adjacency = { start, other: new Int32Array(m), type: new Uint8Array(m), rel: new Int32Array(m) };
-    const order = Array.from({ length: m }, (_, e) => e).sort((a, b) => this.relType[a] - this.relType[b]);
-    for (const e of order) {
+    for (const e of byType) {
       const pos = fill[at[e]]++;
       adj.other[pos] = other[e];
       adj.type[pos] = this.relType[e];
       adj.rel[pos] = e;
     }
     return adj;
+  }
+
+  /** Relationship indexes ordered by type (a counting sort: a comparison sort of millions is slow and an array of them large). */
+  private byType(): Int32Array {
+    const m = this.relType.length;
+    const start = new Int32Array(REL_TYPES.length + 1);
+    for (let e = 0; e < m; e++) start[this.relType[e] + 1]++;
+    for (let t = 0; t < REL_TYPES.length; t++) start[t + 1] += start[t];
+    const order = new Int32Array(m);
+    for (let e = 0; e < m; e++) order[start[this.relType[e]]++] = e;
+    return order;
   }
 
   get relationshipCount(): number {

@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { Bundle, Label, RelType } from '../../domain/model';
+import { relationshipRows, type Bundle, type Label, type RelType } from '../../domain/model';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { relToProperties, rowToProperties } from './values';
 
@@ -36,7 +36,8 @@ export async function writeBundle(
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
 ): Promise<void> {
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
-  const relBatches = [...groupBy(bundle.relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
+  const relationships = relationshipRows(bundle);
+  const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
   const total = nodeBatches.length + relBatches.length + 2 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
@@ -78,7 +79,7 @@ SET r = row.props`,
         `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
 WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keys
 DELETE r`,
-        { keys: bundle.relationships.map((r) => `${r.type}|${r.from}|${r.to}`) },
+        { keys: relationships.map((r) => `${r.type}|${r.from}|${r.to}`) },
       );
       progress('removed relationships no longer in the seeds');
     });
