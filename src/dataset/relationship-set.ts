@@ -81,7 +81,9 @@ export class RelationshipSet {
   }
 
   private intern(props: RelProps): number {
-    const key = JSON.stringify(props);
+    // Almost every relationship has only its file's source: keyed by that alone, without serialising.
+    const plain = props.sourceIds.length <= 1 && Object.keys(props).length === 1;
+    const key = plain ? `source:${props.sourceIds[0] ?? ''}` : JSON.stringify(props);
     let i = this.interned.get(key);
     if (i === undefined) {
       i = this.propList.push(props) - 1;
