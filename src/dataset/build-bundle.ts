@@ -149,11 +149,17 @@ function findSuccessionCycle(edges: Map<string, string[]>): string[] | null {
 const sectionRecords = (seed: SeedFile, section: RecordSection) => seed[section] as unknown as AnyRecord[];
 
 /**
- * Checks every rule that spans records and files, then converts the seeds to nodes and
- * relationships. Takes the files over: `files` is emptied and each file is let go once converted,
- * so that the parsed seeds and the graph are not both held whole.
+ * The seed files, gone through twice in the same order: first to declare every id, then to check
+ * references and convert. The second pass may read the files again (nothing held between the
+ * passes) or hand over files held since the first, letting each go once converted.
  */
-export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): Bundle {
+export interface SeedFilePasses {
+  first: Iterable<ParsedSeedFile>;
+  second: () => Iterable<ParsedSeedFile>;
+}
+
+/** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
+export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bundle {
   const declared = new Map<string, Declared>();
   const declare = (d: Omit<Declared, 'index'>) => {
     const first = declared.get(d.id);
@@ -165,7 +171,7 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
     } else declared.set(d.id, { ...d, index: declared.size });
   };
 
-  for (const { file, seed } of files) {
+  for (const { file, seed } of passes.first) {
     if (seed.source) declare({ id: seed.source.id, label: 'Source', file, section: 'source', position: 0 });
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => declare({ id: r.id, label: SECTION_LABEL[section], file, section, position: i }));
@@ -200,10 +206,7 @@ export function buildBundle(files: ParsedSeedFile[], problems: SeedProblem[]): B
   const successors = new Map<string, string[]>();
   const successionFile = new Map<string, string>();
 
-  const pending: (ParsedSeedFile | undefined)[] = files.splice(0);
-  for (let i = 0; i < pending.length; i++) {
-    const { file, seed } = pending[i]!;
-    pending[i] = undefined;
+  for (const { file, seed } of passes.second()) {
     const sourceId = seed.source?.id;
     if (seed.source) place(declared.get(seed.source.id), file, 'source', 0, toRow('Source', seed.source as unknown as AnyRecord));
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);

@@ -86,19 +86,15 @@ export function decodeSeedFile(file: string, bytes: Uint8Array, problems: SeedPr
   }
 }
 
-export function readSeedFiles(dir: string, problems: SeedProblem[], maxFileBytes = MAX_SEED_FILE_BYTES): ParsedSeedFile[] {
-  const parsed: ParsedSeedFile[] = [];
-  for (const path of listSeedFiles(dir)) {
-    const file = relative(dir, path);
-    const size = statSync(path).size;
-    if (size > maxFileBytes) {
-      // Refused before reading, so a huge file never fills memory.
-      problems.push({ file, record: '(file)', field: '', message: `is ${size} bytes, over the ${maxFileBytes}-byte limit for a seed file: split it, one file per source document` });
-      continue;
-    }
-    const text = decodeSeedFile(file, readFileSync(path), problems);
-    const ok = text === null ? null : parseSeedText(file, text, problems);
-    if (ok) parsed.push(ok);
+/** One seed file read, decoded, parsed and validated; null (with problems) if it cannot be. */
+export function readSeedFile(dir: string, path: string, problems: SeedProblem[], maxFileBytes = MAX_SEED_FILE_BYTES): ParsedSeedFile | null {
+  const file = relative(dir, path);
+  const size = statSync(path).size;
+  if (size > maxFileBytes) {
+    // Refused before reading, so a huge file never fills memory.
+    problems.push({ file, record: '(file)', field: '', message: `is ${size} bytes, over the ${maxFileBytes}-byte limit for a seed file: split it, one file per source document` });
+    return null;
   }
-  return parsed;
+  const text = decodeSeedFile(file, readFileSync(path), problems);
+  return text === null ? null : parseSeedText(file, text, problems);
 }

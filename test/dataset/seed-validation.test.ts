@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows } from '../../src/domain/model';
-import { copyOfSeeds, editFile, seedBundle } from '../helpers';
+import { copyOfSeeds, editFile, SEEDS_DIR, seedBundle } from '../helpers';
 
 function problemsOf(dir: string) {
   try {
@@ -186,5 +186,31 @@ describe('files that are not seeds are refused before parsing, and nothing loads
     const [p] = only(dir);
     expect(p).toMatchObject({ file: 'documents/bomb.yaml', record: '(file)' });
     expect(p.message).toMatch(/cannot be parsed/);
+  });
+});
+
+describe('seeds too large to hold are read twice, with the same outcome', () => {
+  const outcome = (dir: string, holdBytes?: number) => {
+    try {
+      return { bundle: loadDataset(dir, { holdBytes }) };
+    } catch (err) {
+      return { problems: (err as SeedError).problems };
+    }
+  };
+
+  it('the same bundle from the real seeds', () => {
+    const streamed = outcome(SEEDS_DIR, 0);
+    expect(streamed.bundle!.nodes.length).toBeGreaterThan(400);
+    expect(streamed).toEqual(outcome(SEEDS_DIR));
+  });
+
+  it('the same problems from broken seeds: cross-file ones, and a file that cannot be read', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [nope]').replace('    area: sandwell\n', '    area: nowhere\n'));
+    expect(outcome(dir, 0).problems).toHaveLength(2);
+    expect(outcome(dir, 0)).toEqual(outcome(dir));
+    writeFileSync(join(dir, 'documents', 'broken.yaml'), 'source: [unclosed\n');
+    expect(outcome(dir, 0).problems).toEqual([expect.objectContaining({ file: 'documents/broken.yaml' })]);
+    expect(outcome(dir, 0)).toEqual(outcome(dir));
   });
 });
