@@ -35,49 +35,76 @@ class Column<A extends Int32Array | Uint8Array> {
 }
 
 /**
- * Accumulates relationships column by column, merging the sources of one stated more than once.
- * Ends are node indexes; properties are interned, since millions of relationships carry only
- * their file's own source.
+ * Accumulates relationships column by column; one stated more than once becomes one with the
+ * sources of all. Ends are node indexes; properties are interned, since millions of relationships
+ * carry only their file's own source. Duplicates are merged at the end, node by node, rather than
+ * looked up in a map of every relationship as they come (a map of millions costs hundreds of MB).
  */
 export class RelationshipSet {
-  private readonly byKey = new Map<number | string, number>();
   private readonly type = new Column((n) => new Uint8Array(n));
   private readonly from = new Column((n) => new Int32Array(n));
   private readonly to = new Column((n) => new Int32Array(n));
   private readonly props = new Column((n) => new Int32Array(n));
   private readonly propList: RelProps[] = [];
   private readonly interned = new Map<string, number>();
-  /** Keys are numbers while node indexes fit in 24 bits (a number key costs a fraction of a string). */
-  private readonly numericKeys: boolean;
 
   /** `indexOf` gives the node index of an id; both ends of every relationship must have one. */
-  constructor(private readonly indexOf: (id: string) => number, nodeCount: number) {
-    this.numericKeys = nodeCount < 2 ** 24;
-  }
+  constructor(private readonly indexOf: (id: string) => number, private readonly nodeCount: number) {}
 
   add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
-    const code = TYPE_CODE.get(rel.type)!;
-    const from = this.indexOf(rel.from);
-    const to = this.indexOf(rel.to);
-    const key = this.numericKeys ? (code * 2 ** 24 + from) * 2 ** 24 + to : `${code}|${from}|${to}`;
-    const existing = this.byKey.get(key);
-    if (existing !== undefined) {
-      const props = this.propList[this.props.get(existing)];
-      if (sourceId && !props.sourceIds.includes(sourceId)) this.props.set(existing, this.intern({ ...props, sourceIds: [...props.sourceIds, sourceId] }));
-      return;
-    }
     const props: RelProps = { sourceIds: sourceId ? [sourceId] : [] };
     if (rel.type === 'SUCCEEDED_BY') Object.assign(props, { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null });
     if (rel.type === 'WORKS_FOR') props.role = rel.role ?? null;
-    this.byKey.set(key, this.type.length);
-    this.type.push(code);
-    this.from.push(from);
-    this.to.push(to);
+    this.type.push(TYPE_CODE.get(rel.type)!);
+    this.from.push(this.indexOf(rel.from));
+    this.to.push(this.indexOf(rel.to));
     this.props.push(this.intern(props));
   }
 
+  /** The relationships, each once, in the order each was first stated. */
   columns(): RelationshipColumns {
-    return { count: this.type.length, type: this.type.done(), from: this.from.done(), to: this.to.done(), props: this.props.done(), propList: this.propList };
+    const type = this.type.done();
+    const from = this.from.done();
+    const to = this.to.done();
+    const props = this.props.done();
+    const keep = this.mergeDuplicates(type, from, to, props);
+    let count = 0;
+    for (let e = 0; e < keep.length; e++) count += keep[e];
+    if (count === type.length) return { count, type, from, to, props, propList: this.propList };
+    const pick = <A extends Int32Array | Uint8Array>(column: A): A => column.filter((_, e) => keep[e] === 1) as A;
+    return { count, type: pick(type), from: pick(from), to: pick(to), props: pick(props), propList: this.propList };
+  }
+
+  /** Marks the first statement of each relationship to keep, adding the sources of later ones to it. */
+  private mergeDuplicates(type: Uint8Array, from: Int32Array, to: Int32Array, props: Int32Array): Uint8Array {
+    const m = type.length;
+    const keep = new Uint8Array(m).fill(1);
+    // Group by start node (a counting sort keeps each group in the order stated), then compare within groups.
+    const start = new Int32Array(this.nodeCount + 1);
+    for (let e = 0; e < m; e++) start[from[e] + 1]++;
+    for (let i = 0; i < this.nodeCount; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, this.nodeCount);
+    const order = new Int32Array(m);
+    for (let e = 0; e < m; e++) order[fill[from[e]]++] = e;
+    const first = new Map<number, number>();
+    for (let i = 0; i < this.nodeCount; i++) {
+      if (start[i + 1] - start[i] < 2) continue;
+      first.clear();
+      for (let p = start[i]; p < start[i + 1]; p++) {
+        const e = order[p];
+        const key = type[e] * 2 ** 32 + to[e];
+        const kept = first.get(key);
+        if (kept === undefined) {
+          first.set(key, e);
+          continue;
+        }
+        keep[e] = 0;
+        const merged = this.propList[props[kept]];
+        const extra = this.propList[props[e]].sourceIds.filter((s) => !merged.sourceIds.includes(s));
+        if (extra.length) props[kept] = this.intern({ ...merged, sourceIds: [...merged.sourceIds, ...extra] });
+      }
+    }
+    return keep;
   }
 
   private intern(props: RelProps): number {
