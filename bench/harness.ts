@@ -86,7 +86,7 @@ export async function serverTimes(url: string, doc: BenchDocument, seconds: numb
 export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=16384', '--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'inherit'],
