@@ -16,6 +16,6 @@ export const rankedPattern = <T extends Pick<WeaknessPatternRow, 'support' | 'th
 export const comparePatterns = (x: RankedPattern, y: RankedPattern): number =>
   y.support - x.support || y.themeIds.length - x.themeIds.length || byId(x.key, y.key);
 
-export const compareSimilarity = (a: AreaSimilarityRow, b: AreaSimilarityRow): number => b.score - a.score || byId(a.areaId, b.areaId);
+export const compareSimilarity = (a: Pick<AreaSimilarityRow, 'score' | 'areaId'>, b: Pick<AreaSimilarityRow, 'score' | 'areaId'>): number => b.score - a.score || byId(a.areaId, b.areaId);
 
 export const compareSearchHits = (a: SearchHitRow, b: SearchHitRow): number => b.score - a.score || byId(a.id, b.id);

@@ -27,6 +27,11 @@ export class AreaBitset {
     return n;
   }
 
+  /** Adds the other set's members to this one. */
+  orWith(other: AreaBitset): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i] |= other.words[i];
+  }
+
   /** The size of the intersection, without building it. */
   countAnd(other: AreaBitset): number {
     let n = 0;
@@ -47,7 +52,7 @@ export class AreaBitset {
   }
 }
 
-function popcount(w: number): number {
+export function popcount(w: number): number {
   w -= (w >>> 1) & 0x55555555;
   w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
   return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

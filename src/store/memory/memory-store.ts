@@ -1,4 +1,4 @@
-import type { Bundle, Label, NodeRow, RelRow } from '../../domain/model';
+import type { Bundle, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
   SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
@@ -8,7 +8,8 @@ import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
 import { MemoryGraph } from './memory-graph';
-import { patternFindings, sharedWeaknesses, WeaknessIndex } from './shared-weaknesses';
+import { AreaThemeIndex } from './area-theme-index';
+import { patternFindings, sharedWeaknesses } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
 import { similarAreas } from './similar-areas';
 
@@ -18,16 +19,22 @@ const matches = (row: NodeRow, where: Step['where']) =>
 /** The embedded default: the whole graph in this process. */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
-  private loaded: { graph: MemoryGraph; weaknesses: WeaknessIndex } | null = null;
+  private loaded: { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } | null = null;
 
   private get graph(): MemoryGraph {
     if (!this.loaded) throw new StoreUnavailableError('the embedded store has no data loaded yet');
     return this.loaded.graph;
   }
 
+  private get areaThemes(): Record<Polarity, AreaThemeIndex> {
+    this.graph; // refuses when nothing is loaded
+    return this.loaded!.areaThemes;
+  }
+
   async load(bundle: Bundle): Promise<void> {
     const graph = new MemoryGraph(bundle);
-    this.loaded = { graph, weaknesses: new WeaknessIndex(graph) }; // built aside and swapped in whole
+    const areaThemes = { WEAKNESS: new AreaThemeIndex(graph, 'WEAKNESS'), STRENGTH: new AreaThemeIndex(graph, 'STRENGTH') };
+    this.loaded = { graph, areaThemes }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
@@ -85,8 +92,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async sharedWeaknesses(args: SharedWeaknessesArgs) {
-    this.graph; // refuses when nothing is loaded
-    return sharedWeaknesses(this.loaded!.weaknesses, args);
+    return sharedWeaknesses(this.areaThemes.WEAKNESS, args);
   }
 
   async patternFindings(patterns: readonly PatternKey[]) {
@@ -95,7 +101,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async similarAreas(args: SimilarAreasArgs) {
-    return similarAreas(this.graph, args);
+    return similarAreas(this.areaThemes[args.polarity], args);
   }
 
   async agencyNetwork(agencyId: string, maxDepth: number) {

@@ -1,6 +1,7 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
 import { byId, comparePatterns, rankedPattern } from '../ordering';
-import { AreaBitset } from './area-bitset';
+import type { AreaBitset } from './area-bitset';
+import type { AreaThemeIndex } from './area-theme-index';
 import type { MemoryGraph } from './memory-graph';
 
 interface Itemset {
@@ -11,32 +12,13 @@ interface Itemset {
   support: number;
 }
 
-/** Per-theme weakness area sets over the areas' dense indexes, built once: the graph does not change after loading. */
-export class WeaknessIndex {
-  readonly areaIds: string[];
-  readonly themeIds: string[];
-  readonly themeAreas: AreaBitset[];
-  private readonly areaIndex: Map<string, number>;
-
-  constructor(private readonly g: MemoryGraph) {
-    this.areaIds = g.idsByLabel.get('Area') ?? [];
-    this.areaIndex = new Map(this.areaIds.map((id, i) => [id, i]));
-    this.themeIds = [...g.themeAreas.WEAKNESS.keys()].sort(byId);
-    this.themeAreas = this.themeIds.map((t) => AreaBitset.of(this.areaIds.length, [...g.themeAreas.WEAKNESS.get(t)!].map((a) => this.areaIndex.get(a)!)));
-  }
-
-  regionAreas(regionId: string): AreaBitset {
-    return AreaBitset.of(this.areaIds.length, this.g.relsOf(regionId, 'IN_REGION', 'IN').map((r) => this.areaIndex.get(r.other)!));
-  }
-}
-
 /**
  * Theme combinations found as weaknesses in at least `minAreas` areas, mined level by level
  * (Apriori): a combination is only extended while its support stays at or above the threshold.
  * Area sets are bitsets, so support counting is a few word operations per candidate; area ids
  * are listed only for the patterns returned.
  */
-export function sharedWeaknesses(index: WeaknessIndex, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
+export function sharedWeaknesses(index: AreaThemeIndex, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
   const inRegion = args.regionId ? index.regionAreas(args.regionId) : null;
 
   let level: Itemset[] = [];
@@ -74,7 +56,7 @@ export function sharedWeaknesses(index: WeaknessIndex, args: SharedWeaknessesArg
 }
 
 /** The first `first` itemsets in answer order (all when `first` is absent). */
-function topPatterns(index: WeaknessIndex, itemsets: Itemset[], first: number | null | undefined) {
+function topPatterns(index: AreaThemeIndex, itemsets: Itemset[], first: number | null | undefined) {
   // Support decides first, so only the highest-support itemsets that can reach the first `first` are ranked in full.
   const bySupport = new Map<number, Itemset[]>();
   for (const x of itemsets) (bySupport.get(x.support) ?? bySupport.set(x.support, []).get(x.support)!).push(x);

@@ -1,30 +1,43 @@
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
-import { byId, compareSimilarity } from '../ordering';
+import { compareSimilarity } from '../ordering';
 import { insertTop } from '../top-k';
-import type { MemoryGraph } from './memory-graph';
+import { AreaBitset, popcount } from './area-bitset';
+import type { AreaThemeIndex } from './area-theme-index';
 
 /**
  * Areas ranked by the Jaccard similarity of their theme sets (for findings of one polarity).
- * Candidates come from the theme -> areas index, so the cost follows the areas that share a
- * theme with the given one rather than all areas.
+ * Candidates are the union of the given area's themes' area sets, so the cost follows the areas
+ * that share a theme with it, not all areas; each is scored with a few word operations on the
+ * two areas' theme bits.
  */
-export function similarAreas(g: MemoryGraph, args: SimilarAreasArgs): AreaSimilarityRow[] {
-  const mine = g.areaThemes[args.polarity].get(args.areaId);
-  if (!mine || mine.size === 0) return [];
-  const shared = new Map<string, string[]>();
-  for (const themeId of mine) {
-    for (const other of g.themeAreas[args.polarity].get(themeId) ?? []) {
-      if (other === args.areaId) continue;
-      const list = shared.get(other);
-      if (list) list.push(themeId);
-      else shared.set(other, [themeId]);
+export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): AreaSimilarityRow[] {
+  const me = index.areaIndexOf(args.areaId);
+  if (me === undefined) return [];
+  const w = index.themeWords;
+  const mine = index.areaThemes.subarray(me * w, (me + 1) * w);
+  const myThemes = bitIndexes(mine);
+  if (myThemes.length === 0) return [];
+
+  const candidates = new AreaBitset(index.areaIds.length);
+  for (const t of myThemes) candidates.orWith(index.themeAreas[t]);
+  const top: { area: number; score: number; areaId: string }[] = [];
+  for (const area of candidates.indexes()) {
+    if (area === me) continue;
+    let shared = 0;
+    let either = 0;
+    for (let k = 0; k < w; k++) {
+      const theirs = index.areaThemes[area * w + k];
+      shared += popcount(mine[k] & theirs);
+      either += popcount(mine[k] | theirs);
     }
+    insertTop(top, { area, score: shared / either, areaId: index.areaIds[area] }, args.first, compareSimilarity);
   }
-  const top: AreaSimilarityRow[] = [];
-  for (const [areaId, themes] of shared) {
-    const theirs = g.areaThemes[args.polarity].get(areaId)!.size;
-    insertTop(top, { areaId, score: themes.length / (mine.size + theirs - themes.length), sharedThemeIds: themes }, args.first, compareSimilarity);
-  }
-  for (const row of top) row.sharedThemeIds.sort(byId);
-  return top;
+  return top.map(({ area, score, areaId }) => {
+    const sharedBits = mine.map((word, k) => word & index.areaThemes[area * w + k]);
+    return { areaId, score, sharedThemeIds: bitIndexes(sharedBits).map((t) => index.themeIds[t]) };
+  });
+}
+
+function bitIndexes(words: Uint32Array): number[] {
+  return new AreaBitset(0, words).indexes();
 }

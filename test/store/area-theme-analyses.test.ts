@@ -1,7 +1,9 @@
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
-import { sharedWeaknesses, WeaknessIndex } from '../../src/store/memory/shared-weaknesses';
-import { byId, comparePatterns, rankedPattern } from '../../src/store/ordering';
-import type { SharedWeaknessesArgs, WeaknessPatternRow } from '../../src/store/port';
+import { AreaThemeIndex } from '../../src/store/memory/area-theme-index';
+import { sharedWeaknesses } from '../../src/store/memory/shared-weaknesses';
+import { similarAreas } from '../../src/store/memory/similar-areas';
+import { byId, comparePatterns, compareSimilarity, rankedPattern } from '../../src/store/ordering';
+import type { AreaSimilarityRow, SharedWeaknessesArgs, SimilarAreasArgs, WeaknessPatternRow } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +35,44 @@ function reference(g: MemoryGraph, args: SharedWeaknessesArgs): WeaknessPatternR
   return args.first != null ? rows.slice(0, args.first) : rows;
 }
 
+/** Jaccard the plain way: every other area, its themes compared as sets. */
+function referenceSimilar(g: MemoryGraph, args: SimilarAreasArgs): AreaSimilarityRow[] {
+  const mine = g.areaThemes[args.polarity].get(args.areaId);
+  if (!mine?.size) return [];
+  return (g.idsByLabel.get('Area') ?? [])
+    .filter((a) => a !== args.areaId)
+    .map((areaId) => {
+      const theirs = g.areaThemes[args.polarity].get(areaId) ?? new Set<string>();
+      const shared = [...mine].filter((t) => theirs.has(t)).sort(byId);
+      return { areaId, score: shared.length / new Set([...mine, ...theirs]).size, sharedThemeIds: shared };
+    })
+    .filter((r) => r.sharedThemeIds.length > 0)
+    .sort(compareSimilarity)
+    .slice(0, args.first);
+}
+
+describe('similarAreas (theme bits per area)', () => {
+  const g = new MemoryGraph(seedBundle());
+  const indexes = { WEAKNESS: new AreaThemeIndex(g, 'WEAKNESS'), STRENGTH: new AreaThemeIndex(g, 'STRENGTH') } as const;
+
+  it('ranks as comparing every pair of theme sets does, for every area and both polarities', () => {
+    let nonEmpty = 0;
+    for (const areaId of g.idsByLabel.get('Area')!) {
+      for (const polarity of ['WEAKNESS', 'STRENGTH'] as const) {
+        const args = { areaId, first: 5, polarity };
+        const expected = referenceSimilar(g, args);
+        expect(similarAreas(indexes[polarity], args)).toEqual(expected);
+        if (expected.length) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(4);
+    expect(similarAreas(indexes.WEAKNESS, { areaId: 'no-such-area', first: 5, polarity: 'WEAKNESS' })).toEqual([]);
+  });
+});
+
 describe('sharedWeaknesses (Apriori over area bitsets)', () => {
   const g = new MemoryGraph(seedBundle());
-  const index = new WeaknessIndex(g);
+  const index = new AreaThemeIndex(g, 'WEAKNESS');
   const regions = g.idsByLabel.get('Region')!;
 
   it.each([
@@ -61,14 +98,28 @@ describe('sharedWeaknesses (Apriori over area bitsets)', () => {
   });
 });
 
-describe('sharedWeaknesses on a national-scale synthetic dataset', () => {
+describe('on a national-scale synthetic dataset', () => {
   const dir = mkdtempSync(join(tmpdir(), 'send-graph-sw-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds what counting every combination finds', () => {
+  let g: MemoryGraph;
+  beforeAll(() => {
     generateDataset({ scale: 1, seed: 7, outDir: dir, themesFile: join(SEEDS_DIR, 'reference', 'themes.yaml') });
-    const g = new MemoryGraph(loadDataset(dir));
-    const index = new WeaknessIndex(g);
+    g = new MemoryGraph(loadDataset(dir));
+  });
+
+  it('similarAreas ranks as comparing every pair does', () => {
+    const index = new AreaThemeIndex(g, 'WEAKNESS');
+    for (const areaId of g.idsByLabel.get('Area')!.slice(0, 40)) {
+      const args = { areaId, first: 10, polarity: 'WEAKNESS' as const };
+      const expected = referenceSimilar(g, args);
+      expect(expected).toHaveLength(10);
+      expect(similarAreas(index, args)).toEqual(expected);
+    }
+  });
+
+  it('sharedWeaknesses finds what counting every combination finds', () => {
+    const index = new AreaThemeIndex(g, 'WEAKNESS');
     for (const args of [{ minAreas: 38, maxThemes: 3, first: 20 }, { minAreas: 140, maxThemes: 3 }, { minAreas: 5, maxThemes: 2, regionId: g.idsByLabel.get('Region')![0], first: 10 }]) {
       const expected = reference(g, args);
       expect(expected.length).toBeGreaterThan(0);
