@@ -115,6 +115,20 @@ export class MemoryGraph {
     return { type: REL_TYPES[this.relType[e]], from: this.rows[this.relFrom[e]].id, to: this.rows[this.relTo[e]].id, ...this.props[this.relProps[e]] };
   }
 
+  /** Calls back with the node at the other end of each relationship of `type` at `id` in `direction`. */
+  forEachLinked(id: string, type: RelType, direction: Direction, cb: (other: string) => void): void {
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    const adj = direction === 'OUT' ? this.out : this.in;
+    const code = TYPE_CODE.get(type)!;
+    for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
+      const t = adj.type[p];
+      if (t < code) continue;
+      if (t > code) break;
+      cb(this.rows[adj.other[p]].id);
+    }
+  }
+
   /** Calls back for each relationship of `type` at `id` in `direction`, with the node at its other end. */
   forEachRel(id: string, type: RelType, direction: Direction, cb: (other: string, rel: RelRow) => void): void {
     const i = this.index.get(id);
@@ -159,16 +173,18 @@ export class MemoryGraph {
   }
 
   private buildFindingIndexes(): void {
-    const findingArea = new Map<string, string>();
+    // By node index, and walked without relationship rows: millions of findings at scale.
+    const findingArea: (string | undefined)[] = new Array(this.rows.length);
     for (const inspectionId of this.idsByLabel.get('Inspection') ?? []) {
-      const areaId = this.relsOf(inspectionId, 'OF', 'OUT')[0]?.other;
+      let areaId: string | undefined;
+      this.forEachLinked(inspectionId, 'OF', 'OUT', (other) => (areaId ??= other));
       if (!areaId) continue;
-      this.forEachRel(inspectionId, 'FOUND', 'OUT', (findingId) => findingArea.set(findingId, areaId));
+      this.forEachLinked(inspectionId, 'FOUND', 'OUT', (findingId) => (findingArea[this.index.get(findingId)!] = areaId));
     }
     for (const findingId of this.idsByLabel.get('Finding') ?? []) {
       const finding = this.node(findingId) as FindingRow;
-      const areaId = findingArea.get(findingId);
-      this.forEachRel(findingId, 'ABOUT', 'OUT', (themeId) => {
+      const areaId = findingArea[this.index.get(findingId)!];
+      this.forEachLinked(findingId, 'ABOUT', 'OUT', (themeId) => {
         this.themeFindingCount.set(themeId, (this.themeFindingCount.get(themeId) ?? 0) + 1);
         if (!areaId) return;
         addTo(this.themeAreas[finding.polarity], themeId, areaId);

@@ -13,12 +13,15 @@ const PREFIX_WEIGHT = 0.375;
 const FIELD_COUNT = SEARCH_FIELDS.length;
 const BOOST = Float64Array.from(SEARCH_FIELDS, (f) => FIELD_BOOSTS[f] ?? 1);
 
-/** Each field's words with how often each occurs in it. */
-function fieldTerms(row: NodeRow): Map<string, number>[] {
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+
+/** Each field's words with how often each occurs in it (one shared empty map for the many empty fields). */
+function fieldTerms(row: NodeRow): ReadonlyMap<string, number>[] {
   return SEARCH_FIELDS.map((field) => {
-    const counts = new Map<string, number>();
     const text = fieldText(row, field);
-    if (text) for (const t of searchTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (!text) return NO_TERMS;
+    const counts = new Map<string, number>();
+    for (const t of searchTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
     return counts;
   });
 }
