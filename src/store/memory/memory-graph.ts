@@ -111,6 +111,27 @@ export class MemoryGraph {
     return i === undefined ? null : this.rows[i];
   }
 
+  /** Relationships at a node, both directions and every type: what visiting it costs. */
+  degree(id: string): number {
+    const i = this.index.get(id);
+    return i === undefined ? 0 : this.out.start[i + 1] - this.out.start[i] + this.in.start[i + 1] - this.in.start[i];
+  }
+
+  /** Like forEachAdjacent, but with the relationship's position instead of its row; relationship(e) builds the row when wanted. */
+  forEachAdjacentPosition(id: string, allowed: ReadonlySet<RelType>, cb: (other: string, rel: number) => void): void {
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    for (const adj of [this.out, this.in]) {
+      for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
+        if (allowed.has(REL_TYPES[adj.type[p]])) cb(this.rows[adj.other[p]].id, adj.rel[p]);
+      }
+    }
+  }
+
+  relationship(e: number): RelRow {
+    return this.relRow(e);
+  }
+
   private relRow(e: number): RelRow {
     return { type: REL_TYPES[this.relType[e]], from: this.rows[this.relFrom[e]].id, to: this.rows[this.relTo[e]].id, ...this.props[this.relProps[e]] };
   }
