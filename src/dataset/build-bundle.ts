@@ -1,4 +1,5 @@
 import type { Bundle, Certainty, Label, NodeRow, RelType } from '../domain/model';
+import { Declarations, recordName, type DeclaredIn } from './declarations';
 import { RelationshipSet } from './relationship-set';
 import type { ParsedSeedFile } from './read-seeds';
 import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
@@ -16,20 +17,6 @@ const SECTION_LABEL: Record<RecordSection, Label> = {
   findings: 'Finding',
   actions: 'Action',
 };
-
-interface Declared {
-  /** The id string every relationship uses, so that millions of references share one copy. */
-  id: string;
-  /** Dense position, for compact relationship keys. */
-  index: number;
-  label: Label;
-  file: string;
-  /** The record, for messages: "source" or a section and position. */
-  section: RecordSection | 'source';
-  position: number;
-}
-
-const recordName = (d: Declared) => (d.section === 'source' ? `source "${d.id}"` : `${d.section}[${d.position}] "${d.id}"`);
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 
@@ -160,21 +147,22 @@ export interface SeedFilePasses {
 
 /** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
 export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bundle {
-  const declared = new Map<string, Declared>();
-  const declare = (d: Omit<Declared, 'index'>) => {
-    const first = declared.get(d.id);
-    if (first) {
+  const declared = new Declarations();
+  const declare = (id: string, label: Label, file: string, section: DeclaredIn, position: number) => {
+    const clash = declared.declare(id, label, file, section, position);
+    if (clash) {
+      const { first } = clash;
       problems.push({
-        file: d.file, record: recordName({ ...d, index: -1 }), field: 'id',
-        message: `duplicate id "${d.id}": already declared as ${first.label} in ${first.file} at ${recordName(first)}; ids are unique across the whole graph`,
+        file, record: recordName(section, position, id), field: 'id',
+        message: `duplicate id "${id}": already declared as ${declared.labelOf(first)} in ${declared.fileOf(first)} at ${declared.recordOf(first, id)}; ids are unique across the whole graph`,
       });
-    } else declared.set(d.id, { ...d, index: declared.size });
+    }
   };
 
   for (const { file, seed } of passes.first) {
-    if (seed.source) declare({ id: seed.source.id, label: 'Source', file, section: 'source', position: 0 });
+    if (seed.source) declare(seed.source.id, 'Source', file, 'source', 0);
     for (const section of RECORD_SECTIONS) {
-      sectionRecords(seed, section).forEach((r, i) => declare({ id: r.id, label: SECTION_LABEL[section], file, section, position: i }));
+      sectionRecords(seed, section).forEach((r, i) => declare(r.id, SECTION_LABEL[section], file, section, i));
     }
     const factual = RECORD_SECTIONS.some((s) => s !== 'themes' && seed[s].length > 0) || seed.links.length > 0;
     if (factual && !seed.source) {
@@ -183,15 +171,16 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
   }
 
   const checkRef = (file: string, record: string, field: string, id: string, labels: Label[]) => {
-    const target = declared.get(id);
+    const target = declared.index.get(id);
     const wanted = labels.join(' or ');
-    if (!target) {
+    if (target === undefined) {
       const what = labels.length === 1 && labels[0] === 'Theme' ? 'unknown theme' : `unknown ${wanted}`;
       problems.push({ file, record, field, message: `${what} "${id}": declare it in a seed file or correct the id` });
       return false;
     }
-    if (!labels.includes(target.label)) {
-      problems.push({ file, record, field, message: `"${id}" is a ${target.label} (declared in ${target.file}); expected ${wanted}` });
+    const label = declared.labelOf(target);
+    if (!labels.includes(label)) {
+      problems.push({ file, record, field, message: `"${id}" is a ${label} (declared in ${declared.fileOf(target)}); expected ${wanted}` });
       return false;
     }
     return true;
@@ -199,22 +188,23 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
 
   // Each node goes where it was declared, so a relationship can name its ends by index before they are built.
   const nodes: NodeRow[] = new Array(declared.size);
-  const place = (d: Declared | undefined, file: string, section: Declared['section'], position: number, row: NodeRow) => {
-    if (d && d.file === file && d.section === section && d.position === position) nodes[d.index] = row; // else a duplicate, reported
+  const place = (file: string, section: DeclaredIn, position: number, row: NodeRow) => {
+    const i = declared.index.get(row.id)!;
+    if (declared.declaredAt(i, file, section, position)) nodes[i] = row; // else a duplicate, reported
   };
-  const rels = new RelationshipSet((id) => declared.get(id)!.index, declared.size);
+  const rels = new RelationshipSet((id) => declared.index.get(id)!, declared.size);
   const successors = new Map<string, string[]>();
   const successionFile = new Map<string, string>();
 
   for (const { file, seed } of passes.second()) {
     const sourceId = seed.source?.id;
-    if (seed.source) place(declared.get(seed.source.id), file, 'source', 0, toRow('Source', seed.source as unknown as AnyRecord));
+    if (seed.source) place(file, 'source', 0, toRow('Source', seed.source as unknown as AnyRecord));
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
 
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => {
         const record = `${section}[${i}] "${r.id}"`;
-        place(declared.get(r.id), file, section, i, toRow(SECTION_LABEL[section], r));
+        place(file, section, i, toRow(SECTION_LABEL[section], r));
         reported(r.id);
         for (const rule of REF_RULES[section]) {
           refsOf(r[rule.field]).forEach((target, j) => {
@@ -234,7 +224,7 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     }
 
     seed.mentions.forEach((id, i) => {
-      if (declared.has(id)) reported(id);
+      if (declared.index.has(id)) reported(id);
       else problems.push({ file, record: '(file)', field: `mentions[${i}]`, message: `unknown id "${id}": declare it in a seed file or correct the id` });
     });
 
@@ -261,5 +251,5 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     });
   }
 
-  return { nodes, relationships: rels.columns() };
+  return { nodes, relationships: rels.columns(), nodeIndex: declared.index };
 }

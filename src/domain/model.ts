@@ -216,6 +216,8 @@ export interface RelationshipColumns {
 export interface Bundle {
   nodes: NodeRow[];
   relationships: RelationshipColumns;
+  /** Each node's position in `nodes`, by id. */
+  nodeIndex: ReadonlyMap<string, number>;
 }
 
 /** Relationship e of a bundle as a row. */

@@ -31,7 +31,7 @@ interface Adjacency {
  * and the indexes the traversals need, all built once at load.
  */
 export class MemoryGraph {
-  private readonly index = new Map<string, number>();
+  private readonly index: ReadonlyMap<string, number>;
   private readonly rows: NodeRow[];
   private readonly relFrom: Int32Array;
   private readonly relTo: Int32Array;
@@ -52,7 +52,7 @@ export class MemoryGraph {
 
   constructor(bundle: Bundle) {
     this.rows = bundle.nodes;
-    bundle.nodes.forEach((n, i) => this.index.set(n.id, i));
+    this.index = bundle.nodeIndex;
     for (const n of bundle.nodes) {
       const list = this.idsByLabel.get(n.label) ?? [];
       list.push(n.id);
