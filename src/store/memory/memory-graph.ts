@@ -128,16 +128,13 @@ export class MemoryGraph {
     }
   }
 
+  /** Relationship e as a row. */
   relationship(e: number): RelRow {
-    return this.relRow(e);
-  }
-
-  private relRow(e: number): RelRow {
     return { type: REL_TYPES[this.relType[e]], from: this.rows[this.relFrom[e]].id, to: this.rows[this.relTo[e]].id, ...this.props[this.relProps[e]] };
   }
 
-  /** Calls back with the node at the other end of each relationship of `type` at `id` in `direction`. */
-  forEachLinked(id: string, type: RelType, direction: Direction, cb: (other: string) => void): void {
+  /** Calls back with the node at the other end of each relationship of `type` at `id` in `direction`, and the relationship's position. */
+  private forEachTyped(id: string, type: RelType, direction: Direction, cb: (other: string, rel: number) => void): void {
     const i = this.index.get(id);
     if (i === undefined) return;
     const adj = direction === 'OUT' ? this.out : this.in;
@@ -146,22 +143,18 @@ export class MemoryGraph {
       const t = adj.type[p];
       if (t < code) continue;
       if (t > code) break;
-      cb(this.rows[adj.other[p]].id);
+      cb(this.rows[adj.other[p]].id, adj.rel[p]);
     }
+  }
+
+  /** Like forEachRel without building relationship rows (for walks over millions). */
+  forEachLinked(id: string, type: RelType, direction: Direction, cb: (other: string) => void): void {
+    this.forEachTyped(id, type, direction, (other) => cb(other));
   }
 
   /** Calls back for each relationship of `type` at `id` in `direction`, with the node at its other end. */
   forEachRel(id: string, type: RelType, direction: Direction, cb: (other: string, rel: RelRow) => void): void {
-    const i = this.index.get(id);
-    if (i === undefined) return;
-    const adj = direction === 'OUT' ? this.out : this.in;
-    const code = TYPE_CODE.get(type)!;
-    for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
-      const t = adj.type[p];
-      if (t < code) continue;
-      if (t > code) break;
-      cb(this.rows[adj.other[p]].id, this.relRow(adj.rel[p]));
-    }
+    this.forEachTyped(id, type, direction, (other, e) => cb(other, this.relationship(e)));
   }
 
   relsOf(id: string, type: RelType, direction: Direction): { other: string; rel: RelRow }[] {
@@ -172,13 +165,7 @@ export class MemoryGraph {
 
   /** Every relationship at `id` of an allowed type, either direction. */
   forEachAdjacent(id: string, allowed: ReadonlySet<RelType>, cb: (other: string, rel: RelRow) => void): void {
-    const i = this.index.get(id);
-    if (i === undefined) return;
-    for (const adj of [this.out, this.in]) {
-      for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
-        if (allowed.has(REL_TYPES[adj.type[p]])) cb(this.rows[adj.other[p]].id, this.relRow(adj.rel[p]));
-      }
-    }
+    this.forEachAdjacentPosition(id, allowed, (other, e) => cb(other, this.relationship(e)));
   }
 
   /** The ids next to a node through the allowed types, either way, without building relationship rows (for searches that visit many). */
