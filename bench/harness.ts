@@ -33,17 +33,24 @@ export function datasetFor(scale: number, seed: number): string {
 /** Every timing has at least this many samples, however slow the call. */
 const MIN_SAMPLES = 10;
 
-export async function timeCalls(run: () => Promise<unknown>, seconds: number, maxCalls = 5000): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 20; i++) await run(); // warm up
-  const times: number[] = [];
+/** Calls `measure` (after `warmUp` calls) for about `seconds`, and gives the p50 and p99 of what it returns. */
+async function sample(measure: () => Promise<number>, seconds: number, maxCalls: number, warmUp: number): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < warmUp; i++) await measure();
+  const values: number[] = [];
   const until = performance.now() + seconds * 1000;
-  while (times.length < MIN_SAMPLES || (times.length < maxCalls && performance.now() < until)) {
+  while (values.length < MIN_SAMPLES || (values.length < maxCalls && performance.now() < until)) values.push(await measure());
+  values.sort((a, b) => a - b);
+  return { p50: percentile(values, 50), p99: percentile(values, 99) };
+}
+
+/** How long `run` takes, one call at a time. */
+export function timeCalls(run: () => Promise<unknown>, seconds: number, maxCalls = 5000): Promise<{ p50: number; p99: number }> {
+  const timed = async () => {
     const t = performance.now();
     await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+    return performance.now() - t;
+  };
+  return sample(timed, seconds, maxCalls, 20);
 }
 
 const childrenOf = (pid: number): number[] => {
@@ -61,26 +68,23 @@ export const peakRssMB = (pid: number): number => {
   return Math.round(own + childrenOf(pid).reduce((sum, child) => sum + peakRssMB(child), 0));
 };
 
+const send = (url: string, doc: BenchDocument) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc.query, variables: doc.variables }) });
+
 export async function post(url: string, doc: BenchDocument) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc.query, variables: doc.variables }) });
-  return (await res.json()) as { data?: unknown; errors?: unknown[] };
+  return (await (await send(url, doc)).json()) as { data?: unknown; errors?: unknown[] };
 }
 
 /** The server's own time per request (its Server-Timing header), one request at a time. */
-export async function serverTimes(url: string, doc: BenchDocument, seconds: number, maxCalls = 2000): Promise<{ p50: number; p99: number }> {
-  const times: number[] = [];
-  const body = JSON.stringify({ query: doc.query, variables: doc.variables });
-  for (let i = 0; i < 5; i++) await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.arrayBuffer()); // warm up
-  const until = performance.now() + seconds * 1000;
-  while (times.length < MIN_SAMPLES || (times.length < maxCalls && performance.now() < until)) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+export function serverTimes(url: string, doc: BenchDocument, seconds: number, maxCalls = 2000): Promise<{ p50: number; p99: number }> {
+  const serverTime = async () => {
+    const res = await send(url, doc);
     await res.arrayBuffer();
     const m = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
     if (!m) throw new Error(`no Server-Timing header from ${url}`);
-    times.push(Number(m[1]));
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+    return Number(m[1]);
+  };
+  return sample(serverTime, seconds, maxCalls, 5);
 }
 
 export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {

@@ -37,12 +37,13 @@ function reference(g: MemoryGraph, args: SharedWeaknessesArgs): WeaknessPatternR
 
 /** Jaccard the plain way: every other area, its themes compared as sets. */
 function referenceSimilar(g: MemoryGraph, args: SimilarAreasArgs): AreaSimilarityRow[] {
-  const mine = g.areaThemes[args.polarity].get(args.areaId);
+  const themesOf = (areaId: string) => new Set([...g.themeAreas[args.polarity]].filter(([, areas]) => areas.has(areaId)).map(([t]) => t));
+  const mine = themesOf(args.areaId);
   if (!mine?.size) return [];
   return (g.idsByLabel.get('Area') ?? [])
     .filter((a) => a !== args.areaId)
     .map((areaId) => {
-      const theirs = g.areaThemes[args.polarity].get(areaId) ?? new Set<string>();
+      const theirs = themesOf(areaId);
       const shared = [...mine].filter((t) => theirs.has(t)).sort(byId);
       return { areaId, score: shared.length / new Set([...mine, ...theirs]).size, sharedThemeIds: shared };
     })

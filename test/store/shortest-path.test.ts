@@ -19,7 +19,7 @@ function referencePath(g: MemoryGraph, from: string, to: string, maxHops: number
     const next: string[] = [];
     for (const id of frontier) {
       const around: string[] = [];
-      g.forEachAdjacent(id, new Set(DEFAULT_PATH_TYPES), (other) => around.push(other));
+      g.forEachAdjacentPosition(id, new Set(DEFAULT_PATH_TYPES), (other) => around.push(other));
       for (const other of around.sort()) {
         if (seen.has(other)) continue;
         seen.add(other);

@@ -1,4 +1,4 @@
-import { REL_TYPES, POLARITIES, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelProps, type RelRow, type RelType } from '../../domain/model';
+import { REL_TYPES, POLARITIES, relationshipRow, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
 import type { Direction } from '../port';
 import { byId } from '../ordering';
 import { SearchIndex } from './search-index';
@@ -12,7 +12,6 @@ const addTo = <K, V>(m: Map<K, Set<V>>, k: K, v: V) => {
 };
 
 const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
-
 
 /**
  * One direction of adjacency in compressed sparse row form: node i's relationships are
@@ -33,24 +32,18 @@ interface Adjacency {
 export class MemoryGraph {
   private readonly index: ReadonlyMap<string, number>;
   private readonly rows: NodeRow[];
-  private readonly relFrom: Int32Array;
-  private readonly relTo: Int32Array;
-  private readonly relType: Uint8Array;
-  private readonly relProps: Int32Array;
-  private readonly props: RelProps[];
   private readonly out: Adjacency;
   private readonly in: Adjacency;
 
   /** Ids of each label, sorted, for paging. */
   readonly idsByLabel = new Map<Label, string[]>();
   readonly themeAreas: PolarityIndex<string, string> = polarityIndex();
-  readonly areaThemes: PolarityIndex<string, string> = polarityIndex();
   /** Per polarity, area -> theme -> the findings in that area about that theme. */
   readonly areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>> = { STRENGTH: new Map(), WEAKNESS: new Map() };
   readonly themeFindingCount = new Map<string, number>();
   readonly search: SearchIndex;
 
-  constructor(bundle: Bundle) {
+  constructor(private readonly bundle: Bundle) {
     this.rows = bundle.nodes;
     this.index = bundle.nodeIndex;
     for (const n of bundle.nodes) {
@@ -60,16 +53,11 @@ export class MemoryGraph {
     }
     for (const ids of this.idsByLabel.values()) ids.sort(byId);
 
-    // The bundle's columns are used as they are: node indexes match, since rows keep the bundle's order.
-    const rels = bundle.relationships;
-    this.relFrom = rels.from;
-    this.relTo = rels.to;
-    this.relType = rels.type;
-    this.relProps = rels.props;
-    this.props = rels.propList;
+    // The bundle's relationship columns are used as they are: its node indexes are the rows' positions.
+    const { from, to } = bundle.relationships;
     const order = this.byType();
-    this.out = this.buildAdjacency(this.relFrom, this.relTo, order);
-    this.in = this.buildAdjacency(this.relTo, this.relFrom, order);
+    this.out = this.buildAdjacency(from, to, order);
+    this.in = this.buildAdjacency(to, from, order);
     this.buildFindingIndexes();
     this.search = new SearchIndex(bundle.nodes);
   }
@@ -85,7 +73,7 @@ export class MemoryGraph {
     for (const e of byType) {
       const pos = fill[at[e]]++;
       adj.other[pos] = other[e];
-      adj.type[pos] = this.relType[e];
+      adj.type[pos] = this.bundle.relationships.type[e];
       adj.rel[pos] = e;
     }
     return adj;
@@ -93,17 +81,17 @@ export class MemoryGraph {
 
   /** Relationship indexes ordered by type (a counting sort: a comparison sort of millions is slow and an array of them large). */
   private byType(): Int32Array {
-    const m = this.relType.length;
+    const { type, count: m } = this.bundle.relationships;
     const start = new Int32Array(REL_TYPES.length + 1);
-    for (let e = 0; e < m; e++) start[this.relType[e] + 1]++;
+    for (let e = 0; e < m; e++) start[type[e] + 1]++;
     for (let t = 0; t < REL_TYPES.length; t++) start[t + 1] += start[t];
     const order = new Int32Array(m);
-    for (let e = 0; e < m; e++) order[start[this.relType[e]]++] = e;
+    for (let e = 0; e < m; e++) order[start[type[e]]++] = e;
     return order;
   }
 
   get relationshipCount(): number {
-    return this.relFrom.length;
+    return this.bundle.relationships.count;
   }
 
   node(id: string): NodeRow | null {
@@ -117,7 +105,7 @@ export class MemoryGraph {
     return i === undefined ? 0 : this.out.start[i + 1] - this.out.start[i] + this.in.start[i + 1] - this.in.start[i];
   }
 
-  /** Like forEachAdjacent, but with the relationship's position instead of its row; relationship(e) builds the row when wanted. */
+  /** Every relationship at `id` of an allowed type, either direction: the node at its other end and its position (relationship(e) builds its row). */
   forEachAdjacentPosition(id: string, allowed: ReadonlySet<RelType>, cb: (other: string, rel: number) => void): void {
     const i = this.index.get(id);
     if (i === undefined) return;
@@ -130,7 +118,7 @@ export class MemoryGraph {
 
   /** Relationship e as a row. */
   relationship(e: number): RelRow {
-    return { type: REL_TYPES[this.relType[e]], from: this.rows[this.relFrom[e]].id, to: this.rows[this.relTo[e]].id, ...this.props[this.relProps[e]] };
+    return relationshipRow(this.bundle, e);
   }
 
   /** Calls back with the node at the other end of each relationship of `type` at `id` in `direction`, and the relationship's position. */
@@ -163,23 +151,6 @@ export class MemoryGraph {
     return out;
   }
 
-  /** Every relationship at `id` of an allowed type, either direction. */
-  forEachAdjacent(id: string, allowed: ReadonlySet<RelType>, cb: (other: string, rel: RelRow) => void): void {
-    this.forEachAdjacentPosition(id, allowed, (other, e) => cb(other, this.relationship(e)));
-  }
-
-  /** The ids next to a node through the allowed types, either way, without building relationship rows (for searches that visit many). */
-  forEachNeighbour(id: string, allowed: ReadonlySet<RelType>, cb: (other: string) => void): void {
-    const i = this.index.get(id);
-    if (i === undefined) return;
-    const mask = REL_TYPES.map((t) => allowed.has(t));
-    for (const adj of [this.out, this.in]) {
-      for (let p = adj.start[i], end = adj.start[i + 1]; p < end; p++) {
-        if (mask[adj.type[p]]) cb(this.rows[adj.other[p]].id);
-      }
-    }
-  }
-
   private buildFindingIndexes(): void {
     // By node index, and walked without relationship rows: millions of findings at scale.
     const findingArea: (string | undefined)[] = new Array(this.rows.length);
@@ -196,7 +167,6 @@ export class MemoryGraph {
         this.themeFindingCount.set(themeId, (this.themeFindingCount.get(themeId) ?? 0) + 1);
         if (!areaId) return;
         addTo(this.themeAreas[finding.polarity], themeId, areaId);
-        addTo(this.areaThemes[finding.polarity], areaId, themeId);
         const perArea = this.areaThemeFindings[finding.polarity];
         let perTheme = perArea.get(areaId);
         if (!perTheme) perArea.set(areaId, (perTheme = new Map()));

@@ -21,14 +21,17 @@ export class MemoryStore implements GraphStore {
   readonly name = 'memory';
   private loaded: { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } | null = null;
 
-  private get graph(): MemoryGraph {
+  private get state(): { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } {
     if (!this.loaded) throw new StoreUnavailableError('the embedded store has no data loaded yet');
-    return this.loaded.graph;
+    return this.loaded;
+  }
+
+  private get graph(): MemoryGraph {
+    return this.state.graph;
   }
 
   private get areaThemes(): Record<Polarity, AreaThemeIndex> {
-    this.graph; // refuses when nothing is loaded
-    return this.loaded!.areaThemes;
+    return this.state.areaThemes;
   }
 
   async load(bundle: Bundle): Promise<void> {

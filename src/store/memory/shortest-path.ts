@@ -18,7 +18,7 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
   const allowed = new Set<RelType>(args.relationshipTypes?.length ? args.relationshipTypes : DEFAULT_PATH_TYPES);
   const neighbours = (id: string): string[] => {
     const out: string[] = [];
-    g.forEachNeighbour(id, allowed, (other) => out.push(other));
+    g.forEachAdjacentPosition(id, allowed, (other) => out.push(other));
     return out;
   };
   const cost = (layer: string[]) => layer.reduce((sum, id) => sum + g.degree(id), 0);
