@@ -40,6 +40,34 @@ describe('over HTTP', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers a GET query that carries a preflight header, reading the query string', async () => {
+    const res = await fetch(`${url}?query=${encodeURIComponent('{ area(id: "sandwell") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { area: { name: 'Sandwell' } } });
+  });
+
+  it('sends a browser from / to /graphql', async () => {
+    const res = await fetch(`${base()}/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/graphql');
+  });
+
+  it('answers any other path with a JSON 404 that names the API path', async () => {
+    for (const [method, path] of [['GET', '/graphq'], ['POST', '/health'], ['DELETE', '/']]) {
+      const res = await fetch(`${base()}${path}`, { method });
+      expect(res.status).toBe(404);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(body.errors[0].message).toContain('/graphql');
+    }
+  });
+
+  it('refuses a body in a charset other than UTF-8 with a JSON error', async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{"query":"{ stats { nodeCount } }"}' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('refuses a body over the size limit', async () => {
     const res = await fetch(url, {
       method: 'POST',
