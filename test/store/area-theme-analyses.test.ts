@@ -2,7 +2,7 @@ import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { AreaThemeIndex } from '../../src/store/memory/area-theme-index';
 import { sharedWeaknesses } from '../../src/store/memory/shared-weaknesses';
 import { similarAreas } from '../../src/store/memory/similar-areas';
-import { byId, comparePatterns, compareSimilarity, rankedPattern } from '../../src/store/ordering';
+import { byId, comparePatterns, compareSimilarity, patternKey } from '../../src/store/ordering';
 import type { AreaSimilarityRow, SharedWeaknessesArgs, SimilarAreasArgs, WeaknessPatternRow } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ function reference(g: MemoryGraph, args: SharedWeaknessesArgs): WeaknessPatternR
       const areaIds = (g.idsByLabel.get('Area') ?? []).filter(
         (a) => (!inRegion || inRegion.has(a)) && themeIds.every((t) => g.themeAreas.WEAKNESS.get(t)!.has(a)),
       );
-      return rankedPattern({ themeIds, areaIds, support: areaIds.length });
+      return { themeIds, areaIds, support: areaIds.length, key: patternKey(themeIds) };
     })
     .filter((p) => p.support >= args.minAreas)
     .sort(comparePatterns)

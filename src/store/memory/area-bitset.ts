@@ -1,5 +1,5 @@
 /**
- * A set of areas as bits over the areas' dense indexes: intersections and counts in a few word
+ * A set of areas as bits over the areas' dense indexes: unions and counts in a few word
  * operations, so that support counting stays cheap as the number of areas grows.
  */
 export class AreaBitset {
@@ -15,28 +15,9 @@ export class AreaBitset {
     return b;
   }
 
-  and(other: AreaBitset): AreaBitset {
-    const out = new Uint32Array(this.words.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.words[i] & other.words[i];
-    return new AreaBitset(0, out);
-  }
-
-  count(): number {
-    let n = 0;
-    for (const w of this.words) n += popcount(w);
-    return n;
-  }
-
   /** Adds the other set's members to this one. */
   orWith(other: AreaBitset): void {
     for (let i = 0; i < this.words.length; i++) this.words[i] |= other.words[i];
-  }
-
-  /** The size of the intersection, without building it. */
-  countAnd(other: AreaBitset): number {
-    let n = 0;
-    for (let i = 0; i < this.words.length; i++) n += popcount(this.words[i] & other.words[i]);
-    return n;
   }
 
   indexes(): number[] {

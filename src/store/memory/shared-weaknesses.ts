@@ -1,72 +1,146 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
-import { byId, comparePatterns, rankedPattern } from '../ordering';
-import type { AreaBitset } from './area-bitset';
+import { byId, comparePatterns, patternKey } from '../ordering';
+import { popcount, type AreaBitset } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
 import type { MemoryGraph } from './memory-graph';
 
-interface Itemset {
-  /** Theme indexes into the id-sorted theme list, ascending. */
-  themes: number[];
-  /** Null on the last level, where only the support is needed until a pattern is returned. */
-  areas: AreaBitset | null;
-  support: number;
+/**
+ * The itemsets of one size, flat, so that a level of hundreds of candidates is a few arrays
+ * rather than an object, an array and a bitset each.
+ */
+interface Level {
+  size: number;
+  count: number;
+  /** Itemset i's theme indexes (into the id-sorted theme list, ascending) are themes[i * size ..]. */
+  themes: Int32Array;
+  support: Int32Array;
+  /** Itemset i's areas are words[i * words ..]; null on the last level, which is only counted. */
+  areas: Int32Array | null;
 }
 
 /**
  * Theme combinations found as weaknesses in at least `minAreas` areas, mined level by level
  * (Apriori): a combination is only extended while its support stays at or above the threshold.
- * Area sets are bitsets, so support counting is a few word operations per candidate; area ids
- * are listed only for the patterns returned.
+ * Area sets are bitsets, so support counting is a few word operations per candidate; theme ids
+ * and area ids are listed only for the patterns returned.
  */
 export function sharedWeaknesses(index: AreaThemeIndex, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
   const inRegion = args.regionId ? index.regionAreas(args.regionId) : null;
+  const words = Math.ceil(index.areaIds.length / 32);
 
-  let level: Itemset[] = [];
-  index.themeAreas.forEach((bits, t) => {
-    const areas = inRegion ? bits.and(inRegion) : bits;
-    const support = areas.count();
-    if (support >= args.minAreas) level.push({ themes: [t], areas, support });
-  });
-
-  const found: Itemset[] = [...level];
-  for (let k = 2; k <= args.maxThemes && level.length > 1; k++) {
-    const next: Itemset[] = [];
-    for (let i = 0; i < level.length; i++) {
-      const a = level[i].themes;
-      for (let j = i + 1; j < level.length; j++) {
-        const b = level[j].themes;
-        // Join itemsets that share every theme but the last; the level is sorted, so stop at the first that does not.
-        if (!samePrefix(a, b)) break;
-        const x = level[i].areas!;
-        const y = level[j].areas!;
-        // The last level is only counted; its area sets are built for the patterns returned.
-        const areas = k === args.maxThemes ? null : x.and(y);
-        const support = areas ? areas.count() : x.countAnd(y);
-        if (support >= args.minAreas) next.push({ themes: [...a, b[b.length - 1]], areas, support });
-      }
-    }
-    found.push(...next);
-    level = next;
+  let level = firstLevel(index, inRegion, words, args.minAreas);
+  const levels = [level];
+  for (let k = 2; k <= args.maxThemes && level.count > 1; k++) {
+    level = nextLevel(level, words, args.minAreas, k < args.maxThemes);
+    levels.push(level);
   }
 
-  return topPatterns(index, found, args.first).map(({ itemset, themeIds, support }) => {
-    const areas = itemset.areas ?? itemset.themes.reduce((acc, t) => acc.and(index.themeAreas[t]), inRegion ?? index.themeAreas[itemset.themes[0]]);
-    return { themeIds, areaIds: areas.indexes().map((i) => index.areaIds[i]), support };
+  return topPatterns(index, levels, args.first).map(({ level: l, item, themeIds, support }) => {
+    let areas: Int32Array;
+    if (l.areas) areas = l.areas.subarray(item * words, (item + 1) * words);
+    else {
+      areas = new Int32Array(inRegion ? inRegion.words : index.themeAreas[l.themes[item * l.size]].words);
+      for (let t = 0; t < l.size; t++) andInto(areas, 0, index.themeAreas[l.themes[item * l.size + t]].words, 0, words);
+    }
+    return { themeIds, areaIds: idsOf(areas, index.areaIds), support };
   });
 }
 
-/** The first `first` itemsets in answer order (all when `first` is absent). */
-function topPatterns(index: AreaThemeIndex, itemsets: Itemset[], first: number | null | undefined) {
-  // Support decides first, so only the highest-support itemsets that can reach the first `first` are ranked in full.
-  const bySupport = new Map<number, Itemset[]>();
-  for (const x of itemsets) (bySupport.get(x.support) ?? bySupport.set(x.support, []).get(x.support)!).push(x);
-  const kept: Itemset[] = [];
-  for (const support of [...bySupport.keys()].sort((a, b) => b - a)) {
-    if (first != null && kept.length >= first) break;
-    kept.push(...bySupport.get(support)!);
+function firstLevel(index: AreaThemeIndex, inRegion: AreaBitset | null, words: number, minAreas: number): Level {
+  const n = index.themeAreas.length;
+  const level: Level = { size: 1, count: 0, themes: new Int32Array(n), support: new Int32Array(n), areas: new Int32Array(n * words) };
+  for (let t = 0; t < n; t++) {
+    const at = level.count * words;
+    level.areas!.set(index.themeAreas[t].words, at);
+    if (inRegion) andInto(level.areas!, at, inRegion.words, 0, words);
+    const support = countWords(level.areas!, at, words);
+    if (support < minAreas) continue;
+    level.themes[level.count] = t;
+    level.support[level.count++] = support;
   }
-  const ranked = kept.map((x) => rankedPattern({ itemset: x, support: x.support, themeIds: x.themes.map((t) => index.themeIds[t]) })).sort(comparePatterns);
+  return level;
+}
+
+/** Joins itemsets that share every theme but the last; the level is sorted, so each run of a shared prefix is joined within itself. */
+function nextLevel(prev: Level, words: number, minAreas: number, keepAreas: boolean): Level {
+  const k = prev.size;
+  const size = k + 1;
+  let bound = 0;
+  for (let i = 0; i < prev.count; ) {
+    let j = i + 1;
+    while (j < prev.count && samePrefix(prev.themes, i, j, k)) j++;
+    bound += ((j - i) * (j - i - 1)) / 2;
+    i = j;
+  }
+  const next: Level = { size, count: 0, themes: new Int32Array(bound * size), support: new Int32Array(bound), areas: keepAreas ? new Int32Array(bound * words) : null };
+  const from = prev.areas!;
+  for (let i = 0; i < prev.count; i++) {
+    for (let j = i + 1; j < prev.count && samePrefix(prev.themes, i, j, k); j++) {
+      const at = next.count * words;
+      const support = next.areas ? andCount(next.areas, at, from, i * words, j * words, words) : countAnd(from, i * words, j * words, words);
+      if (support < minAreas) continue;
+      for (let t = 0; t < k; t++) next.themes[next.count * size + t] = prev.themes[i * k + t];
+      next.themes[next.count * size + k] = prev.themes[j * k + k - 1];
+      next.support[next.count++] = support;
+    }
+  }
+  return next;
+}
+
+/** The first `first` itemsets in answer order (all when `first` is absent), with their theme ids. */
+function topPatterns(index: AreaThemeIndex, levels: Level[], first: number | null | undefined) {
+  // Support decides first, so only itemsets with a support that can reach the first `first` are ranked.
+  let threshold = 0;
+  if (first != null) {
+    const bySupport = new Int32Array(index.areaIds.length + 2);
+    for (const l of levels) for (let i = 0; i < l.count; i++) bySupport[l.support[i]]++;
+    let kept = 0;
+    for (threshold = bySupport.length - 1; threshold > 0 && kept + bySupport[threshold] < first; threshold--) kept += bySupport[threshold];
+    threshold = Math.max(threshold, 1);
+  }
+  const ranked = [];
+  for (const level of levels) {
+    for (let item = 0; item < level.count; item++) {
+      const support = level.support[item];
+      if (support < threshold) continue;
+      const themeIds: string[] = [];
+      for (let t = 0; t < level.size; t++) themeIds.push(index.themeIds[level.themes[item * level.size + t]]);
+      ranked.push({ level, item, themeIds, support, key: patternKey(themeIds) });
+    }
+  }
+  ranked.sort(comparePatterns);
   return first != null ? ranked.slice(0, first) : ranked;
+}
+
+function andInto(target: Int32Array, at: number, other: Int32Array | Uint32Array, from: number, words: number): void {
+  for (let w = 0; w < words; w++) target[at + w] &= other[from + w];
+}
+
+/** Writes the intersection of two bitsets at `at` and counts it. */
+function andCount(target: Int32Array, at: number, bits: Int32Array, a: number, b: number, words: number): number {
+  let n = 0;
+  for (let w = 0; w < words; w++) n += popcount((target[at + w] = bits[a + w] & bits[b + w]));
+  return n;
+}
+
+function countWords(bits: Int32Array, at: number, words: number): number {
+  let n = 0;
+  for (let w = 0; w < words; w++) n += popcount(bits[at + w]);
+  return n;
+}
+
+function countAnd(bits: Int32Array, a: number, b: number, words: number): number {
+  let n = 0;
+  for (let w = 0; w < words; w++) n += popcount(bits[a + w] & bits[b + w]);
+  return n;
+}
+
+function idsOf(bits: Int32Array, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let w = 0; w < bits.length; w++) {
+    for (let word = bits[w]; word; word &= word - 1) out.push(ids[w * 32 + 31 - Math.clz32(word & -word)]);
+  }
+  return out;
 }
 
 /** The evidence behind a pattern, asked for only when a query selects it. */
@@ -79,7 +153,8 @@ export function patternFindings(g: MemoryGraph, pattern: PatternKey): string[] {
   return [...findingIds].sort(byId);
 }
 
-function samePrefix(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+/** Whether itemsets i and j of size k share their first k - 1 themes. */
+function samePrefix(themes: Int32Array, i: number, j: number, k: number): boolean {
+  for (let t = 0; t < k - 1; t++) if (themes[i * k + t] !== themes[j * k + t]) return false;
   return true;
 }

@@ -3,7 +3,7 @@ import type { Bundle, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
 import { searchTerms, snippetFor } from '../search-text';
-import { byId, comparePatterns, rankedPattern } from '../ordering';
+import { byId, comparePatterns, patternKey } from '../ordering';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
@@ -103,13 +103,10 @@ export class Neo4jStore implements GraphStore {
   async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
     const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
     return records
-      .map((r) =>
-        rankedPattern({
-          themeIds: r.get('themeIds') as string[],
-          areaIds: [...(r.get('areaIds') as string[])].sort(byId),
-          support: toPlain(r.get('support')) as number,
-        }),
-      )
+      .map((r) => {
+        const themeIds = r.get('themeIds') as string[];
+        return { themeIds, areaIds: [...(r.get('areaIds') as string[])].sort(byId), support: toPlain(r.get('support')) as number, key: patternKey(themeIds) };
+      })
       .sort(comparePatterns)
       .map(({ themeIds, areaIds, support }) => ({ themeIds, areaIds, support }));
   }
