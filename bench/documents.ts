@@ -80,3 +80,16 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
     },
   ];
 }
+
+/**
+ * The least a request can cost: no resolver of ours runs, so its server time is HTTP and Apollo
+ * alone. Measured beside the mix, not in it.
+ */
+export const FLOOR_DOCUMENT: BenchDocument = {
+  name: 'floor { __typename }',
+  query: '{ __typename }',
+  variables: {},
+  async storeCall() {
+    return undefined;
+  },
+};

@@ -13,6 +13,8 @@ export interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** The server's CPU time (user and system, all its processes) per request answered during the load. */
+  cpuPerRequestMs: number;
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -59,6 +61,16 @@ const childrenOf = (pid: number): number[] => {
   } catch {
     return [];
   }
+};
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by a process and every process under it (Linux /proc). */
+export const cpuSeconds = (pid: number): number => {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  return own + childrenOf(pid).reduce((sum, child) => sum + cpuSeconds(child), 0);
 };
 
 /** Peak resident memory of a process and every process under it (the server's workers), each at its own peak, summed. */
@@ -123,7 +135,8 @@ export async function startServer(seedsDir: string, port: number, docs: BenchDoc
   return { child, startupMs, serverStartupMs, url };
 }
 
-export async function load(url: string, requests: BenchDocument[], connections: number, duration: number): Promise<Figures> {
+export async function load(url: string, requests: BenchDocument[], connections: number, duration: number, serverPid: number): Promise<Figures> {
+  const cpuBefore = cpuSeconds(serverPid);
   const result = await autocannon({
     url,
     connections,
@@ -132,6 +145,7 @@ export async function load(url: string, requests: BenchDocument[], connections: 
     headers: { 'content-type': 'application/json' },
     requests: requests.map((d) => ({ method: 'POST', body: JSON.stringify({ query: d.query, variables: d.variables }) })),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const cpuPerRequestMs = ((cpuSeconds(serverPid) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpuPerRequestMs };
 }
 

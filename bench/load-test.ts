@@ -25,13 +25,13 @@ async function main() {
   const docs = benchDocuments(AREAS_PER_SCALE);
   const { child, url } = await startServer(datasetFor(1, 42), Number(o.port), docs);
   try {
-    await load(url, docs, 10, 5); // warm up
+    await load(url, docs, 10, 5, child.pid!); // warm up
     await sleep(5000);
     const baseline = rssMB(child.pid!);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMB(child.pid!))), 500);
     console.log(`load: ${o.connections} connections, ${duration} s, the mix of ${docs.length} documents; server RSS before: ${baseline} MB`);
-    const f = await load(url, docs, Number(o.connections), duration);
+    const f = await load(url, docs, Number(o.connections), duration, child.pid!);
     clearInterval(sampler);
     await sleep(15_000);
     const after = rssMB(child.pid!);

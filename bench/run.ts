@@ -21,7 +21,7 @@ import { writeBundle } from '../src/store/neo4j/seed-writer';
 import { ensureSchema } from '../src/store/neo4j/schema';
 import type { GraphStore } from '../src/store/port';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
-import { benchDocuments } from './documents';
+import { benchDocuments, FLOOR_DOCUMENT } from './documents';
 import { datasetFor, fmt, load, peakRssMB, serverTimes, startServer, timeCalls, type Figures } from './harness';
 
 const silent = pino({ level: 'silent' });
@@ -34,7 +34,7 @@ interface ScaleResult {
   peakRssMB: number;
   workers: number;
   http: Record<string, Figures>;
-  /** The server's own time (Server-Timing) for one request at a time: what HTTP, Express and Apollo add to execute. */
+  /** The server's own time (Server-Timing) for one request at a time: what HTTP and Apollo add to execute. */
   single: Record<string, { p50: number; p99: number }>;
   execute: Record<string, { p50: number; p99: number }>;
   store: Record<string, { p50: number; p99: number }>;
@@ -66,12 +66,12 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
   const schema = buildSchema();
   const executeFigures: ScaleResult['execute'] = {};
   const storeFigures: ScaleResult['store'] = {};
-  for (const d of docs) {
+  for (const d of [...docs, FLOOR_DOCUMENT]) {
     const document = parse(d.query);
     const check = await execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) });
     if (check.errors) throw new Error(`${d.name}: ${check.errors[0].message}`);
     executeFigures[d.name] = await timeCalls(() => execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) }) as Promise<unknown>, 2);
-    storeFigures[d.name] = await timeCalls(() => d.storeCall(store), 2);
+    if (d !== FLOOR_DOCUMENT) storeFigures[d.name] = await timeCalls(() => d.storeCall(store), 2);
   }
   await close();
 
@@ -87,11 +87,13 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
     };
     for (const d of docs) {
       single[d.name] = await serverTimes(url, d, Math.min(2, opts.duration));
-      http[d.name] = await load(url, [d], opts.connections, opts.duration);
+      http[d.name] = await load(url, [d], opts.connections, opts.duration, child.pid!);
       alive(d.name);
     }
-    http.mix = await load(url, docs, opts.connections, opts.duration);
+    http.mix = await load(url, docs, opts.connections, opts.duration, child.pid!);
     alive('mix');
+    single[FLOOR_DOCUMENT.name] = await serverTimes(url, FLOOR_DOCUMENT, Math.min(2, opts.duration));
+    http[FLOOR_DOCUMENT.name] = await load(url, [FLOOR_DOCUMENT], opts.connections, opts.duration, child.pid!);
     const peak = peakRssMB(child.pid!);
     return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, workers: opts.workers, http, single, execute: executeFigures, store: storeFigures };
   } finally {
@@ -103,8 +105,8 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
 function report(r: ScaleResult, connections: number) {
   const processes = r.workers === 1 ? 'one server process' : `${r.workers} server processes`;
   console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; ${processes}; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
-  const head = ['document'.padEnd(18), 'req/s', 'p50 ms', 'p99 ms', 'errors', '|', 'server p50', '|', 'exec p50', 'p99', '|', 'store p50', 'p99', '|', 'http/exec', 'exec/store'];
-  const widths = [18, 7, 7, 7, 6, 1, 10, 1, 8, 7, 1, 9, 7, 1, 9, 10];
+  const head = ['document'.padEnd(20), 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cpu/req', '|', 'server p50', '|', 'exec p50', 'p99', '|', 'store p50', 'p99', '|', 'http/exec', 'cpu/exec', 'exec/store'];
+  const widths = [20, 7, 7, 7, 6, 7, 1, 10, 1, 8, 7, 1, 9, 7, 1, 9, 8, 10];
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' '));
   line(head);
   for (const [name, h] of Object.entries(r.http)) {
@@ -112,17 +114,19 @@ function report(r: ScaleResult, connections: number) {
     const s = r.store[name];
     const one = r.single[name];
     line([
-      name, fmt(h.rps, 0), fmt(h.p50), fmt(h.p99), String(h.errors), '|',
+      name, fmt(h.rps, 0), fmt(h.p50), fmt(h.p99), String(h.errors), fmt(h.cpuPerRequestMs, 3), '|',
       one ? fmt(one.p50, 3) : '', '|',
       e ? fmt(e.p50, 3) : '', e ? fmt(e.p99, 3) : '', '|',
       s ? fmt(s.p50, 3) : '', s ? fmt(s.p99, 3) : '', '|',
-      one && e ? fmt(one.p50 / e.p50) : '', e && s ? fmt(e.p50 / s.p50) : '',
+      one && e ? fmt(one.p50 / e.p50) : '', e ? fmt(h.cpuPerRequestMs / e.p50) : '', e && s ? fmt(e.p50 / s.p50) : '',
     ]);
   }
   console.log(
     `(req/s, p50 and p99: autocannon at ${connections} connections, a closed loop, so p50 includes waiting behind the other connections.\n` +
+      ' cpu/req: the server\'s CPU milliseconds (all its processes) per request answered under that load; cpu/exec = cpu/req / execute p50.\n' +
       ' server p50: the server\'s own time (its Server-Timing header) with one request at a time; http/exec = server p50 / execute p50.\n' +
-      ' execute (graphql-js, no HTTP) and store (the store calls alone) are timed one call at a time in the bench process.)',
+      ' execute (graphql-js, no HTTP) and store (the store calls alone) are timed one call at a time in the bench process.\n' +
+      ` ${FLOOR_DOCUMENT.name}: no resolver of ours runs, so its figures are what HTTP and Apollo cost alone; not part of the mix.)`,
   );
 }
 
