@@ -14,6 +14,7 @@ import pino from 'pino';
 import { readConfig } from '../src/config';
 import { loadDataset } from '../src/dataset/load-dataset';
 import { createRequestContext } from '../src/api/context';
+import { JitExecutor } from '../src/api/jit-executor';
 import { buildSchema } from '../src/api/schema';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { chooseStore, connectNeo4j } from '../src/store/open-store';
@@ -37,6 +38,8 @@ interface ScaleResult {
   /** The server's own time (Server-Timing) for one request at a time: what HTTP and Apollo add to execute. */
   single: Record<string, { p50: number; p99: number }>;
   execute: Record<string, { p50: number; p99: number }>;
+  /** The same operation compiled (graphql-jit), as the server runs an operation it has seen before. */
+  compiled: Record<string, { p50: number; p99: number }>;
   store: Record<string, { p50: number; p99: number }>;
 }
 
@@ -65,12 +68,15 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
   const stats = await store.stats();
   const schema = buildSchema();
   const executeFigures: ScaleResult['execute'] = {};
+  const compiledFigures: ScaleResult['compiled'] = {};
+  const jit = new JitExecutor(schema, 1);
   const storeFigures: ScaleResult['store'] = {};
   for (const d of [...docs, FLOOR_DOCUMENT]) {
     const document = parse(d.query);
     const check = await execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) });
     if (check.errors) throw new Error(`${d.name}: ${check.errors[0].message}`);
     executeFigures[d.name] = await timeCalls(() => execute({ schema, document, variableValues: d.variables, contextValue: createRequestContext(store, silent) }) as Promise<unknown>, 2);
+    compiledFigures[d.name] = await timeCalls(async () => jit.execute(document, undefined, createRequestContext(store, silent), d.variables), 2);
     if (d !== FLOOR_DOCUMENT) storeFigures[d.name] = await timeCalls(() => d.storeCall(store), 2);
   }
   await close();
@@ -95,7 +101,7 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
     single[FLOOR_DOCUMENT.name] = await serverTimes(url, FLOOR_DOCUMENT, Math.min(2, opts.duration));
     http[FLOOR_DOCUMENT.name] = await load(url, [FLOOR_DOCUMENT], opts.connections, opts.duration, child.pid!);
     const peak = peakRssMB(child.pid!);
-    return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, workers: opts.workers, http, single, execute: executeFigures, store: storeFigures };
+    return { scale: label, nodes: Object.values(stats.nodes).reduce((a, b) => a + b, 0), relationships: stats.relationships, startupMs, serverStartupMs, peakRssMB: peak, workers: opts.workers, http, single, execute: executeFigures, compiled: compiledFigures, store: storeFigures };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -105,8 +111,8 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
 function report(r: ScaleResult, connections: number) {
   const processes = r.workers === 1 ? 'one server process' : `${r.workers} server processes`;
   console.log(`\nscale ${r.scale}: ${r.nodes} nodes, ${r.relationships} relationships; ${processes}; start-up ${fmt(r.startupMs, 0)} ms to first answer; server peak RSS ${r.peakRssMB} MB`);
-  const head = ['document'.padEnd(20), 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cpu/req', '|', 'server p50', '|', 'exec p50', 'p99', '|', 'store p50', 'p99', '|', 'http/exec', 'cpu/exec', 'exec/store'];
-  const widths = [20, 7, 7, 7, 6, 7, 1, 10, 1, 8, 7, 1, 9, 7, 1, 9, 8, 10];
+  const head = ['document'.padEnd(20), 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cpu/req', '|', 'server p50', '|', 'exec p50', 'p99', 'jit p50', '|', 'store p50', 'p99', '|', 'http/exec', 'cpu/exec', 'exec/store'];
+  const widths = [20, 7, 7, 7, 6, 7, 1, 10, 1, 8, 7, 7, 1, 9, 7, 1, 9, 8, 10];
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' '));
   line(head);
   for (const [name, h] of Object.entries(r.http)) {
@@ -116,7 +122,7 @@ function report(r: ScaleResult, connections: number) {
     line([
       name, fmt(h.rps, 0), fmt(h.p50), fmt(h.p99), String(h.errors), fmt(h.cpuPerRequestMs, 3), '|',
       one ? fmt(one.p50, 3) : '', '|',
-      e ? fmt(e.p50, 3) : '', e ? fmt(e.p99, 3) : '', '|',
+      e ? fmt(e.p50, 3) : '', e ? fmt(e.p99, 3) : '', r.compiled[name] ? fmt(r.compiled[name].p50, 3) : '', '|',
       s ? fmt(s.p50, 3) : '', s ? fmt(s.p99, 3) : '', '|',
       one && e ? fmt(one.p50 / e.p50) : '', e ? fmt(h.cpuPerRequestMs / e.p50) : '', e && s ? fmt(e.p50 / s.p50) : '',
     ]);
@@ -125,7 +131,8 @@ function report(r: ScaleResult, connections: number) {
     `(req/s, p50 and p99: autocannon at ${connections} connections, a closed loop, so p50 includes waiting behind the other connections.\n` +
       ' cpu/req: the server\'s CPU milliseconds (all its processes) per request answered under that load; cpu/exec = cpu/req / execute p50.\n' +
       ' server p50: the server\'s own time (its Server-Timing header) with one request at a time; http/exec = server p50 / execute p50.\n' +
-      ' execute (graphql-js, no HTTP) and store (the store calls alone) are timed one call at a time in the bench process.\n' +
+      ' execute (graphql-js, no HTTP), jit (the same operation compiled, as the server runs one it has seen) and store (the store calls alone)\n' +
+      ' are timed one call at a time in the bench process.\n' +
       ` ${FLOOR_DOCUMENT.name}: no resolver of ours runs, so its figures are what HTTP and Apollo cost alone; not part of the mix.)`,
   );
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from './context';
 import { readConfig, type Config } from '../config';
 import { formatError } from './format-error';
 import { createRequestHandler } from './http-handler';
+import { JitExecutor } from './jit-executor';
 import { costLimitPlugin, limitRules, limitsFrom } from './limits';
 import { buildSchema } from './schema';
 
@@ -43,7 +44,7 @@ export async function createApiServer(options: { store: GraphStore; logger: Logg
   httpServer.headersTimeout = Math.min(limits.timeoutMs, 60_000);
   const schema = buildSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: new JitExecutor(schema).gateway(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
