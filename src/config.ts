@@ -37,6 +37,12 @@ const envSchema = z.object({
     .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'must be a whole number from 1 to 64, or "auto" for one per CPU' })
     .default(1)
     .transform((w) => (w === 'auto' ? availableParallelism() : w)),
+  /**
+   * How far each server process's heap may grow past the data it loaded before V8 collects, in
+   * MB; 0 leaves it to V8. V8's own choice on a large machine is up to 4x the live heap, which let
+   * a server holding the 100x graph (about 600 MB of heap) reach 2.6 GB under load.
+   */
+  HEAP_HEADROOM_MB: z.coerce.number().int().min(0).max(1_000_000).default(256),
   /** How many times to try reaching Neo4j at start-up, with exponential back-off between tries. */
   NEO4J_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
 });
