@@ -1,8 +1,11 @@
 import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
 import { byId } from '../ordering';
-import { insertTop } from '../top-k';
+import { insertTop as insertTopExport } from '../top-k';
 import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, searchTerms, snippetFor } from '../search-text';
+
+// Bound locally for the loop over matching documents (see top-k.ts).
+const insertTop = insertTopExport;
 
 // BM25+ as MiniSearch scores it (k1, b, delta), with its weight for a prefix match.
 const K1 = 1.2;
@@ -108,10 +111,11 @@ export class SearchIndex {
       for (const w of words) this.score(w, n);
       const wanted = labels && labels.length ? new Set(labels) : null;
       const top: { doc: number; score: number }[] = [];
+      const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id);
       for (const doc of touched) {
         if (this.matched[doc] !== n || (wanted && !wanted.has(this.rows[doc].label))) continue;
         // MiniSearch multiplies by the number of query words matched; every word matches here.
-        insertTop(top, { doc, score: this.scores[doc] * n }, first, (a, b) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id));
+        insertTop(top, { doc, score: this.scores[doc] * n }, first, better);
       }
       // Snippets only for the hits kept: a broad query can match thousands of nodes.
       return top.map(({ doc, score }) => ({ id: this.rows[doc].id, score, snippet: snippetFor(this.rows[doc], terms) }));

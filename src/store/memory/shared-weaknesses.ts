@@ -1,8 +1,11 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
 import { byId, comparePatterns, patternKey } from '../ordering';
-import { popcount, type AreaBitset } from './area-bitset';
+import { popcount as popcountExport, type AreaBitset } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
 import type { MemoryGraph } from './memory-graph';
+
+// Bound locally for the counting loops (see top-k.ts).
+const popcount = popcountExport;
 
 /**
  * The itemsets of one size, flat, so that a level of hundreds of candidates is a few arrays
@@ -42,7 +45,7 @@ export function sharedWeaknesses(index: AreaThemeIndex, args: SharedWeaknessesAr
       areas = new Int32Array(inRegion ? inRegion.words : index.themeAreas[l.themes[item * l.size]].words);
       for (let t = 0; t < l.size; t++) andInto(areas, 0, index.themeAreas[l.themes[item * l.size + t]].words, 0, words);
     }
-    return { themeIds, areaIds: idsOf(areas, index.areaIds), support };
+    return { themeIds, areaIds: idsOf(areas, index.areaIds, support), support };
   });
 }
 
@@ -135,10 +138,12 @@ function countAnd(bits: Int32Array, a: number, b: number, words: number): number
   return n;
 }
 
-function idsOf(bits: Int32Array, ids: readonly string[]): string[] {
-  const out: string[] = [];
+/** The ids of the `count` areas in a bitset, into an array made at its size (at 100x a pattern has 15,000). */
+function idsOf(bits: Int32Array, ids: readonly string[], count: number): string[] {
+  const out = new Array<string>(count);
+  let k = 0;
   for (let w = 0; w < bits.length; w++) {
-    for (let word = bits[w]; word; word &= word - 1) out.push(ids[w * 32 + 31 - Math.clz32(word & -word)]);
+    for (let word = bits[w]; word; word &= word - 1) out[k++] = ids[w * 32 + 31 - Math.clz32(word & -word)];
   }
   return out;
 }

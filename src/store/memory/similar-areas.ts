@@ -1,8 +1,12 @@
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
-import { insertTop } from '../top-k';
-import { AreaBitset, popcount } from './area-bitset';
+import { insertTop as insertTopExport } from '../top-k';
+import { AreaBitset, popcount as popcountExport } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
+
+// Bound locally for the loop over candidates (see top-k.ts).
+const popcount = popcountExport;
+const insertTop = insertTopExport;
 
 /**
  * Areas ranked by the Jaccard similarity of their theme sets (for findings of one polarity).
@@ -21,6 +25,7 @@ export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): Are
   const candidates = new AreaBitset(index.areaIds.length);
   for (const t of myThemes) candidates.orWith(index.themeAreas[t]);
   const top: { area: number; score: number; areaId: string }[] = [];
+  const better = compareSimilarity;
   for (const area of candidates.indexes()) {
     if (area === me) continue;
     let shared = 0;
@@ -30,7 +35,7 @@ export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): Are
       shared += popcount(mine[k] & theirs);
       either += popcount(mine[k] | theirs);
     }
-    insertTop(top, { area, score: shared / either, areaId: index.areaIds[area] }, args.first, compareSimilarity);
+    insertTop(top, { area, score: shared / either, areaId: index.areaIds[area] }, args.first, better);
   }
   return top.map(({ area, score, areaId }) => {
     const sharedBits = mine.map((word, k) => word & index.areaThemes[area * w + k]);
