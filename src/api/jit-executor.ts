@@ -1,5 +1,5 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /*
@@ -22,6 +22,8 @@ interface Operation {
   runs: number;
   /** Null when graphql-jit cannot compile it: graphql-js runs it every time. */
   compiled?: CompiledQuery | null;
+  /** The operation's variable definitions, found once when it is compiled. */
+  variables?: readonly VariableDefinitionNode[];
 }
 
 export class JitExecutor {
@@ -34,20 +36,19 @@ export class JitExecutor {
   ) {}
 
   execute(document: DocumentNode, operationName: string | undefined, contextValue: unknown, variables: Record<string, unknown> | undefined): Promise<GatewayExecutionResult> | GatewayExecutionResult {
-    const compiled = this.compiledFor(document, operationName);
-    if (compiled) {
+    const op = this.operationFor(document, operationName);
+    if (op.compiled) {
       // Variables that do not fit are refused by graphql-js, word for word as when it executes (graphql-jit words them differently).
-      const definitions = getOperationAST(document, operationName)?.variableDefinitions;
-      if (definitions?.length) {
-        const checked = getVariableValues(this.schema, definitions, variables ?? {}, { maxErrors: 50 });
+      if (op.variables?.length) {
+        const checked = getVariableValues(this.schema, op.variables, variables ?? {}, { maxErrors: 50 });
         if (checked.errors) return { errors: checked.errors };
       }
-      return compiled.query(undefined, contextValue, variables ?? {}) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
+      return op.compiled.query(undefined, contextValue, variables ?? {}) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
     }
     return execute({ schema: this.schema, document, operationName, contextValue, variableValues: variables }) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
   }
 
-  private compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+  private operationFor(document: DocumentNode, operationName: string | undefined): Operation {
     let byName = this.operations.get(document);
     if (!byName) this.operations.set(document, (byName = new Map()));
     const key = operationName ?? '';
@@ -58,11 +59,12 @@ export class JitExecutor {
       try {
         const result = compileQuery(this.schema, document, operationName);
         op.compiled = isCompiledQuery(result) ? result : null;
+        op.variables = getOperationAST(document, operationName)?.variableDefinitions;
       } catch {
         op.compiled = null;
       }
     }
-    return op.compiled ?? null;
+    return op;
   }
 
   /** The gateway Apollo Server is given in place of the schema. */
