@@ -1,19 +1,36 @@
 # The send-graph API. On its own it serves the embedded store; docker-compose.yml points it at Neo4j.
+# Three stages: the build (every dependency, esbuild) makes dist/cli.js; the production
+# dependencies are installed apart; the image holds only those, the bundle, schema/ and seeds/.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim AS production-dependencies
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=development \
-    NPM_CONFIG_UPDATE_NOTIFIER=false
-COPY package.json package-lock.json ./
-# npm install rather than npm ci: it also fetches the optional native packages of the image's
-# platform (esbuild's, for tsx) that a lockfile written on another platform may leave out.
-RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+# production: graphql-js skips its development checks, logs are JSON.
+ENV NODE_ENV=production
+COPY --from=production-dependencies /app/node_modules ./node_modules
+COPY package.json ./
+COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY seeds ./seeds
-COPY src ./src
-COPY tsconfig.json ./
+# The image's files belong to root and cannot be changed by the server; the embedded store's
+# cache (CACHE_DIR) goes to the node user's home, /home/node/.cache/send-graph.
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # exec, so that SIGTERM reaches the server and it drains before stopping.
-CMD ["sh", "-c", "if [ -n \"$NEO4J_URI\" ]; then node_modules/.bin/tsx src/cli.ts seed || exit 1; fi; exec node_modules/.bin/tsx src/cli.ts serve"]
+CMD ["sh", "-c", "if [ -n \"$NEO4J_URI\" ]; then node dist/cli.js seed || exit 1; fi; exec node dist/cli.js serve"]

@@ -1,12 +1,13 @@
 /** What the benchmark and the load test share: datasets, the server under test, autocannon. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { packageRoot } from '../src/package-root';
 import { generateDataset } from '../src/synthetic/generate';
 import type { BenchDocument } from './documents';
 
-export const ROOT = resolve(__dirname, '..');
+export const ROOT = packageRoot();
 
 export interface Figures {
   rps: number;
@@ -99,12 +100,30 @@ export function serverTimes(url: string, doc: BenchDocument, seconds: number, ma
   return sample(serverTime, seconds, maxCalls, 5);
 }
 
-export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
+/** How the server under test runs: the compiled bundle (as npm start runs it), or the TypeScript sources through tsx (as it ran before there was a build). */
+export type ServerCode = 'compiled' | 'source';
+
+const serverArgs = (code: ServerCode) => (code === 'compiled' ? [join(ROOT, 'dist', 'cli.js'), 'serve'] : ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve']);
+
+/** Builds dist/cli.js if it is missing or older than the sources, as npm start does. */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-server-built.js')], { stdio: 'inherit' });
+}
+
+export interface ServerOptions {
+  workers?: number;
+  code?: ServerCode;
+  /** CACHE_DIR for the server: "off" (the default here) for none. */
+  cacheDir?: string;
+}
+
+export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], options: ServerOptions = {}): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
+  const { workers = 1, code = 'compiled', cacheDir = 'off' } = options;
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, serverArgs(code), {
     cwd: ROOT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers) },
+    env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers), CACHE_DIR: cacheDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let serverStartupMs: number | null = null;

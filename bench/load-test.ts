@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
 import { benchDocuments } from './documents';
-import { datasetFor, fmt, load, startServer } from './harness';
+import { datasetFor, ensureBuilt, fmt, load, startServer } from './harness';
 
 const rssMB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,6 +23,7 @@ async function main() {
     .opts<{ connections: string; duration: string; port: string }>();
   const duration = Math.min(600, Number(o.duration));
   const docs = benchDocuments(AREAS_PER_SCALE);
+  ensureBuilt();
   const { child, url } = await startServer(datasetFor(1, 42), Number(o.port), docs);
   try {
     await load(url, docs, 10, 5, child.pid!); // warm up

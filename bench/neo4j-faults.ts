@@ -12,7 +12,7 @@
  */
 import { execSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './harness';
+import { ensureBuilt, ROOT } from './harness';
 
 const env = process.env;
 const port = 4397;
@@ -23,7 +23,8 @@ const check = (ok: boolean, what: string) => {
   if (!ok) failed++;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const cli = (args: string[]) => spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+ensureBuilt();
+const cli = (args: string[]) => spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const run = (args: string[]) => new Promise<number>((resolve) => cli(args).on('exit', (code) => resolve(code ?? 1)));
 const health = async () => (await fetch(`${url}/health`).catch(() => null))?.status ?? 0;
 const query = async () => {

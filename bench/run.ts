@@ -8,6 +8,7 @@
  * With NEO4J_URI set, the server and the baselines use Neo4j (seeded first).
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { execute, parse } from 'graphql';
 import pino from 'pino';
@@ -23,7 +24,7 @@ import { ensureSchema } from '../src/store/neo4j/schema';
 import type { GraphStore } from '../src/store/port';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
 import { benchDocuments, FLOOR_DOCUMENT } from './documents';
-import { datasetFor, fmt, load, peakRssMB, serverTimes, startServer, timeCalls, type Figures } from './harness';
+import { datasetFor, ensureBuilt, fmt, load, peakRssMB, ROOT, serverTimes, startServer, timeCalls, type Figures, type ServerCode } from './harness';
 
 const silent = pino({ level: 'silent' });
 interface ScaleResult {
@@ -58,7 +59,7 @@ async function baselineStore(seedsDir: string): Promise<{ store: GraphStore; clo
   return { store, close: () => store.close() };
 }
 
-async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number }): Promise<ScaleResult> {
+async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number; code: ServerCode; cacheDir: string }): Promise<ScaleResult> {
   console.log(`\n=== scale ${label}: ${AREAS_PER_SCALE * scale} areas`);
   const dir = datasetFor(scale, opts.seed);
   const docs = benchDocuments(AREAS_PER_SCALE * scale);
@@ -81,7 +82,7 @@ async function runScale(label: string, scale: number, opts: { duration: number; 
   }
   await close();
 
-  const { child, startupMs, serverStartupMs, url } = await startServer(dir, opts.port, docs, opts.workers);
+  const { child, startupMs, serverStartupMs, url } = await startServer(dir, opts.port, docs, { workers: opts.workers, code: opts.code, cacheDir: opts.cacheDir });
   console.log(`server answered ${fmt(startupMs, 0)} ms after spawn (its own log: seeds read to listening in ${serverStartupMs} ms)`);
   const http: ScaleResult['http'] = {};
   const single: ScaleResult['single'] = {};
@@ -159,13 +160,17 @@ async function main() {
     .option('--seed <n>', 'dataset seed', '42')
     .option('--port <n>', 'port for the server under test', '4399')
     .option('--workers <n>', 'server processes (WORKERS)', process.env.WORKERS ?? '1')
+    .option('--code <kind>', 'the server\'s code: compiled (dist/cli.js, as npm start runs it) or source (TypeScript through tsx)', 'compiled')
+    .option('--cache <dir>', 'the server\'s CACHE_DIR, or off', join(ROOT, 'bench-data', 'cache'))
     .parse();
-  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string; workers: string }>();
+  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string; workers: string; code: string; cache: string }>();
+  if (o.code !== 'compiled' && o.code !== 'source') throw new Error(`--code must be compiled or source; got "${o.code}"`);
+  if (o.code === 'compiled') ensureBuilt();
   const scales = o.scales.split(',').map((s) => s.trim());
   const workers = o.workers === 'auto' ? availableParallelism() : Number(o.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number of 1 or more, or auto; got "${o.workers}"`);
-  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port), workers };
-  console.log(`send-graph benchmark ${new Date().toISOString()} on node ${process.version}, ${chooseStore(readConfig()).kind} store`);
+  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port), workers, code: o.code as ServerCode, cacheDir: o.cache };
+  console.log(`send-graph benchmark ${new Date().toISOString()} on node ${process.version}, ${chooseStore(readConfig()).kind} store, server from ${o.code === 'compiled' ? 'dist/cli.js' : 'src/ through tsx'}, CACHE_DIR ${o.cache}`);
   const results: ScaleResult[] = [];
   for (const s of scales) {
     const scale = s === 'national' ? 1 : Number(s);

@@ -1,13 +1,22 @@
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { packageRoot } from './package-root';
 
 /** Configuration from the environment, read and checked once. Defaults make `npm start` work with none. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  SEEDS_DIR: z.string().min(1).default(resolve(__dirname, '..', 'seeds')),
+  SEEDS_DIR: z.string().min(1).default(join(packageRoot(), 'seeds')),
+  /**
+   * Where the embedded store keeps a snapshot of the graph built from the seeds, to start in
+   * seconds when they have not changed; "off" for none. By default the user's cache directory,
+   * never the install (which may be read-only, as in the Docker image).
+   */
+  CACHE_DIR: z
+    .string()
+    .transform((dir) => (dir === '' || dir === 'off' ? null : dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set to use Neo4j (e.g. bolt://localhost:7687 or neo4j://host:7687); unset, the embedded store. */
   NEO4J_URI: z
@@ -51,8 +60,11 @@ export type Config = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
+/** The user's cache directory ($XDG_CACHE_HOME, or ~/.cache), as other tools use it. */
+const defaultCacheDir = (env: NodeJS.ProcessEnv) => join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'send-graph');
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
+  const result = envSchema.safeParse({ ...env, CACHE_DIR: env.CACHE_DIR ?? defaultCacheDir(env) });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);

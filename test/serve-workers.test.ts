@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '..');
 function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', CACHE_DIR: 'off', ...env },
   });
   let out = '';
   let err = '';

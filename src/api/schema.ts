@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { packageRoot } from '../package-root';
 import { resolvers } from './resolvers';
 
-export const SCHEMA_DIR = resolve(__dirname, '..', '..', 'schema');
+export const SCHEMA_DIR = join(packageRoot(), 'schema');
 
 export function readTypeDefs(dir = SCHEMA_DIR): string[] {
   return readdirSync(dir)

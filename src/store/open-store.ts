@@ -1,18 +1,17 @@
 import type { Config } from '../config';
-import { loadDataset } from '../dataset/load-dataset';
 import type { Logger } from '../log';
 import { StoreUnavailableError } from './errors';
-import { MemoryStore } from './memory/memory-store';
+import { openMemoryStore } from './memory/open-memory-store';
 import { connect, DEFAULT_RETRY, type Neo4jSettings } from './neo4j/connect';
 import { Neo4jStore } from './neo4j/neo4j-store';
 import { missingSchema } from './neo4j/schema';
 import type { GraphStore } from './port';
 
-export type StoreChoice = { kind: 'memory'; seedsDir: string } | { kind: 'neo4j'; settings: Neo4jSettings };
+export type StoreChoice = { kind: 'memory'; seedsDir: string; cacheDir: string | null } | { kind: 'neo4j'; settings: Neo4jSettings };
 
 /** NEO4J_URI set means Neo4j; unset, the embedded store loaded from the seeds. */
 export function chooseStore(config: Config): StoreChoice {
-  if (!config.NEO4J_URI) return { kind: 'memory', seedsDir: config.SEEDS_DIR };
+  if (!config.NEO4J_URI) return { kind: 'memory', seedsDir: config.SEEDS_DIR, cacheDir: config.CACHE_DIR };
   return {
     kind: 'neo4j',
     settings: { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
@@ -42,9 +41,7 @@ export async function connectNeo4j(config: Config, logger: Logger, settings: Neo
 export async function openStore(config: Config, logger: Logger): Promise<GraphStore> {
   const choice = chooseStore(config);
   if (choice.kind === 'memory') {
-    const store = new MemoryStore();
-    await store.load(loadDataset(choice.seedsDir));
-    return store;
+    return openMemoryStore(choice.seedsDir, choice.cacheDir, logger);
   }
   const store = await connectNeo4j(config, logger, choice.settings);
   const missing = await missingSchema(store.driverForAdmin(), choice.settings.database);

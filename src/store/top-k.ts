@@ -1,8 +1,4 @@
-/**
- * Keeps `top` the best `k` items seen so far, in order, without sorting everything seen.
- * Callers looping over many items bind it to a local const: under tsx (esbuild's CommonJS) every
- * use of an imported function reads it through a getter, which costs a hot loop up to half its time.
- */
+/** Keeps `top` the best `k` items seen so far, in order, without sorting everything seen. */
 export function insertTop<T>(top: T[], item: T, k: number, compare: (a: T, b: T) => number): void {
   if (k <= 0 || (top.length === k && compare(item, top[k - 1]) >= 0)) return;
   let i = top.length === k ? k - 1 : top.length;

@@ -4,7 +4,7 @@ import { chooseStore } from '../../src/store/open-store';
 
 describe('choosing the store from the environment', () => {
   it('uses the embedded store when NEO4J_URI is unset or empty', () => {
-    expect(chooseStore(readConfig({ SEEDS_DIR: '/data/seeds' }))).toEqual({ kind: 'memory', seedsDir: '/data/seeds' });
+    expect(chooseStore(readConfig({ SEEDS_DIR: '/data/seeds', CACHE_DIR: '/data/cache' }))).toEqual({ kind: 'memory', seedsDir: '/data/seeds', cacheDir: '/data/cache' });
     expect(chooseStore(readConfig({ NEO4J_URI: '' })).kind).toBe('memory');
   });
 

@@ -33,7 +33,7 @@ export class AreaBitset {
   }
 }
 
-/** Set bits in a 32-bit word. Hot loops in other modules bind it to a local const (see top-k.ts). */
+/** Set bits in a 32-bit word. */
 export function popcount(w: number): number {
   w -= (w >>> 1) & 0x55555555;
   w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);

@@ -3,7 +3,7 @@ import type { Direction } from '../port';
 import { byId } from '../ordering';
 import { SearchIndex } from './search-index';
 
-type PolarityIndex<K, V> = Record<Polarity, Map<K, Set<V>>>;
+export type PolarityIndex<K, V> = Record<Polarity, Map<K, Set<V>>>;
 const polarityIndex = <K, V>(): PolarityIndex<K, V> => ({ STRENGTH: new Map(), WEAKNESS: new Map() });
 const addTo = <K, V>(m: Map<K, Set<V>>, k: K, v: V) => {
   let s = m.get(k);
@@ -17,11 +17,27 @@ const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
  * One direction of adjacency in compressed sparse row form: node i's relationships are
  * positions start[i] .. start[i + 1] - 1, ordered by type, so a typed scan stops early.
  */
-interface Adjacency {
+export interface Adjacency {
   start: Int32Array;
   other: Int32Array;
   type: Uint8Array;
   rel: Int32Array;
+}
+
+/** Which findings, of which polarity, are about which theme in which area. */
+export interface FindingIndexes {
+  themeAreas: PolarityIndex<string, string>;
+  /** Per polarity, area -> theme -> the findings in that area about that theme. */
+  areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>>;
+  themeFindingCount: Map<string, number>;
+}
+
+/** What the graph derives from its bundle: the costly part of loading, which graph-snapshot.ts saves and restores. */
+export interface DerivedIndexes {
+  out: Adjacency;
+  in: Adjacency;
+  findings: FindingIndexes;
+  search: SearchIndex;
 }
 
 /**
@@ -37,13 +53,14 @@ export class MemoryGraph {
 
   /** Ids of each label, sorted, for paging. */
   readonly idsByLabel = new Map<Label, string[]>();
-  readonly themeAreas: PolarityIndex<string, string> = polarityIndex();
+  readonly themeAreas: PolarityIndex<string, string>;
   /** Per polarity, area -> theme -> the findings in that area about that theme. */
-  readonly areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>> = { STRENGTH: new Map(), WEAKNESS: new Map() };
-  readonly themeFindingCount = new Map<string, number>();
+  readonly areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>>;
+  readonly themeFindingCount: Map<string, number>;
   readonly search: SearchIndex;
 
-  constructor(private readonly bundle: Bundle) {
+  /** Builds the indexes from the bundle, or takes them as derived before from the same bundle (a snapshot). */
+  constructor(readonly bundle: Bundle, derived?: DerivedIndexes) {
     this.rows = bundle.nodes;
     this.index = bundle.nodeIndex;
     for (const n of bundle.nodes) {
@@ -53,13 +70,27 @@ export class MemoryGraph {
     }
     for (const ids of this.idsByLabel.values()) ids.sort(byId);
 
-    // The bundle's relationship columns are used as they are: its node indexes are the rows' positions.
-    const { from, to } = bundle.relationships;
-    const order = this.byType();
-    this.out = this.buildAdjacency(from, to, order);
-    this.in = this.buildAdjacency(to, from, order);
-    this.buildFindingIndexes();
-    this.search = new SearchIndex(bundle.nodes);
+    if (derived) {
+      this.out = derived.out;
+      this.in = derived.in;
+    } else {
+      // The bundle's relationship columns are used as they are: its node indexes are the rows' positions.
+      const { from, to } = bundle.relationships;
+      const order = this.byType();
+      this.out = this.buildAdjacency(from, to, order);
+      this.in = this.buildAdjacency(to, from, order);
+    }
+    const findings = derived?.findings ?? this.buildFindingIndexes();
+    this.themeAreas = findings.themeAreas;
+    this.areaThemeFindings = findings.areaThemeFindings;
+    this.themeFindingCount = findings.themeFindingCount;
+    this.search = derived?.search ?? new SearchIndex(bundle.nodes);
+  }
+
+  /** The derived indexes, for a snapshot. */
+  derived(): DerivedIndexes {
+    const { themeAreas, areaThemeFindings, themeFindingCount } = this;
+    return { out: this.out, in: this.in, findings: { themeAreas, areaThemeFindings, themeFindingCount }, search: this.search };
   }
 
   /** Counting sort by (node, type): each node's slice lists its relationships grouped by type. */
@@ -151,7 +182,10 @@ export class MemoryGraph {
     return out;
   }
 
-  private buildFindingIndexes(): void {
+  private buildFindingIndexes(): FindingIndexes {
+    const themeAreas: PolarityIndex<string, string> = polarityIndex();
+    const areaThemeFindings: FindingIndexes['areaThemeFindings'] = { STRENGTH: new Map(), WEAKNESS: new Map() };
+    const themeFindingCount = new Map<string, number>();
     // By node index, and walked without relationship rows: millions of findings at scale.
     const findingArea: (string | undefined)[] = new Array(this.rows.length);
     for (const inspectionId of this.idsByLabel.get('Inspection') ?? []) {
@@ -164,10 +198,10 @@ export class MemoryGraph {
       const finding = this.node(findingId) as FindingRow;
       const areaId = findingArea[this.index.get(findingId)!];
       this.forEachLinked(findingId, 'ABOUT', 'OUT', (themeId) => {
-        this.themeFindingCount.set(themeId, (this.themeFindingCount.get(themeId) ?? 0) + 1);
+        themeFindingCount.set(themeId, (themeFindingCount.get(themeId) ?? 0) + 1);
         if (!areaId) return;
-        addTo(this.themeAreas[finding.polarity], themeId, areaId);
-        const perArea = this.areaThemeFindings[finding.polarity];
+        addTo(themeAreas[finding.polarity], themeId, areaId);
+        const perArea = areaThemeFindings[finding.polarity];
         let perTheme = perArea.get(areaId);
         if (!perTheme) perArea.set(areaId, (perTheme = new Map()));
         const list = perTheme.get(themeId) ?? [];
@@ -175,6 +209,7 @@ export class MemoryGraph {
         perTheme.set(themeId, list);
       });
     }
+    return { themeAreas, areaThemeFindings, themeFindingCount };
   }
 
   /** Areas with a finding about the theme, of either polarity unless one is given. */

@@ -35,7 +35,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async load(bundle: Bundle): Promise<void> {
-    const graph = new MemoryGraph(bundle);
+    this.loadGraph(new MemoryGraph(bundle));
+  }
+
+  /** Serves a graph built (or restored) elsewhere. */
+  loadGraph(graph: MemoryGraph): void {
     const areaThemes = { WEAKNESS: new AreaThemeIndex(graph, 'WEAKNESS'), STRENGTH: new AreaThemeIndex(graph, 'STRENGTH') };
     this.loaded = { graph, areaThemes }; // built aside and swapped in whole
   }

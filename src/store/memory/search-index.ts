@@ -1,11 +1,8 @@
 import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
 import { byId } from '../ordering';
-import { insertTop as insertTopExport } from '../top-k';
+import { insertTop } from '../top-k';
 import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, searchTerms, snippetFor } from '../search-text';
-
-// Bound locally for the loop over matching documents (see top-k.ts).
-const insertTop = insertTopExport;
 
 // BM25+ as MiniSearch scores it (k1, b, delta), with its weight for a prefix match.
 const K1 = 1.2;
@@ -36,6 +33,58 @@ interface QueryWord {
   postings: number;
 }
 
+/** The index's contents: what is built from the rows, and saved in a snapshot. */
+export interface SearchIndexParts {
+  vocabulary: string[];
+  termStart: Int32Array;
+  postingDoc: Int32Array;
+  postingField: Uint8Array;
+  postingFreq: Uint16Array;
+  termFieldDocs: Int32Array;
+  fieldLength: Uint16Array;
+  avgFieldLength: Float64Array;
+}
+
+function buildParts(rows: NodeRow[]): SearchIndexParts {
+  // First pass: the vocabulary and how many postings each word has.
+  const postingCount = new Map<string, number>();
+  for (const row of rows) for (const counts of fieldTerms(row)) for (const t of counts.keys()) postingCount.set(t, (postingCount.get(t) ?? 0) + 1);
+  const vocabulary = [...postingCount.keys()].sort(byId);
+  const termId = new Map(vocabulary.map((t, i) => [t, i]));
+  const termStart = new Int32Array(vocabulary.length + 1);
+  vocabulary.forEach((t, i) => (termStart[i + 1] = termStart[i] + postingCount.get(t)!));
+  postingCount.clear();
+
+  // Second pass: fill the postings in document order.
+  const total = termStart[vocabulary.length];
+  const p: SearchIndexParts = {
+    vocabulary, termStart,
+    postingDoc: new Int32Array(total),
+    postingField: new Uint8Array(total),
+    postingFreq: new Uint16Array(total),
+    termFieldDocs: new Int32Array(vocabulary.length * FIELD_COUNT),
+    fieldLength: new Uint16Array(rows.length * FIELD_COUNT),
+    avgFieldLength: new Float64Array(FIELD_COUNT),
+  };
+  const next = termStart.slice(0, vocabulary.length);
+  rows.forEach((row, doc) => {
+    fieldTerms(row).forEach((counts, field) => {
+      p.fieldLength[doc * FIELD_COUNT + field] = Math.min(counts.size, 0xffff);
+      p.avgFieldLength[field] += counts.size;
+      for (const [t, freq] of counts) {
+        const id = termId.get(t)!;
+        const at = next[id]++;
+        p.postingDoc[at] = doc;
+        p.postingField[at] = field;
+        p.postingFreq[at] = Math.min(freq, 0xffff);
+        p.termFieldDocs[id * FIELD_COUNT + field]++;
+      }
+    });
+  });
+  for (let f = 0; f < FIELD_COUNT; f++) p.avgFieldLength[f] = rows.length ? p.avgFieldLength[f] / rows.length : 0;
+  return p;
+}
+
 /**
  * Full-text search over names, titles, summaries and quotes: an inverted index in typed arrays
  * (a few bytes per posting), BM25+ scoring with field boosts. Every word of a query must match,
@@ -55,47 +104,31 @@ export class SearchIndex {
   private readonly termFieldDocs: Int32Array;
   /** Distinct words in document d's field f: fieldLength[d * FIELD_COUNT + f]. */
   private readonly fieldLength: Uint16Array;
-  private readonly avgFieldLength = new Float64Array(FIELD_COUNT);
+  private readonly avgFieldLength: Float64Array;
   // Scratch space for one query at a time (queries run synchronously).
   private readonly matched: Int32Array;
   private readonly scores: Float64Array;
 
-  constructor(rows: NodeRow[]) {
+  /** Indexes the rows, or takes the index built before from the same rows (a snapshot). */
+  constructor(rows: NodeRow[], built?: SearchIndexParts) {
     this.rows = rows;
-    // First pass: the vocabulary and how many postings each word has.
-    const postingCount = new Map<string, number>();
-    for (const row of rows) for (const counts of fieldTerms(row)) for (const t of counts.keys()) postingCount.set(t, (postingCount.get(t) ?? 0) + 1);
-    this.vocabulary = [...postingCount.keys()].sort(byId);
-    const termId = new Map(this.vocabulary.map((t, i) => [t, i]));
-    this.termStart = new Int32Array(this.vocabulary.length + 1);
-    this.vocabulary.forEach((t, i) => (this.termStart[i + 1] = this.termStart[i] + postingCount.get(t)!));
-    postingCount.clear();
-
-    // Second pass: fill the postings in document order.
-    const total = this.termStart[this.vocabulary.length];
-    this.postingDoc = new Int32Array(total);
-    this.postingField = new Uint8Array(total);
-    this.postingFreq = new Uint16Array(total);
-    this.termFieldDocs = new Int32Array(this.vocabulary.length * FIELD_COUNT);
-    this.fieldLength = new Uint16Array(rows.length * FIELD_COUNT);
-    const next = this.termStart.slice(0, this.vocabulary.length);
-    rows.forEach((row, doc) => {
-      fieldTerms(row).forEach((counts, field) => {
-        this.fieldLength[doc * FIELD_COUNT + field] = Math.min(counts.size, 0xffff);
-        this.avgFieldLength[field] += counts.size;
-        for (const [t, freq] of counts) {
-          const id = termId.get(t)!;
-          const at = next[id]++;
-          this.postingDoc[at] = doc;
-          this.postingField[at] = field;
-          this.postingFreq[at] = Math.min(freq, 0xffff);
-          this.termFieldDocs[id * FIELD_COUNT + field]++;
-        }
-      });
-    });
-    for (let f = 0; f < FIELD_COUNT; f++) this.avgFieldLength[f] = rows.length ? this.avgFieldLength[f] / rows.length : 0;
+    const parts = built ?? buildParts(rows);
+    this.vocabulary = parts.vocabulary;
+    this.termStart = parts.termStart;
+    this.postingDoc = parts.postingDoc;
+    this.postingField = parts.postingField;
+    this.postingFreq = parts.postingFreq;
+    this.termFieldDocs = parts.termFieldDocs;
+    this.fieldLength = parts.fieldLength;
+    this.avgFieldLength = parts.avgFieldLength;
     this.matched = new Int32Array(rows.length);
     this.scores = new Float64Array(rows.length);
+  }
+
+  /** The index's arrays, for a snapshot. */
+  parts(): SearchIndexParts {
+    const { vocabulary, termStart, postingDoc, postingField, postingFreq, termFieldDocs, fieldLength, avgFieldLength } = this;
+    return { vocabulary, termStart, postingDoc, postingField, postingFreq, termFieldDocs, fieldLength, avgFieldLength };
   }
 
   query(text: string, first: number, labels?: readonly Label[] | null): SearchHitRow[] {

@@ -1,11 +1,8 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
 import { byId, comparePatterns, patternKey } from '../ordering';
-import { popcount as popcountExport, type AreaBitset } from './area-bitset';
+import { popcount, type AreaBitset } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
 import type { MemoryGraph } from './memory-graph';
-
-// Bound locally for the counting loops (see top-k.ts).
-const popcount = popcountExport;
 
 /**
  * The itemsets of one size, flat, so that a level of hundreds of candidates is a few arrays

@@ -1,12 +1,8 @@
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
-import { insertTop as insertTopExport } from '../top-k';
-import { AreaBitset, popcount as popcountExport } from './area-bitset';
+import { insertTop } from '../top-k';
+import { AreaBitset, popcount } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
-
-// Bound locally for the loop over candidates (see top-k.ts).
-const popcount = popcountExport;
-const insertTop = insertTopExport;
 
 /**
  * Areas ranked by the Jaccard similarity of their theme sets (for findings of one polarity).

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { codeFingerprint } from '../../code-fingerprint';
+import { loadDataset } from '../../dataset/load-dataset';
+import { seedsFingerprint } from '../../dataset/seeds-fingerprint';
+import type { Logger } from '../../log';
+import { restoreGraph, saveGraph } from './graph-snapshot';
+import { MemoryGraph } from './memory-graph';
+import { MemoryStore } from './memory-store';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Where the snapshot of a seeds directory is kept: one file per directory, replaced when its seeds change. */
+export const snapshotPath = (cacheDir: string, seedsDir: string) => join(cacheDir, `graph-${sha256(resolve(seedsDir)).slice(0, 16)}.snapshot`);
+
+/**
+ * The embedded store for a seeds directory. With a cache directory, the graph and its indexes are
+ * restored from the snapshot made from the same seed files by the same code, when there is one,
+ * and otherwise built from the seeds (read and validated in full) and saved for next time. A
+ * snapshot that is damaged is rebuilt, never used; one that cannot be written costs a warning.
+ */
+export async function openMemoryStore(seedsDir: string, cacheDir: string | null, logger: Logger): Promise<MemoryStore> {
+  const store = new MemoryStore();
+  if (!cacheDir) {
+    store.loadGraph(new MemoryGraph(loadDataset(seedsDir)));
+    return store;
+  }
+  const path = snapshotPath(cacheDir, seedsDir);
+  let started = performance.now();
+  const key = sha256(`${codeFingerprint()}\n${seedsFingerprint(seedsDir)}`);
+  try {
+    const graph = restoreGraph(path, key);
+    if (graph) {
+      store.loadGraph(graph);
+      logger.info({ cache: path, ms: Math.round(performance.now() - started) }, `graph restored from ${path} (the seeds have not changed)`);
+      return store;
+    }
+    logger.info({ cache: path }, 'no snapshot of these seeds with this code yet: reading the seeds');
+  } catch (err) {
+    logger.warn({ cache: path, reason: (err as Error).message }, 'the snapshot cannot be used; reading the seeds and making it again');
+  }
+  const graph = new MemoryGraph(loadDataset(seedsDir));
+  store.loadGraph(graph);
+  started = performance.now();
+  try {
+    saveGraph(path, key, graph);
+    logger.info({ cache: path, ms: Math.round(performance.now() - started) }, `snapshot saved to ${path}`);
+  } catch (err) {
+    logger.warn({ cache: path, reason: (err as Error).message }, `could not save the snapshot (set CACHE_DIR to a writable directory, or to "off"); serving without it`);
+  }
+  return store;
+}
