@@ -111,6 +111,11 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
     expect((await store.stats()).nodes.Area).toBe(153);
   });
 
+  it('reports a missing seeds directory as loading does, cache or not', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'send-graph-cache-'));
+    await expect(openMemoryStore('/no/such/seeds', cacheDir, recordingLogger().logger)).rejects.toThrow(/does not exist: set SEEDS_DIR/);
+  });
+
   it('answers nothing for a snapshot made under another key', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'send-graph-cache-')), 'x.snapshot');
     writeSnapshot(path, 'key-1', [['numbers', Int32Array.of(1, 2, 3)], ['text', { json: ['a', 'é'] }]]);

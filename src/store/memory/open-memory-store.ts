@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { codeFingerprint } from '../../code-fingerprint';
 import { loadDataset } from '../../dataset/load-dataset';
@@ -21,7 +22,8 @@ export const snapshotPath = (cacheDir: string, seedsDir: string) => join(cacheDi
  */
 export async function openMemoryStore(seedsDir: string, cacheDir: string | null, logger: Logger): Promise<MemoryStore> {
   const store = new MemoryStore();
-  if (!cacheDir) {
+  // A seeds directory that cannot be read is for loadDataset to report, in its own words.
+  if (!cacheDir || !existsSync(seedsDir)) {
     store.loadGraph(new MemoryGraph(loadDataset(seedsDir)));
     return store;
   }
