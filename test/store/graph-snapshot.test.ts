@@ -72,6 +72,7 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
   it.each([
     ['a byte changed in the middle', (bytes: Buffer) => { bytes[bytes.length >> 1] ^= 0xff; return bytes; }],
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 1000)],
+    ['a section renamed in its header', (bytes: Buffer) => { bytes.write('"rel.typf"', bytes.lastIndexOf('"rel.type"')); return bytes; }],
     ['emptied', () => Buffer.alloc(0)],
     ['something else', () => Buffer.from('not a snapshot at all, but long enough to have a head and a tail')],
   ])('rebuilds a damaged snapshot (%s) from the seeds, never using it', async (_, damage) => {

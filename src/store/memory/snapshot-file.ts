@@ -71,7 +71,7 @@ export function writeSnapshot(path: string, key: string, sections: Iterable<[str
       write(pad);
       headers.push({ name, kind, byteLength: bytes.byteLength });
     }
-    const header: Header = { key, sections: headers, sha256: hash.digest('hex') };
+    const header: Header = { key, sections: headers, sha256: hash.update(JSON.stringify(headers)).digest('hex') };
     const headerBytes = Buffer.from(JSON.stringify(header));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(headerBytes.byteLength);
@@ -136,7 +136,7 @@ export function readSnapshot(path: string, key: string): Map<string, SectionValu
     for (const s of header.sections) {
       let value: SectionValue;
       if (s.kind === 'json') {
-        const bytes = Buffer.alloc(s.byteLength);
+        const bytes = Buffer.allocUnsafe(s.byteLength); // read() fills it whole or throws
         read(bytes);
         hash.update(bytes);
         try {
@@ -158,7 +158,8 @@ export function readSnapshot(path: string, key: string): Map<string, SectionValu
       at += pad;
       out.set(s.name, value);
     }
-    if (hash.digest('hex') !== header.sha256) throw new DamagedSnapshotError(`${path} does not match its checksum: it was altered or damaged`);
+    // The checksum covers the section list too, so a header whose sections were altered is damaged, not misread.
+    if (hash.update(JSON.stringify(header.sections)).digest('hex') !== header.sha256) throw new DamagedSnapshotError(`${path} does not match its checksum: it was altered or damaged`);
     return out;
   } finally {
     closeSync(fd);
