@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
@@ -11,6 +11,9 @@ import { seedNeo4j } from './seed';
 import { serveWorkers } from './serve-workers';
 import { generateDataset } from './synthetic/generate';
 import { StoreUnavailableError } from './store/errors';
+import { openStore } from './store/open-store';
+import { EXPORT_FORMATS, ExportArgumentError, exportCsv, exportGraphML, type ExportFormat } from './export/exports';
+import { ExportTooLargeError } from './export/graph-snapshot';
 
 /** The one entry point: serve, check, seed, import-areas. */
 const program = new Command()
@@ -75,8 +78,36 @@ program
     console.log(`Wrote ${areaCount} areas to ${opts.out}`);
   });
 
+program
+  .command('export')
+  .description('write the CSV tables (areas, inspections, findings, actions, area x theme matrices) or the GraphML graph to a directory')
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--out <dir>', 'directory to write to (created if missing)')
+  .option('--id <id>', 'graphml: only the neighbourhood of this node')
+  .option('--depth <n>', 'graphml with --id: steps from the node, 1 to 4', '1')
+  .option('--no-sources', 'graphml with --id: leave out the source documents')
+  .option('--max-nodes <n>', 'refuse an export larger than this', '10000000')
+  .action(async (opts: { format: string; out: string; id?: string; depth: string; sources: boolean; maxNodes: string }) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ConfigError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${opts.format}"`);
+    const config = readConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const store = await openStore(config, createLogger(config));
+    try {
+      const maxNodes = Number(opts.maxNodes);
+      const files = (opts.format as ExportFormat) === 'csv'
+        ? await exportCsv(store, maxNodes)
+        : [await exportGraphML(store, maxNodes, { id: opts.id, depth: Number(opts.depth), withSources: opts.sources })];
+      mkdirSync(opts.out, { recursive: true });
+      for (const f of files) {
+        writeFileSync(join(opts.out, f.name), f.body);
+        console.log(`Wrote ${join(opts.out, f.name)} (${Buffer.byteLength(f.body)} bytes)`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError) {
+  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof ExportTooLargeError) {
     console.error(err.message);
   } else {
     console.error(err);

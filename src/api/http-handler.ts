@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { GraphStore } from '../store/port';
 import { createRequestContext, type RequestContext } from './context';
 import type { RequestLimits } from './limits';
+import { answerExport, EXPORT_PATH, type ExportLimits } from './export-handler';
 
 /*
  * The API's HTTP side on Node's own request handler, as Apollo's standalone server does it:
@@ -29,6 +30,7 @@ export interface HandlerOptions {
   logger: Logger;
   limits: RequestLimits;
   corsOrigins: string;
+  exportLimits: ExportLimits;
 }
 
 const corsOrigin = (origins: string) => (origins.trim() === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean));
@@ -145,8 +147,10 @@ export function createRequestHandler(options: HandlerOptions): RequestListener {
       res.end();
     } else if (path === '/health' && readOnly) {
       void answerHealth(res);
+    } else if ((path === EXPORT_PATH || path.startsWith(`${EXPORT_PATH}/`)) && readOnly) {
+      void answerExport(store, logger, options.exportLimits, path, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), res, (status, body) => answerJson(res, status, body));
     } else {
-      answerJson(res, 404, graphqlError(`Nothing at ${req.method} ${path}: the API answers at ${GRAPHQL_PATH}, and /health reports its state.`, { code: 'NOT_FOUND' }));
+      answerJson(res, 404, graphqlError(`Nothing at ${req.method} ${path}: the API answers at ${GRAPHQL_PATH}, /health reports its state and ${EXPORT_PATH} lists the exports.`, { code: 'NOT_FOUND' }));
     }
   };
 }

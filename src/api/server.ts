@@ -60,7 +60,7 @@ export async function createApiServer(options: { store: GraphStore; logger: Logg
   });
   await apollo.start();
 
-  httpServer.on('request', createRequestHandler({ apollo, store, logger, limits, corsOrigins: config.CORS_ORIGINS }));
+  httpServer.on('request', createRequestHandler({ apollo, store, logger, limits, corsOrigins: config.CORS_ORIGINS, exportLimits: { maxNodes: config.EXPORT_MAX_NODES, timeoutMs: limits.timeoutMs } }));
 
   return {
     httpServer,
