@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { GeoImportError, importGeo } from './dataset/import-geo';
 import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
 import { seedNeo4j } from './seed';
@@ -79,6 +80,22 @@ program
   });
 
 program
+  .command('import-geo')
+  .description("write the SEND areas' simplified boundaries (TopoJSON) for the explorer's map: 2023 districts joined into areas through the register")
+  .option('--districts <file>', 'district boundaries (GeoJSON, LAD23CD)', '../shared/reference/geo/local-authority-districts-2023.geojson')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv", '../shared/reference/uk_local_authorities.csv')
+  .option('--keep <share>', 'share of boundary points to keep when simplifying (0 to 1)', '0.12')
+  .option('--out <file>', 'where to write', 'web/public/geo/send-areas.topo.json')
+  .action((opts: { districts: string; register: string; keep: string; out: string }) => {
+    const keep = Number(opts.keep);
+    if (!(keep > 0 && keep <= 1)) throw new ConfigError(`--keep must be a number above 0 and at most 1; got "${opts.keep}"`);
+    const areas = loadDataset(readConfig().SEEDS_DIR).nodes.filter((n) => n.label === 'Area');
+    const geo = importGeo(opts.districts, opts.register, areas, keep);
+    writeFileSync(opts.out, geo.json);
+    console.log(`Wrote ${geo.areas} areas from ${geo.districts} districts to ${opts.out} (${geo.bytes} bytes)`);
+  });
+
+program
   .command('export')
   .description('write the CSV tables (areas, inspections, findings, actions, area x theme matrices) or the GraphML graph to a directory')
   .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
@@ -107,7 +124,7 @@ program
   });
 
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof ExportTooLargeError) {
+  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof GeoImportError || err instanceof ExportTooLargeError) {
     console.error(err.message);
   } else {
     console.error(err);
