@@ -32,6 +32,8 @@ export interface HandlerOptions {
   limits: RequestLimits;
   corsOrigins: string;
   exportLimits: ExportLimits;
+  /** The built explorer page (default web/dist). */
+  explorerDir?: string;
 }
 
 const corsOrigin = (origins: string) => (origins.trim() === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean));
@@ -77,7 +79,7 @@ function answerBodyError(res: ServerResponse, err: { type?: string; status?: num
 
 export function createRequestHandler(options: HandlerOptions): RequestListener {
   const { apollo, store, logger, limits } = options;
-  const explorer = explorerFiles();
+  const explorer = explorerFiles(options.explorerDir);
   const graphqlMiddleware: Middleware[] = [
     // The server's own time per request (body read, Apollo, execution, serialising), for clients and the benchmark.
     responseTime((_req, res, ms) => res.setHeader('Server-Timing', `total;dur=${ms.toFixed(3)}`)),

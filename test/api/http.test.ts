@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seededStore, startApi, type Api } from './harness';
 
 let api: Api;
 let url: string;
 beforeAll(async () => {
-  api = await startApi(await seededStore());
+  // No explorer page built here: / goes to /graphql (the explorer's own test is below).
+  api = await startApi(await seededStore(), {}, { explorerDir: join(tmpdir(), 'send-graph-no-explorer') });
   url = await api.server.listen(0, '127.0.0.1');
 });
 afterAll(() => api.server.stop());
@@ -50,6 +54,25 @@ describe('over HTTP', () => {
     const res = await fetch(`${base()}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/graphql');
+  });
+
+  it('with the explorer page built, sends a browser from / to /explorer/ and serves its files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'send-graph-explorer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>explorer</title>');
+    const withPage = await startApi(await seededStore(), {}, { explorerDir: dir });
+    const at = (await withPage.server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+    try {
+      expect((await fetch(`${at}/`, { redirect: 'manual' })).headers.get('location')).toBe('/explorer/');
+      expect((await fetch(`${at}/explorer`, { redirect: 'manual' })).headers.get('location')).toBe('/explorer/');
+      const page = await fetch(`${at}/explorer/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>explorer</title>');
+      const missing = await fetch(`${at}/explorer/nothing.js`);
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { errors: { message: string }[] }).errors[0].message).toContain('/explorer/ is the explorer page');
+    } finally {
+      await withPage.server.stop();
+    }
   });
 
   it('answers any other path with a JSON 404 that names the API path', async () => {

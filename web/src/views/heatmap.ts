@@ -75,6 +75,7 @@ export async function renderHeatmap(main: HTMLElement, params: URLSearchParams):
     ];
 
     const word = polarity === 'WEAKNESS' ? 'weaknesses' : 'strengths';
+    const some = (n: number) => `${n} ${n === 1 ? word.replace(/e?s$/, '') : word}`;
     const chart = cells.length
       ? Plot.plot({
         marginLeft: 190, marginBottom: 150, width: Math.max(640, 190 + themeOrder.length * 34), height: 150 + areaOrder.length * 22 + 30,
@@ -85,8 +86,8 @@ export async function renderHeatmap(main: HTMLElement, params: URLSearchParams):
           Plot.cell(cells, {
             x: 'theme', y: 'area', fill: 'count', inset: 0.5,
             href: (c: Cell) => `#/cell/${c.areaId}/${c.themeId}?polarity=${polarity}${framework ? `&framework=${framework}` : ''}`,
-            title: (c: Cell) => `${c.area}, ${c.theme}: ${c.count} ${word}`,
-            ariaLabel: (c: Cell) => `${c.area}, ${c.theme}: ${c.count} ${word}; open the findings`,
+            title: (c: Cell) => `${c.area}, ${c.theme}: ${some(c.count)}`,
+            ariaLabel: (c: Cell) => `${c.area}, ${c.theme}: ${some(c.count)}; open the findings`,
           }),
           Plot.text(cells, { x: 'theme', y: 'area', text: 'count', fill: (c: Cell) => (c.count > Math.max(...cells.map((x) => x.count)) / 2 ? 'black' : 'white'), pointerEvents: 'none' }),
         ],
