@@ -20,7 +20,7 @@ const SANDWELL = 'documents/sandwell-2017.yaml';
 describe('the project seeds', () => {
   it('load with every label and the documents behind them', () => {
     const counts = countByLabel(seedBundle());
-    expect(counts).toMatchObject({ Area: 153, Region: 9, Theme: 17, Inspection: 4, Review: 1, Source: 9 });
+    expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 17, Inspection: 270, Review: 1, Source: 11 });
     expect(counts.Finding).toBeGreaterThanOrEqual(50);
   });
 
@@ -165,8 +165,10 @@ describe('a bad seed file stops loading with an error naming file, record and fi
         return e as SeedError;
       }
     })() as SeedError;
-    expect(err.problems).toHaveLength(2);
-    expect(err.message).toMatch(/^The seeds are invalid \(2 problems\); nothing was loaded\./);
+    // The third: Ofsted's statistics declare the same inspection, of Sandwell.
+    expect(err.problems).toHaveLength(3);
+    expect(err.problems[2]).toMatchObject({ file: 'reference/ofsted-outcomes-2016-2022.yaml', field: 'area' });
+    expect(err.message).toMatch(/^The seeds are invalid \(3 problems\); nothing was loaded\./);
     expect(err.message).toContain('documents/sandwell-2017.yaml: inspections[0] "sandwell-2017-01", field area');
   });
 });
@@ -236,7 +238,7 @@ describe('seeds too large to hold are read twice, with the same outcome', () => 
   it('the same problems from broken seeds: cross-file ones, and a file that cannot be read', () => {
     const dir = copyOfSeeds();
     editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [nope]').replace('    area: sandwell\n', '    area: nowhere\n'));
-    expect(outcome(dir, 0).problems).toHaveLength(2);
+    expect(outcome(dir, 0).problems).toHaveLength(3);
     expect(outcome(dir, 0)).toEqual(outcome(dir));
     writeFileSync(join(dir, 'documents', 'broken.yaml'), 'source: [unclosed\n');
     expect(outcome(dir, 0).problems).toEqual([expect.objectContaining({ file: 'documents/broken.yaml' })]);
