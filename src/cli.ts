@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { inspectionCountLines } from './dataset/inspection-counts';
 import { ImportError } from './dataset/outcomes/import-problem';
 import { importOutcomes } from './dataset/outcomes/import-outcomes';
 import { SeedError } from './dataset/seed-error';
@@ -39,6 +40,8 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const inspections = inspectionCountLines(bundle);
+    if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
   });
 
 program
