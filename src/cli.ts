@@ -6,6 +6,9 @@ import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
 import { GeoImportError, importGeo } from './dataset/import-geo';
+import { inspectionCountLines } from './dataset/inspection-counts';
+import { ImportError } from './dataset/outcomes/import-problem';
+import { importOutcomes } from './dataset/outcomes/import-outcomes';
 import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
 import { seedNeo4j } from './seed';
@@ -41,6 +44,8 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const inspections = inspectionCountLines(bundle);
+    if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
   });
 
 program
@@ -73,10 +78,28 @@ program
   .requiredOption('--csv <file>', 'path to uk_local_authorities.csv')
   .option('--out <file>', 'where to write the seed', 'seeds/reference/areas.yaml')
   .action((opts: { csv: string; out: string }) => {
-    const { yaml, areaCount, corrections } = importAreas(opts.csv);
+    const { yaml, areaCount, formerCount, corrections } = importAreas(opts.csv);
     for (const c of corrections) console.warn(`warning: ${c.area} is listed in ${c.listed}, but all its districts are in ${c.corrected}; using ${c.corrected}`);
     writeFileSync(opts.out, yaml);
-    console.log(`Wrote ${areaCount} areas to ${opts.out}`);
+    console.log(`Wrote ${areaCount} current and ${formerCount} former areas to ${opts.out}`);
+  });
+
+program
+  .command('import-outcomes')
+  .description("write Ofsted's inspection outcomes (2016 framework statistics, 2023 framework table) as seeds/reference/ofsted-outcomes-*.yaml")
+  .option('--from <dir>', 'folder holding area-send-inspections-2016-2022.ods and area-send-2023-framework-outcomes.csv', '../shared/reference/ofsted')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv, for other spellings of area names", '../shared/reference/uk_local_authorities.csv')
+  .option('--areas <file>', 'the areas seed (ids, dates, succession)', 'seeds/reference/areas.yaml')
+  .option('--out <dir>', 'where to write the two seed files', 'seeds/reference')
+  .action((opts: { from: string; register: string; areas: string; out: string }) => {
+    const report = importOutcomes({ from: opts.from, register: opts.register, areasSeed: opts.areas, out: opts.out });
+    console.log(`Wrote ${report.written.join(' and ')} to ${opts.out}`);
+    for (const [what, n] of Object.entries(report.counts)) console.log(`  ${what.padEnd(30)} ${n}`);
+    if (report.incomplete.length) {
+      console.log(`Imported with something unknown (${report.incomplete.length}; a report ingested later may fill it):`);
+      for (const line of report.incomplete) console.log(`  - ${line}`);
+    }
+    for (const note of report.unreadNotes) console.warn(`warning: a note names an inspection but is not in the form the importer reads; not imported: ${note}`);
   });
 
 program
@@ -124,7 +147,7 @@ program
   });
 
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof GeoImportError || err instanceof ExportTooLargeError) {
+  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof GeoImportError || err instanceof ExportTooLargeError || err instanceof ImportError) {
     console.error(err.message);
   } else {
     console.error(err);

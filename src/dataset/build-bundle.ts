@@ -108,7 +108,7 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       };
     case 'Action':
       return {
-        label, id: r.id, kind: s.kind, title: s.title, status: s.status, description: s.description ?? null,
+        label, id: r.id, kind: s.kind, title: s.title, status: s.status ?? 'UNKNOWN', description: s.description ?? null,
         ...dateProps('startedOn', s.startedOn), ...dateProps('dueOn', s.dueOn),
       };
     case 'Source':

@@ -146,7 +146,8 @@ const actionSeed = z
     id: slug,
     kind: upper(ACTION_KINDS),
     title: text,
-    status: upper(ACTION_STATUSES),
+    /** Left out when the source does not say (a statistic that a WSOA was required says nothing of its progress): UNKNOWN. */
+    status: upper(ACTION_STATUSES).optional(),
     description: text.optional(),
     requiredBy: slug.optional(),
     owners: z.array(slug).default([]),

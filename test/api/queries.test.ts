@@ -31,9 +31,9 @@ describe('the GraphQL API on the seeded graph', () => {
     const [inspection] = area.inspections;
     expect(inspection).toMatchObject({
       id: 'sandwell-2017-01', outcome: 'WSOA_REQUIRED',
-      startedOn: { iso: '2017-01', year: 2017, month: 1, certainty: 'INFERRED' },
+      startedOn: { iso: '2017-01-16', year: 2017, month: 1, certainty: 'STATED' },
       inspectorates: [{ id: 'cqc' }, { id: 'ofsted' }],
-      actions: [{ id: 'sandwell-2017-wsoa', kind: 'WSOA', owners: [{ id: 'sandwell-and-west-birmingham-ccg' }, { id: 'sandwell-council' }] }],
+      actions: [{ id: 'sandwell-2017-01-wsoa', kind: 'WSOA', owners: [{ id: 'sandwell-and-west-birmingham-ccg' }, { id: 'sandwell-council' }] }],
     });
     expect(inspection.findings).toHaveLength(8);
     expect(inspection.findings).toContainEqual({
@@ -92,7 +92,7 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(data.agency).toMatchObject({
       kind: 'CCG', activeFrom: { iso: '2021-04-01' }, areas: [{ id: 'wolverhampton' }],
       predecessors: [{ agency: { id: 'sandwell-and-west-birmingham-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }] }],
-      actions: [{ id: 'wolverhampton-2021-wsoa' }],
+      actions: [{ id: 'wolverhampton-2021-09-wsoa' }],
     });
     expect(data.agency.successors.map((s: { agency: { id: string } }) => s.agency.id)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb']);
     expect(data.agency.findings).toEqual([{ id: 'wolverhampton-2021-bodies-not-working-together' }]);
@@ -155,7 +155,7 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(net.members.map((m: { agency: { id: string } }) => m.agency.id)).toEqual([
       'staffordshire-ccgs', 'staffordshire-and-stoke-on-trent-icb', 'staffordshire-council', 'staffordshire-schools-forum', 'staffordshire-send-partnership-board',
     ]);
-    expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2019-wsoa' } });
+    expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2018-11-wsoa' } });
   });
 
   it('finds a path and says which document states each step', async () => {
@@ -174,6 +174,115 @@ describe('the GraphQL API on the seeded graph', () => {
   it('lists what each document states', async () => {
     const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
     expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));
-    expect(data.sources).toHaveLength(9);
+    expect(data.sources).toHaveLength(11);
+  });
+});
+
+describe("Ofsted's outcomes for every area, both frameworks, over time", () => {
+  it('Sandwell: January 2017 (WSOA, five weaknesses, two sources), the 2019 revisit, July 2023', async () => {
+    const data = await ok(`{ area(id: "sandwell") {
+      latestOutcome
+      inspections {
+        id framework kind outcome startedOn { iso certainty } endedOn { iso } significantWeaknesses
+        weaknessesWithProgress weaknessesWithoutProgress priorityActionPlanRequired nextInspectionDueBy { iso }
+        follows { id } sources { id }
+      }
+    } }`);
+    expect(data.area.latestOutcome).toBe('INCONSISTENT');
+    expect(data.area.inspections).toEqual([
+      {
+        id: 'sandwell-2017-01', framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED',
+        startedOn: { iso: '2017-01-16', certainty: 'STATED' }, endedOn: null, significantWeaknesses: 5,
+        weaknessesWithProgress: null, weaknessesWithoutProgress: null, priorityActionPlanRequired: null, nextInspectionDueBy: null,
+        follows: null, sources: [{ id: 'cypn-sandwell-2017' }, { id: 'ofsted-area-send-statistics-2022' }],
+      },
+      {
+        id: 'sandwell-2019-03', framework: 'FRAMEWORK_2016', kind: 'REVISIT', outcome: 'SUFFICIENT_PROGRESS',
+        startedOn: { iso: '2019-03-18', certainty: 'STATED' }, endedOn: null, significantWeaknesses: null,
+        weaknessesWithProgress: 5, weaknessesWithoutProgress: 0, priorityActionPlanRequired: null, nextInspectionDueBy: null,
+        follows: { id: 'sandwell-2017-01' }, sources: [{ id: 'ofsted-area-send-statistics-2022' }],
+      },
+      {
+        id: 'sandwell-2023-07', framework: 'FRAMEWORK_2023', kind: 'FULL', outcome: 'INCONSISTENT',
+        startedOn: { iso: '2023-07-03', certainty: 'STATED' }, endedOn: { iso: '2023-07-07' }, significantWeaknesses: null,
+        weaknessesWithProgress: null, weaknessesWithoutProgress: null, priorityActionPlanRequired: false, nextInspectionDueBy: { iso: '2026-07-03' },
+        follows: { id: 'sandwell-2019-03' }, sources: [{ id: 'ofsted-area-send-outcomes-2023-framework' }],
+      },
+    ]);
+  });
+
+  it('Hertfordshire: 2016 (no WSOA), then 2023 (systemic failings, with a priority action plan)', async () => {
+    const data = await ok(`{ area(id: "hertfordshire") {
+      latestOutcome
+      inspections { id outcome follows { id } actions { kind title owners { id } } }
+    } }`);
+    expect(data.area).toEqual({
+      latestOutcome: 'SYSTEMIC_FAILINGS',
+      inspections: [
+        { id: 'hertfordshire-2016-07', outcome: 'NO_WSOA', follows: null, actions: [] },
+        {
+          id: 'hertfordshire-2023-07', outcome: 'SYSTEMIC_FAILINGS', follows: { id: 'hertfordshire-2016-07' },
+          actions: [{ kind: 'PRIORITY_ACTION_PLAN', title: 'Hertfordshire priority action plan', owners: [{ id: 'hertfordshire-council' }] }],
+        },
+      ],
+    });
+  });
+
+  it("reaches Cumbria's 2016-framework inspection from Cumberland through SUCCEEDED_BY", async () => {
+    const data = await ok(`{ area(id: "cumberland") {
+      activeFrom { iso }
+      predecessors { on { iso certainty } sources { id } area { id activeTo { iso } succeededBy { area { id } } inspections { id outcome significantWeaknesses } } }
+      inspections { id outcome follows { id area { id } } }
+    } }`);
+    expect(data.area.activeFrom).toEqual({ iso: '2023-04-01' });
+    expect(data.area.predecessors).toEqual([
+      {
+        on: { iso: '2023-04-01', certainty: 'STATED' }, sources: [{ id: 'mysociety-uk-local-authorities' }],
+        area: {
+          id: 'cumbria', activeTo: { iso: '2023-04-01' },
+          succeededBy: [{ area: { id: 'cumberland' } }, { area: { id: 'westmorland-and-furness' } }],
+          inspections: [{ id: 'cumbria-2019-03', outcome: 'WSOA_REQUIRED', significantWeaknesses: 9 }],
+        },
+      },
+    ]);
+    // Cumberland's own 2025 inspection follows the footprint's previous one, Cumbria's.
+    expect(data.area.inspections).toEqual([{ id: 'cumberland-2025-07', outcome: 'INCONSISTENT', follows: { id: 'cumbria-2019-03', area: { id: 'cumbria' } } }]);
+  });
+
+  it('pages inspections with filters and a total count', async () => {
+    const data = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", first: 1) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id area { name } priorityActionPlanRequired actions { kind } }
+    } }`);
+    expect(data.inspections).toMatchObject({
+      totalCount: 2, pageInfo: { hasNextPage: true },
+      nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: [{ kind: 'PRIORITY_ACTION_PLAN' }] }],
+    });
+    const next = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", after: "${data.inspections.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`);
+    expect(next.inspections).toEqual({ nodes: [{ id: 'redbridge-2025-05' }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+  });
+
+  it('refuses a date filter that is not a date, saying what to write', async () => {
+    const res = await api.run('{ inspections(from: "July 2023") { totalCount } }');
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('YYYY, YYYY-MM or YYYY-MM-DD') });
+    const same = await api.run('{ outcomeTransitions(from: FRAMEWORK_2023, to: FRAMEWORK_2023) { count } }');
+    expect(same.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers the transition table: did areas that made insufficient progress later have systemic failings?', async () => {
+    const data = await ok('{ outcomeTransitions { from revisit to count areas(first: 3) { id } } }');
+    expect(data.outcomeTransitions).toContainEqual({
+      from: 'WSOA_REQUIRED', revisit: 'PARTIAL_PROGRESS', to: 'SYSTEMIC_FAILINGS', count: 7, areas: [{ id: 'bury' }, { id: 'lancashire' }, { id: 'oldham' }],
+    });
+    expect(data.outcomeTransitions).toContainEqual({ from: 'WSOA_REQUIRED', revisit: 'INSUFFICIENT_PROGRESS', to: null, count: 2, areas: [{ id: 'devon' }, { id: 'sefton' }] });
+  });
+
+  it('keeps what the 2023 table could not read unknown, with a note saying why', async () => {
+    const data = await ok('{ slough: inspection(id: "slough-2025-07") { outcome notes priorityActionPlanRequired } derbyshire: area(id: "derbyshire") { inspections { id startedOn { iso } publishedOn { iso } notes } } }');
+    expect(data.slough.outcome).toBeNull();
+    expect(data.slough.priorityActionPlanRequired).toBeNull();
+    expect(data.slough.notes).toContain('could not read the outcome');
+    const last = data.derbyshire.inspections[data.derbyshire.inspections.length - 1];
+    expect(last).toMatchObject({ id: 'derbyshire-2024-11', startedOn: null, publishedOn: { iso: '2024-11-14' } });
+    expect(last.notes).toContain('made from the publication month');
   });
 });
