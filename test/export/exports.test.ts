@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
@@ -128,4 +132,15 @@ test('exports answer within the API\'s limits, saying what to change', async () 
   } finally {
     await small.server.stop();
   }
+});
+
+test('npm run cli -- export writes the same files to a directory', () => {
+  const out = mkdtempSync(join(tmpdir(), 'send-graph-export-'));
+  const run = (...args: string[]) => execFileSync(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, '..', '..', 'src', 'cli.ts'), 'export', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  expect(run('--format', 'csv', '--out', out)).toContain('areas.csv');
+  expect(readdirSync(out).sort()).toEqual(['actions.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'inspections.csv']);
+  run('--format', 'graphml', '--id', 'sandwell', '--depth', '2', '--out', out);
+  const graph = parseGraphML(Graph, readFileSync(join(out, 'sandwell-depth-2.graphml'), 'utf8'));
+  expect(graph.hasNode('sandwell-council')).toBe(true);
+  expect(() => run('--format', 'xlsx', '--out', out)).toThrow(/--format must be one of csv, graphml/);
 });

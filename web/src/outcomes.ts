@@ -8,14 +8,14 @@ export type Outcome =
   | 'POSITIVE' | 'INCONSISTENT' | 'SYSTEMIC_FAILINGS';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
-  WSOA_REQUIRED: 'Written statement of action required (2016 framework)',
-  NO_WSOA: 'No written statement of action (2016 framework)',
-  SUFFICIENT_PROGRESS: 'Revisit: sufficient progress on all weaknesses',
-  PARTIAL_PROGRESS: 'Revisit: progress on some weaknesses',
-  INSUFFICIENT_PROGRESS: 'Revisit: insufficient progress',
-  POSITIVE: 'Positive experiences and outcomes (2023 framework)',
-  INCONSISTENT: 'Inconsistent experiences and outcomes (2023 framework)',
-  SYSTEMIC_FAILINGS: 'Widespread and/or systemic failings (2023 framework)',
+  WSOA_REQUIRED: 'Written statement of action required',
+  NO_WSOA: 'No written statement of action',
+  SUFFICIENT_PROGRESS: 'Sufficient progress on every significant weakness',
+  PARTIAL_PROGRESS: 'Sufficient progress on some significant weaknesses',
+  INSUFFICIENT_PROGRESS: 'Insufficient progress',
+  POSITIVE: 'Typically positive experiences and outcomes',
+  INCONSISTENT: 'Inconsistent experiences and outcomes',
+  SYSTEMIC_FAILINGS: 'Widespread and/or systemic failings',
 };
 
 export type Tier = 'good' | 'mixed' | 'serious' | 'none';

@@ -41,7 +41,7 @@ export async function renderSimilar(main: HTMLElement, inspectionId: string): Pr
     }
     const ranked = [...others.entries()].sort((a, b) => b[1].themes.length - a[1].themes.length || a[1].name.localeCompare(b[1].name));
     const date = inspection.startedOn ?? inspection.publishedOn;
-    const title = `Areas criticised for the same things as ${home.name}${date ? ` in ${readableDate(date.iso)}` : ''}`;
+    const title = `Areas criticised for the same things as ${home.name}${date ? ` ${date.iso.length > 7 ? 'on' : 'in'} ${readableDate(date.iso)}` : ''}`;
     main.replaceChildren(
       h('p', { class: 'crumbs' }, h('a', { href: '#/map' }, 'Map'), ' › ', h('a', { href: `#/area/${home.id}?inspection=${inspection.id}` }, home.name), ' › same weaknesses'),
       h('h1', {}, title),
