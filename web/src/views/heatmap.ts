@@ -63,6 +63,11 @@ export async function renderHeatmap(main: HTMLElement, params: URLSearchParams):
     for (const c of cells) themeTotals.set(c.theme, (themeTotals.get(c.theme) ?? 0) + c.count);
     const themeOrder = [...themeTotals.keys()].sort((a, b) => themeTotals.get(b)! - themeTotals.get(a)! || a.localeCompare(b));
 
+    // Tab moves through the cells row by row, as they are drawn.
+    const row = new Map(areaOrder.map((a, i) => [a, i]));
+    const col = new Map(themeOrder.map((t, i) => [t, i]));
+    cells.sort((a, b) => row.get(a.area)! - row.get(b.area)! || col.get(a.theme)! - col.get(b.theme)!);
+
     const set = (key: string, value: string) => {
       const p = new URLSearchParams(params);
       if (value) p.set(key, value);
