@@ -105,6 +105,10 @@ test('a heat-map cell opens the findings behind it', async () => {
   const { data } = await api.run('{ area(id: "sandwell") { findings(polarity: WEAKNESS) { id themes { id } } } }');
   const behind = data.area.findings.filter((f: { themes: { id: string }[] }) => f.themes.some((t) => t.id === 'leadership-and-accountability'));
   expect(behind.length).toBeGreaterThan(0);
+  // By keyboard: Tab from the last control reaches the first row's cells.
+  await page.locator('#hm-sort').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.getAttribute("href") || document.activeElement.getAttribute("xlink:href")')).toMatch(/^#\/cell\//);
   await cell.click();
   await page.locator('li.finding').first().waitFor();
   expect((await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')))).sort()).toEqual(behind.map((f: { id: string }) => f.id).sort());
