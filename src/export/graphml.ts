@@ -34,9 +34,13 @@ function nodeAttributes(n: NodeRow): Record<string, Value> {
 function edgeAttributes(r: RelRow): Record<string, Value> {
   const out: Record<string, Value> = { type: r.type, label: r.type };
   if (r.sourceIds.length) out.sources = r.sourceIds.join(LIST_SEPARATOR);
-  if (r.on) out.on = r.on;
-  if (r.onCertainty) out.onCertainty = r.onCertainty;
-  if (r.role) out.role = r.role;
+  // Every other property the relationship carries (on, onCertainty, role, ...), as the model grows.
+  for (const [k, v] of Object.entries(r)) {
+    if (k === 'type' || k === 'from' || k === 'to' || k === 'sourceIds' || v === null || v === undefined) continue;
+    if (Array.isArray(v)) {
+      if (v.length) out[k] = v.join(LIST_SEPARATOR);
+    } else out[k] = v as Value;
+  }
   return out;
 }
 
