@@ -102,6 +102,10 @@ test('graph.graphml: the whole graph, every node and relationship, with typed pr
   const review = graph.findNode((_, a) => a.type === 'Review')!;
   expect(typeof graph.getNodeAttribute(review, 'areasCovered')).toBe('number');
   expect(graph.edges('sandwell-council', 'sandwell').map((e) => graph.getEdgeAttribute(e, 'type'))).toContain('SERVES');
+  const { data: ccg } = await api.run('{ agency(id: "sandwell-and-west-birmingham-ccg") { successors { agency { id } on { iso } sources { id } } } }');
+  const [next] = ccg.agency.successors;
+  const [succession] = graph.edges('sandwell-and-west-birmingham-ccg', next.agency.id);
+  expect(graph.getEdgeAttributes(succession)).toMatchObject({ type: 'SUCCEEDED_BY', on: next.on.iso, sources: next.sources.map((s: { id: string }) => s.id).join('; ') });
 });
 
 test('graph.graphml?id=&depth=: a neighbourhood, with the documents behind it', async () => {
