@@ -68,7 +68,9 @@ const secondSource = (latestPublication: string): SourceSeed => ({
   notes:
     `${ATTRIBUTION} Source: Ofsted (inspection reports, Crown copyright), compiled by Data to Insight and converted to CSV without changing a value. ` +
     'The date is that of the latest report in the table: the compilation itself is not dated. ' +
-    'Names and codes are matched to areas through the local authority register; where the compiler could not read a value it is left unknown, with a note on the inspection.',
+    'Names and codes are matched to areas through the local authority register; where the compiler could not read a value it is left unknown, with a note on the inspection. ' +
+    "Which inspection each follows is worked out from the graph (the area's, or its predecessor's, latest earlier one), not from the column previous_inspection_date: " +
+    "that gives none (01/01/1900) for over 30 areas Ofsted's statistics show inspected, and for some the first inspection rather than the later revisit.",
 });
 
 export function importOutcomes(options: ImportOutcomesOptions): ImportOutcomesReport {
