@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { ingestReports } from './ingest/ingest-reports';
 import { ImportError } from './dataset/outcomes/import-problem';
 import { importOutcomes } from './dataset/outcomes/import-outcomes';
 import { SeedError } from './dataset/seed-error';
@@ -93,6 +94,30 @@ program
       for (const line of report.incomplete) console.log(`  - ${line}`);
     }
     for (const note of report.unreadNotes) console.warn(`warning: a note names an inspection but is not in the form the importer reads; not imported: ${note}`);
+  });
+
+program
+  .command('ingest-report')
+  .description('turn full area SEND inspection reports (PDF, 2023 framework) into seed files, one per report')
+  .argument('<files...>', 'the PDFs')
+  .option('--out <dir>', 'where to write the seed files', 'seeds/documents')
+  .option('--seeds <dir>', 'seeds directory whose reference/ names the areas, agencies and themes (default: SEEDS_DIR or ./seeds)')
+  .action(async (files: string[], opts: { out: string; seeds?: string }) => {
+    const results = await ingestReports({
+      files, outDir: opts.out, seedsDir: opts.seeds ?? readConfig().SEEDS_DIR,
+      onResult: (r, i, n) => {
+        const at = `[${i + 1}/${n}] ${r.file}`;
+        if (r.refused) console.error(`${at}: refused: ${r.refused}`);
+        else console.log(`${at} -> ${r.written} (${r.counts!.strengths} strengths, ${r.counts!.weaknesses} weaknesses, ${r.counts!.priorityActions} priority actions, ${r.counts!.improvements} improvements)`);
+      },
+    });
+    const refused = results.filter((r) => r.refused);
+    console.log(`Wrote ${results.length - refused.length} seed file(s) to ${opts.out}.`);
+    if (refused.length) {
+      console.error(`Refused ${refused.length} file(s); nothing was written for them:`);
+      for (const r of refused) console.error(`  - ${r.file}: ${r.refused}`);
+      process.exitCode = 1;
+    }
   });
 
 program.parseAsync().catch((err: unknown) => {

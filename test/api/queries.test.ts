@@ -60,7 +60,7 @@ describe('the GraphQL API on the seeded graph', () => {
 
   it('lists themes with finding and area counts', async () => {
     const { themes } = await ok('{ themes { id label findingCount areaCount } }');
-    expect(themes).toHaveLength(17);
+    expect(themes).toHaveLength(24);
     expect(themes.find((t: { id: string }) => t.id === 'ehc-plan-quality')).toEqual({ id: 'ehc-plan-quality', label: 'EHC plan quality', findingCount: 8, areaCount: 4 });
     expect(themes.find((t: { id: string }) => t.id === 'joint-commissioning')).toMatchObject({ findingCount: 1, areaCount: 1 });
   });

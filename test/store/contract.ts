@@ -100,7 +100,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       it('counts nodes per label', async () => {
         const stats = await store.stats();
         const bundle = seedBundle();
-        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 17, Review: 1, Inspection: 270 });
+        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 24, Review: 1, Inspection: 270 });
         expect(Object.values(stats.nodes).reduce((a, b) => a + b, 0)).toBe(bundle.nodes.length);
         expect(stats.relationships).toBe(bundle.relationships.count);
       });
