@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { evaluateThemes, formatEvaluation, readHandLabels } from './ingest/evaluate-themes';
 import { ingestReports } from './ingest/ingest-reports';
 import { ImportError } from './dataset/outcomes/import-problem';
 import { importOutcomes } from './dataset/outcomes/import-outcomes';
@@ -118,6 +119,15 @@ program
       for (const r of refused) console.error(`  - ${r.file}: ${r.refused}`);
       process.exitCode = 1;
     }
+  });
+
+program
+  .command('eval-themes')
+  .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall')
+  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
+  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
+  .action(async (opts: { labels: string; corpus: string }) => {
+    console.log(formatEvaluation(await evaluateThemes(readHandLabels(opts.labels), opts.corpus)));
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -14,7 +14,7 @@ export interface MachineAssignment {
 
 const MAX_THEMES = 3;
 /** A theme is kept when its score is at least this share of the best theme's. */
-const RELATIVE_SCORE = 0.34;
+const RELATIVE_SCORE = 0.5;
 
 interface CompiledRule {
   theme: string;
@@ -24,7 +24,18 @@ interface CompiledRule {
 
 const compile = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![\\p{L}\\p{N}])`, 'giu');
 
-const normalise = (text: string) => text.toLowerCase().replace(/['‘`]/g, '’').replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+/**
+ * Lower case, one kind of apostrophe, and "education, health and care" (the plans' and the
+ * services' stock phrase) as "ehc", so that it does not read as a mention of health or social care.
+ */
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/['‘`]/g, '’')
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/education,? health and (?:social )?care(?= (?:needs assessments?|plans?|ehc))/g, 'ehc')
+    .replace(/education,? health and (?:social )?care/g, 'education-health-care');
 
 export class ThemeClassifier {
   private readonly rules: CompiledRule[];
