@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
+import { findingsPerArea } from './dataset/findings-per-area';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
 import { evaluateThemes, formatEvaluation, readHandLabels } from './ingest/evaluate-themes';
@@ -41,6 +42,9 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const perArea = findingsPerArea(bundle);
+    console.log(`Findings per area (${perArea.length} areas): strengths / weaknesses`);
+    for (const a of perArea) console.log(`  ${a.areaName.padEnd(28)} ${String(a.strengths).padStart(3)} / ${String(a.weaknesses).padStart(3)}`);
   });
 
 program

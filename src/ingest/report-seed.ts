@@ -52,7 +52,7 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   const { report } = input;
   const area = matchArea(ref, report.areaName, report.inspection.start);
   const yearMonth = report.inspection.start.slice(0, 7);
-  const stated2023 = ref.inspections.find((r) => r.inspection.area === area.id && r.inspection.kind === 'FULL' && r.inspection.startedOn?.date.startsWith(yearMonth));
+  const stated2023 = declaredInspection(ref, area.id, report.inspection.start, report.inspection.end);
   const inspectionId = stated2023?.inspection.id ?? `${area.id}-${yearMonth}`;
   const sourceId = `ofsted-area-send-report-${inspectionId}`;
   const council = councilOf(ref, area.id);
@@ -166,6 +166,21 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
     actions,
     links,
   };
+}
+
+/**
+ * The full inspection the outcomes import declares for this report: the area's that started in
+ * the same month, or, where the table gave no dates, the one published within nine months after
+ * the inspection ended (the report then fills in the dates).
+ */
+function declaredInspection(ref: Reference, areaId: string, start: string, end: string) {
+  const full = ref.inspections.filter((r) => r.inspection.area === areaId && r.inspection.kind === 'FULL');
+  const sameMonth = full.find((r) => r.inspection.startedOn?.date.startsWith(start.slice(0, 7)));
+  if (sameMonth) return sameMonth;
+  const limit = new Date(`${end}T00:00:00Z`);
+  limit.setUTCMonth(limit.getUTCMonth() + 9);
+  const undated = full.filter((r) => !r.inspection.startedOn && r.inspection.publishedOn && r.inspection.publishedOn.date > end && r.inspection.publishedOn.date <= limit.toISOString().slice(0, 10));
+  return undated.length === 1 ? undated[0] : undefined;
 }
 
 /** The area's (or a former area's it succeeded) inspection that started in the month the report gives. */
