@@ -3,10 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
+import { findingsPerArea } from './dataset/findings-per-area';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
 import { GeoImportError, importGeo } from './dataset/import-geo';
 import { inspectionCountLines } from './dataset/inspection-counts';
+import { evaluateThemes, formatEvaluation, readHandLabels } from './ingest/evaluate-themes';
+import { ingestReports } from './ingest/ingest-reports';
 import { ImportError } from './dataset/outcomes/import-problem';
 import { importOutcomes } from './dataset/outcomes/import-outcomes';
 import { SeedError } from './dataset/seed-error';
@@ -46,6 +49,9 @@ program
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
     const inspections = inspectionCountLines(bundle);
     if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
+    const perArea = findingsPerArea(bundle);
+    console.log(`Findings per area (${perArea.length} areas): strengths / weaknesses`);
+    for (const a of perArea) console.log(`  ${a.areaName.padEnd(28)} ${String(a.strengths).padStart(3)} / ${String(a.weaknesses).padStart(3)}`);
   });
 
 program
@@ -144,6 +150,39 @@ program
     } finally {
       await store.close();
     }
+  });
+
+program
+  .command('ingest-report')
+  .description('turn full area SEND inspection reports (PDF, 2023 framework) into seed files, one per report')
+  .argument('<files...>', 'the PDFs')
+  .option('--out <dir>', 'where to write the seed files', 'seeds/documents')
+  .option('--seeds <dir>', 'seeds directory whose reference/ names the areas, agencies and themes (default: SEEDS_DIR or ./seeds)')
+  .action(async (files: string[], opts: { out: string; seeds?: string }) => {
+    const results = await ingestReports({
+      files, outDir: opts.out, seedsDir: opts.seeds ?? readConfig().SEEDS_DIR,
+      onResult: (r, i, n) => {
+        const at = `[${i + 1}/${n}] ${r.file}`;
+        if (r.refused) console.error(`${at}: refused: ${r.refused}`);
+        else console.log(`${at} -> ${r.written} (${r.counts!.strengths} strengths, ${r.counts!.weaknesses} weaknesses, ${r.counts!.priorityActions} priority actions, ${r.counts!.improvements} improvements)`);
+      },
+    });
+    const refused = results.filter((r) => r.refused);
+    console.log(`Wrote ${results.length - refused.length} seed file(s) to ${opts.out}.`);
+    if (refused.length) {
+      console.error(`Refused ${refused.length} file(s); nothing was written for them:`);
+      for (const r of refused) console.error(`  - ${r.file}: ${r.refused}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('eval-themes')
+  .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall')
+  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
+  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
+  .action(async (opts: { labels: string; corpus: string }) => {
+    console.log(formatEvaluation(await evaluateThemes(readHandLabels(opts.labels), opts.corpus)));
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -261,6 +261,8 @@ export type Finding = Node & {
   sources: Array<Source>;
   /** Our own words. */
   summary: Scalars['String']['output'];
+  /** The same themes with who assigned each (a person or the classifier) and why. */
+  themeAssignments: Array<ThemeAssignment>;
   themes: Array<Theme>;
 };
 
@@ -849,6 +851,24 @@ export type ThemeFindingsArgs = {
   polarity?: InputMaybe<Polarity>;
 };
 
+/** Who put a finding under a theme. */
+export type ThemeAssigner =
+  /** The report ingester's classifier; the reason names the rule and the words that fired it. */
+  | 'MACHINE'
+  /** A person: written by hand, or a classifier's assignment a person confirmed or corrected. */
+  | 'PERSON';
+
+/** A finding's theme, with how it came to be assigned: auditable, and correctable in the seed file. */
+export type ThemeAssignment = {
+  __typename?: 'ThemeAssignment';
+  assignedBy: ThemeAssigner;
+  /** For the classifier: the rule and the words in the finding that fired it. For a person: their note, if any. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The documents whose seed files state the assignment. */
+  sources: Array<Source>;
+  theme: Theme;
+};
+
 export type WeaknessPattern = {
   __typename?: 'WeaknessPattern';
   /** The areas that share the pattern, by id; the first `first` of them when given (support counts them all). */
@@ -1015,6 +1035,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Succession: ResolverTypeWrapper<Neighbour>;
   Theme: ResolverTypeWrapper<ThemeRow>;
+  ThemeAssigner: ThemeAssigner;
+  ThemeAssignment: ResolverTypeWrapper<Neighbour>;
   WeaknessPattern: ResolverTypeWrapper<WeaknessPatternRow>;
 }>;
 
@@ -1057,6 +1079,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Succession: Neighbour;
   Theme: ThemeRow;
+  ThemeAssignment: Neighbour;
   WeaknessPattern: WeaknessPatternRow;
 }>;
 
@@ -1173,6 +1196,7 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  themeAssignments?: Resolver<Array<ResolversTypes['ThemeAssignment']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1373,6 +1397,13 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ThemeAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemeAssignment'] = ResolversParentTypes['ThemeAssignment']> = ResolversObject<{
+  assignedBy?: Resolver<ResolversTypes['ThemeAssigner'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+}>;
+
 export type WeaknessPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeaknessPattern'] = ResolversParentTypes['WeaknessPattern']> = ResolversObject<{
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<WeaknessPatternAreasArgs>>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<WeaknessPatternFindingsArgs>>;
@@ -1413,6 +1444,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Source?: SourceResolvers<ContextType>;
   Succession?: SuccessionResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
+  ThemeAssignment?: ThemeAssignmentResolvers<ContextType>;
   WeaknessPattern?: WeaknessPatternResolvers<ContextType>;
 }>;
 

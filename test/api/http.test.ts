@@ -30,7 +30,7 @@ describe('over HTTP', () => {
   it('reports health with the store and its counts', async () => {
     const res = await fetch(`${base()}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 161, Theme: 17 } });
+    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 161, Theme: 24 } });
   });
 
   it('serves the Sandbox landing page to a browser', async () => {

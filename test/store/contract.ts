@@ -38,10 +38,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       });
 
       it('traverses several hops for many ids in one call, distinct and ordered by id', async () => {
+        // Sandwell: the 2017 article's weaknesses and the 2023 report's, each theme once.
         const [sandwell, none, birmingham] = await store.traverse(['sandwell', 'no-such-id', 'birmingham'], TRAVERSALS.areaWeaknessThemes);
         expect(sandwell.map((n) => n.node.id)).toEqual([
-          'academic-outcomes', 'attendance-and-exclusions', 'ehc-plan-quality', 'emotional-health-and-wellbeing',
-          'leadership-and-accountability', 'partnership-working', 'preparation-for-adulthood', 'social-care',
+          'academic-outcomes', 'access-to-health-services', 'attendance-and-exclusions', 'early-years', 'ehc-plan-quality',
+          'emotional-health-and-wellbeing', 'engagement-with-families', 'identification-of-need', 'leadership-and-accountability',
+          'local-offer-and-information', 'partnership-working', 'preparation-for-adulthood', 'short-breaks', 'social-care',
         ]);
         expect(none).toEqual([]);
         expect(birmingham.map((n) => n.node.id)).toContain('joint-commissioning');
@@ -51,6 +53,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         const [strengths] = await store.traverse(['sandwell'], TRAVERSALS.areaStrengths);
         expect(strengths.map((n) => n.node.id)).toEqual([
           'sandwell-2017-families-listened-to', 'sandwell-2017-inclusion-service-effective', 'sandwell-2017-special-schools-good',
+          ...[1, 2, 3, 4, 5, 6, 7].map((i) => `sandwell-2023-07-strength-0${i}`),
         ]);
       });
 
@@ -66,10 +69,22 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(people.map((p) => [p.node.id, p.rel.role])).toEqual([['richard-mendelsohn', 'Chief medical officer']]);
       });
 
-      it('lists the areas with an ehc-plan-quality weakness: all four inspected areas', async () => {
+      it('returns who assigned a theme and why: the classifier for an ingested report, a person for a hand-written seed', async () => {
+        const [herts, sandwell] = await store.traverse(['hertfordshire-2023-07-weakness-16', 'sandwell-2017-ehc-plans-lack-health-and-care'], TRAVERSALS.findingThemes);
+        expect(herts.map((t) => [t.node.id, t.rel.assignedBy])).toEqual([['data-and-quality-assurance', 'MACHINE'], ['ehc-plan-quality', 'MACHINE']]);
+        expect(herts[1].rel.reason).toMatch(/^rule ehc-plan-quality: terms .*"plans do not specify"/);
+        expect(herts[1].rel.sourceIds).toEqual(['ofsted-area-send-report-hertfordshire-2023-07']);
+        expect(sandwell.map((t) => [t.node.id, t.rel.assignedBy, t.rel.reason])).toEqual([['ehc-plan-quality', 'PERSON', null]]);
+      });
+
+      it('lists the areas with an ehc-plan-quality weakness: the articles\' four and most of the 45 reports\'', async () => {
         const page = await store.list('Area', { themeId: 'ehc-plan-quality', polarity: 'WEAKNESS' }, { first: 10 });
-        expect(ids(page.rows)).toEqual(['birmingham', 'sandwell', 'staffordshire', 'wolverhampton']);
-        expect(page.totalCount).toBe(4);
+        expect(ids(page.rows)).toEqual([
+          'barking-and-dagenham', 'bexley', 'birmingham', 'brighton-and-hove', 'bury', 'cornwall', 'county-durham', 'derbyshire', 'dudley', 'east-sussex',
+        ]);
+        expect(page.totalCount).toBe(42);
+        const all = await store.list('Area', { themeId: 'ehc-plan-quality', polarity: 'WEAKNESS' }, { first: 100 });
+        expect(ids(all.rows)).toEqual(expect.arrayContaining(['hertfordshire', 'sandwell', 'staffordshire', 'wolverhampton']));
       });
 
       it('pages areas by id with a total count', async () => {
@@ -86,13 +101,15 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
 
       it('filters agencies by kind', async () => {
         const page = await store.list('Agency', { kind: 'ICB' }, { first: 50 });
-        expect(ids(page.rows)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb', 'staffordshire-and-stoke-on-trent-icb']);
+        expect(page.rows).toHaveLength(33); // 3 from the Health and Care Act's seed, 30 named by the reports
+        expect(ids(page.rows)).toEqual(expect.arrayContaining(['birmingham-and-solihull-icb', 'black-country-icb', 'hertfordshire-and-west-essex-icb', 'north-east-and-north-cumbria-icb']));
+        expect(page.rows.every((r) => (r as AgencyRow).kind === 'ICB')).toBe(true);
       });
 
       it('counts findings and areas per theme', async () => {
-        expect(await store.themeStats(['ehc-plan-quality', 'short-breaks', 'no-such-theme'])).toEqual([
-          { themeId: 'ehc-plan-quality', findingCount: 8, areaCount: 4 },
-          { themeId: 'short-breaks', findingCount: 1, areaCount: 1 },
+        expect(await store.themeStats(['ehc-plan-quality', 'home-to-school-transport', 'no-such-theme'])).toEqual([
+          { themeId: 'ehc-plan-quality', findingCount: 76, areaCount: 43 },
+          { themeId: 'home-to-school-transport', findingCount: 7, areaCount: 7 },
           { themeId: 'no-such-theme', findingCount: 0, areaCount: 0 },
         ]);
       });
@@ -100,7 +117,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       it('counts nodes per label', async () => {
         const stats = await store.stats();
         const bundle = seedBundle();
-        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 17, Review: 1, Inspection: 270 });
+        // Every report's inspection is one the outcomes table declares too: 270 either way.
+        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 24, Review: 1, Inspection: 270, Finding: 911, Source: 56 });
         expect(Object.values(stats.nodes).reduce((a, b) => a + b, 0)).toBe(bundle.nodes.length);
         expect(stats.relationships).toBe(bundle.relationships.count);
       });
@@ -165,53 +183,64 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     describe('sharedWeaknesses', () => {
-      it('finds the themes all four inspected areas fail on', async () => {
-        const patterns = await store.sharedWeaknesses({ minAreas: 4, maxThemes: 1 });
-        expect(patterns.map((p) => p.themeIds[0])).toEqual(['academic-outcomes', 'ehc-plan-quality', 'leadership-and-accountability', 'partnership-working']);
-        for (const p of patterns) expect(p).toMatchObject({ support: 4, areaIds: ['birmingham', 'sandwell', 'staffordshire', 'wolverhampton'] });
+      it('finds the themes most areas fail on: health services and EHC plans, in 42 areas each', async () => {
+        const patterns = await store.sharedWeaknesses({ minAreas: 40, maxThemes: 1 });
+        expect(patterns.map((p) => [p.themeIds, p.support])).toEqual([[['access-to-health-services'], 42], [['ehc-plan-quality'], 42]]);
+        expect(patterns[1].areaIds).toEqual(expect.arrayContaining(['birmingham', 'hertfordshire', 'sandwell', 'staffordshire', 'wolverhampton']));
+        expect(patterns[1].areaIds).toHaveLength(42);
       });
 
       it('gives the weakness findings behind a pattern as evidence', async () => {
-        const [ehc] = (await store.sharedWeaknesses({ minAreas: 4, maxThemes: 1 })).filter((p) => p.themeIds[0] === 'ehc-plan-quality');
-        const [findings, none] = await store.patternFindings([ehc, { themeIds: ['short-breaks'], areaIds: ['sandwell'] }]);
+        const [transport] = (await store.sharedWeaknesses({ minAreas: 2, maxThemes: 1 })).filter((p) => p.themeIds[0] === 'home-to-school-transport');
+        expect(transport).toEqual({ themeIds: ['home-to-school-transport'], areaIds: ['bexley', 'bury', 'darlington'], support: 3 });
+        const [findings, none] = await store.patternFindings([transport, { themeIds: ['home-to-school-transport'], areaIds: ['sandwell'] }]);
         expect(none).toEqual([]);
-        expect(findings).toEqual([
-          'birmingham-2018-ehc-plan-quality-variable', 'birmingham-2018-ehc-plans-education-only',
-          'sandwell-2017-ehc-plans-lack-health-and-care', 'staffordshire-2019-ehc-plans-poor',
-          'wolverhampton-2021-ehc-plans-very-poor', 'wolverhampton-2021-plans-inaccurate',
-        ]);
+        expect(findings).toEqual(['bexley-2023-12-weakness-01', 'bury-2024-02-weakness-12', 'darlington-2024-11-weakness-08']);
       });
 
       it('orders combinations by support, then size, then theme ids', async () => {
-        const patterns = await store.sharedWeaknesses({ minAreas: 3, maxThemes: 3 });
-        expect(patterns[0]).toMatchObject({ support: 4, themeIds: ['academic-outcomes', 'ehc-plan-quality', 'leadership-and-accountability'] });
+        const patterns = await store.sharedWeaknesses({ minAreas: 20, maxThemes: 3 });
+        expect(patterns.slice(0, 4).map((p) => [p.themeIds, p.support])).toEqual([
+          [['access-to-health-services'], 42], [['ehc-plan-quality'], 42], [['leadership-and-accountability'], 38], [['access-to-health-services', 'ehc-plan-quality'], 36],
+        ]);
         const supports = patterns.map((p) => p.support);
         expect(supports).toEqual([...supports].sort((a, b) => b - a));
-        expect(patterns.find((p) => p.themeIds.join() === 'preparation-for-adulthood')).toMatchObject({ support: 3, areaIds: ['birmingham', 'sandwell', 'staffordshire'] });
-        expect(patterns).toHaveLength(25);
+        expect(patterns).toHaveLength(53);
       });
 
       it('restricts to a region and caps the count', async () => {
-        expect(await store.sharedWeaknesses({ minAreas: 2, maxThemes: 2, regionId: 'london' })).toEqual([]);
+        const london = await store.sharedWeaknesses({ minAreas: 8, maxThemes: 2, regionId: 'london' });
+        expect(london[0]).toEqual({
+          themeIds: ['ehc-plan-quality'], support: 10,
+          areaIds: ['barking-and-dagenham', 'bexley', 'enfield', 'greenwich', 'haringey', 'hillingdon', 'hounslow', 'lewisham', 'newham', 'richmond-upon-thames'],
+        });
+        expect(london).toHaveLength(7);
+        expect(await store.sharedWeaknesses({ minAreas: 4, maxThemes: 2, regionId: 'east-midlands' })).toEqual([]); // three areas with reports there
+        expect(await store.sharedWeaknesses({ minAreas: 3, maxThemes: 1, regionId: 'east-midlands', first: 1 })).toEqual([
+          { themeIds: ['access-to-health-services'], areaIds: ['derbyshire', 'north-northamptonshire', 'west-northamptonshire'], support: 3 },
+        ]);
         expect(await store.sharedWeaknesses({ minAreas: 2, maxThemes: 3, first: 2 })).toHaveLength(2);
       });
     });
 
     describe('similarAreas', () => {
-      it('ranks the areas that failed like Sandwell by Jaccard over weakness themes', async () => {
-        const similar = await store.similarAreas({ areaId: 'sandwell', first: 10, polarity: 'WEAKNESS' });
-        expect(similar.map((s) => s.areaId)).toEqual(['birmingham', 'staffordshire', 'wolverhampton']);
-        expect(similar[0].score).toBeCloseTo(6 / 9, 12);
+      it('ranks the areas whose weaknesses are most like those Hertfordshire\'s report names, by Jaccard over themes', async () => {
+        const similar = await store.similarAreas({ areaId: 'hertfordshire', first: 3, polarity: 'WEAKNESS' });
+        expect(similar.map((s) => s.areaId)).toEqual(['derbyshire', 'north-northamptonshire', 'oxfordshire']);
+        expect(similar[0].score).toBeCloseTo(12 / 18, 12);
         expect(similar[0].sharedThemeIds).toEqual([
-          'academic-outcomes', 'attendance-and-exclusions', 'ehc-plan-quality', 'leadership-and-accountability',
-          'partnership-working', 'preparation-for-adulthood',
+          'access-to-health-services', 'alternative-provision', 'data-and-quality-assurance', 'early-years', 'ehc-plan-quality', 'ehc-timeliness',
+          'engagement-with-families', 'inclusion-and-placement', 'joint-commissioning', 'leadership-and-accountability', 'neurodevelopmental-pathways',
+          'preparation-for-adulthood',
         ]);
+        // Ties (north-northamptonshire and oxfordshire, 10 of 16) are broken by id.
+        expect(similar[1].score).toBeCloseTo(similar[2].score, 12);
       });
 
       it('compares strengths when asked, and answers nothing for an area with no findings', async () => {
         const similar = await store.similarAreas({ areaId: 'wolverhampton', first: 10, polarity: 'STRENGTH' });
-        expect(similar[0]).toMatchObject({ areaId: 'sandwell', sharedThemeIds: ['inclusion-and-placement', 'specialist-provision'] });
-        expect(await store.similarAreas({ areaId: 'cornwall', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
+        expect(similar[0]).toMatchObject({ areaId: 'milton-keynes', sharedThemeIds: ['early-years', 'emotional-health-and-wellbeing', 'identification-of-need', 'inclusion-and-placement', 'specialist-provision'] });
+        expect(await store.similarAreas({ areaId: 'cumberland', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
         expect(await store.similarAreas({ areaId: 'no-such-area', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
       });
     });
@@ -225,8 +254,10 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
           'black-country-and-west-birmingham-ccg': 1,
           'sandwell-council': 1,
           'sandwell-childrens-trust': 1,
-          'black-country-icb': 2,
+          // The ICB the 2023 report names for Sandwell, beside the CCG's successor.
+          'black-country-icb': 1,
           'wolverhampton-council': 2,
+          'dudley-council': 2,
         });
         expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'black-country-and-west-birmingham-ccg', kind: 'SUCCESSION', viaId: 'black-country-and-west-birmingham-ccg' });
         expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'sandwell-council', kind: 'SHARED_ACTION', viaId: 'sandwell-2017-01-wsoa' });
@@ -242,15 +273,22 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     describe('path', () => {
-      it('joins Sandwell and Wolverhampton through the CCG line of succession', async () => {
+      it('joins Sandwell and Wolverhampton through the ICB of the 2023 report and the CCG it succeeded', async () => {
         const path = (await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 6, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] }))!;
-        expect(path.nodeIds).toEqual(['sandwell', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
+        expect(path.nodeIds).toEqual(['sandwell', 'black-country-icb', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
         expect(path.relationships.map((r) => [r.type, r.from, r.to])).toEqual([
-          ['SERVES', 'sandwell-and-west-birmingham-ccg', 'sandwell'],
-          ['SUCCEEDED_BY', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg'],
+          ['SERVES', 'black-country-icb', 'sandwell'],
+          ['SUCCEEDED_BY', 'black-country-and-west-birmingham-ccg', 'black-country-icb'],
           ['SERVES', 'black-country-and-west-birmingham-ccg', 'wolverhampton'],
         ]);
-        expect(path.relationships[1].sourceIds).toEqual(['nhs-england-ccg-mergers-2021']);
+        expect(path.relationships.map((r) => r.sourceIds)).toEqual([['ofsted-area-send-report-sandwell-2023-07'], ['health-and-care-act-2022'], ['express-and-star-wolverhampton-2021']]);
+      });
+
+      it('joins a report\'s CCG to its ICB, stated by the report', async () => {
+        const path = (await store.path({ fromId: 'herts-valleys-ccg', toId: 'hertfordshire-and-west-essex-icb', maxHops: 3, relationshipTypes: ['SUCCEEDED_BY'] }))!;
+        expect(path.relationships).toEqual([
+          { type: 'SUCCEEDED_BY', from: 'herts-valleys-ccg', to: 'hertfordshire-and-west-essex-icb', on: '2022-07-01', onCertainty: 'STATED', sourceIds: ['ofsted-area-send-report-hertfordshire-2023-07'] },
+        ]);
       });
 
       it('takes the shortest path, ties broken by node ids, skipping REPORTED_IN by default', async () => {

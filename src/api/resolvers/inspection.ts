@@ -56,6 +56,7 @@ export const inspectionResolvers: Resolvers = {
     foundBy: relatedOne<InspectionRow | ReviewRow>('findingFoundBy'),
     area: relatedOne('findingArea'),
     themes: related('findingThemes'),
+    themeAssignments: (f, _, ctx) => ctx.loaders.traversal('findingThemes').load(f.id),
     agencies: related('findingAgencies'),
     actions: related('findingActions'),
     source: relatedOne('nodeSources'),
