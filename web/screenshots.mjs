@@ -7,8 +7,8 @@ const base = process.argv[2] ?? 'http://localhost:4000';
 const out = process.argv[3] ?? 'docs/screenshots';
 const VIEWS = [
   ['map', '/explorer/#/map', 'path[data-area]'],
-  ['area', '/explorer/#/area/sandwell?inspection=sandwell-2017-01', '.timeline a'],
-  ['same-weaknesses', '/explorer/#/similar/sandwell-2017-01', 'ol.ranked li'],
+  ['area', '/explorer/#/area/sandwell', '.timeline a'],
+  ['same-weaknesses', '/explorer/#/similar/sandwell-2023-07', 'ol.ranked li'],
   ['heatmap', '/explorer/#/heatmap', '.heatmap svg a'],
   ['network', '/explorer/#/network/sandwell-and-west-birmingham-ccg', '#network canvas'],
   ['search', '/explorer/#/search?q=postcode%20lottery', '.hit mark'],
