@@ -73,8 +73,9 @@ test('the map draws every area; from it, Sandwell\'s latest weaknesses and the a
   const inspections = data.area.inspections as { id: string; kind: string; findings: { themes: { id: string }[] }[] }[];
   // January 2017, the March 2019 revisit, July 2023.
   expect(inspections.map((i) => i.kind)).toEqual(['INITIAL', 'REVISIT', 'FULL']);
-  // The latest inspection whose weaknesses the graph holds (2023's once its report is ingested, issue 13).
-  const latest = [...inspections].reverse().find((i) => i.findings.length > 0)!;
+  // July 2023's weaknesses, from its report.
+  const latest = inspections[2];
+  expect(latest.findings.length).toBeGreaterThan(0);
 
   // Click 1, by keyboard: Sandwell on the map.
   await page.locator('path[data-area="sandwell"]').focus();
