@@ -261,7 +261,7 @@ describe("Ofsted's outcomes for every area, both frameworks, over time", () => {
     } }`);
     expect(data.inspections).toMatchObject({
       totalCount: 2, pageInfo: { hasNextPage: true },
-      nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: [{ kind: 'PRIORITY_ACTION_PLAN' }] }],
+      nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: expect.arrayContaining([{ kind: 'PRIORITY_ACTION_PLAN' }]) }],
     });
     const next = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", after: "${data.inspections.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`);
     expect(next.inspections).toEqual({ nodes: [{ id: 'redbridge-2025-05' }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
