@@ -393,8 +393,9 @@ export type Query = {
   review: Maybe<Review>;
   reviews: Array<Review>;
   /**
-   * Full-text search over names, titles, summaries and quotes. Every word must match; a word of
-   * four or more letters also matches as a prefix. Ordered by relevance, ties by id.
+   * Full-text search over names, titles, summaries and quotes. Every word must match, stemmed
+   * ("schools" finds "school"); a stem of four or more letters also matches as a prefix; English
+   * stop words are ignored. Ordered by relevance, ties by id.
    */
   search: Array<SearchHit>;
   /**

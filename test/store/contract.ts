@@ -228,6 +228,19 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(rows.every((r) => r?.label === 'Person')).toBe(true);
       });
 
+      it('stems English words: "special schools" finds "every special school", "autism" what "autistic" finds', async () => {
+        const special = (await store.search({ text: 'special schools', first: 10 })).map((h) => h.id);
+        expect(special).toContain('sandwell-2017-special-schools-good');
+        expect(special).toContain('specialist-provision');
+        const autistic = (await store.search({ text: 'autistic', first: 10 })).map((h) => h.id);
+        expect(autistic).toEqual(['staffordshire-2019-effective-operational-work']);
+        expect((await store.search({ text: 'autism', first: 10 })).map((h) => h.id)).toEqual(autistic);
+        // "waited" is in no text: its stem finds "wait too long" and "waiting too long".
+        expect((await store.search({ text: 'waited', first: 10 })).map((h) => h.id)).toContain('wolverhampton-2021-older-children-needs-identified-late');
+        // Stop words are not searched for: the same hits with and without them.
+        expect(await store.search({ text: 'the special schools in the area', first: 5 })).toEqual(await store.search({ text: 'special schools area', first: 5 }));
+      });
+
       it('treats query syntax as plain words and finds nothing for nonsense', async () => {
         for (const text of ['" OR 1=1 --', '*', '~', 'AND', '(unbalanced', '"})-[r]-() DELETE r //']) {
           await expect(store.search({ text, first: 5 })).resolves.toEqual(expect.any(Array));

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { MIN_PREFIX_LENGTH } from '../search-text';
 import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
 
 /**
@@ -41,7 +42,11 @@ function subquery(d: Dialect, imports: string[], branches: string[]): string {
 
 /** Every node carries this label besides its own, so that any node can be found by id through one index. */
 export const ENTITY = 'Entity';
-export const FULLTEXT_INDEX = 'entity_text';
+/** Named for its analyzer: an index made before stemming (`entity_text`) is dropped and this one made beside it. */
+export const FULLTEXT_INDEX = 'entity_text_english';
+export const FORMER_FULLTEXT_INDEXES = ['entity_text'] as const;
+/** Lucene's English analyzer: possessives, lower case, its stop words, the Porter stemmer (search-text.ts does the same). */
+export const FULLTEXT_ANALYZER = 'english';
 /** Agency aliases are indexed as one string: full-text indexes read string properties. */
 export const ALIASES_TEXT = 'aliasesText';
 export const FULLTEXT_PROPERTIES = ['name', 'title', 'summary', 'quote', 'description', ALIASES_TEXT, 'role'] as const;
@@ -246,21 +251,28 @@ RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, 
 }
 
 /**
- * Every term required, a term of four or more letters also as a prefix: the embedded store's rule.
- * Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax.
+ * Every query word required; it matches its stems (the index's analyzer stems the word itself
+ * the way searchTerms does), and a stem of four or more letters also as a prefix: the embedded
+ * store's rule. Words are letters and digits only (see searchWords), so nothing is Lucene syntax.
  */
-export function luceneQuery(terms: readonly string[]): string {
-  return terms.map((t) => (t.length >= 4 ? `+(${t} OR ${t}*)` : `+${t}`)).join(' ');
+export function luceneQuery(words: readonly { word: string; stems: readonly string[] }[]): string {
+  return words
+    .map(({ word, stems }) => {
+      const clauses = [word, ...stems.slice(1)];
+      for (const s of stems) if (s.length >= MIN_PREFIX_LENGTH) clauses.push(`${s}*`);
+      return clauses.length === 1 ? `+${word}` : `+(${clauses.join(' OR ')})`;
+    })
+    .join(' ');
 }
 
-export function searchStatement(terms: readonly string[], first: number, labels?: readonly Label[] | null): Statement {
+export function searchStatement(words: readonly { word: string; stems: readonly string[] }[], first: number, labels?: readonly Label[] | null): Statement {
   const filter = labels?.length ? '\nWHERE any(l IN labels(node) WHERE l IN $labels)' : '';
   return {
     text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${filter}
 RETURN node, score
 ORDER BY score DESC, node.id ASC
 LIMIT $first`,
-    params: { query: luceneQuery(terms), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
+    params: { query: luceneQuery(words), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
   };
 }
 

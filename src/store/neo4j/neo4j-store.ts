@@ -2,7 +2,7 @@ import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j
 import type { Bundle, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
-import { searchTerms, snippetFor } from '../search-text';
+import { queryWords, snippetFor } from '../search-text';
 import { byId, comparePatterns, patternKey } from '../ordering';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
@@ -159,9 +159,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async search(args: SearchArgs): Promise<SearchHitRow[]> {
-    const terms = searchTerms(args.text);
-    if (terms.length === 0) return [];
-    const records = await this.read(cypher.searchStatement(terms, args.first, args.labels));
+    const words = queryWords(args.text);
+    if (words.length === 0 || args.first === 0) return [];
+    const terms = words.flatMap((w) => [w.word, ...w.stems]);
+    const records = await this.read(cypher.searchStatement(words, args.first, args.labels));
     return records.map((r) => {
       const row = nodeToRow(r.get('node'));
       return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };

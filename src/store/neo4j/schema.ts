@@ -1,13 +1,15 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
-import { ENTITY, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from './cypher';
+import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
 export const SCHEMA_STATEMENTS: string[] = [
   ...[ENTITY, ...LABELS].map(
     (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
   ),
-  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`,
+  ...FORMER_FULLTEXT_INDEXES.map((name) => `DROP INDEX ${name} IF EXISTS`),
+  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`,
 ];
 
 export const EXPECTED_CONSTRAINTS = [ENTITY, ...LABELS].map((l) => `${l.toLowerCase()}_id`);
