@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           Person: '../domain/model#PersonRow',
           Source: '../domain/model#SourceRow',
           Succession: '../store/port#Neighbour',
+          AreaSuccession: '../store/port#Neighbour',
           Employment: '../api/mappers#EmploymentRow',
           AreaConnection: '../api/mappers#AreaConnectionRow',
           GraphStats: '../store/port#StoreStats',

@@ -4,6 +4,8 @@ import {
   ACTION_STATUSES,
   AGENCY_KINDS,
   AREA_KINDS,
+  FRAMEWORK_OF_KIND,
+  INSPECTION_FRAMEWORKS,
   INSPECTION_KINDS,
   INSPECTION_OUTCOMES,
   POLARITIES,
@@ -58,7 +60,16 @@ const sourceSeed = z
 const regionSeed = z.object({ id: slug, name: text, gssCode: text.optional() }).strict();
 
 const areaSeed = z
-  .object({ id: slug, name: text, kind: upper(AREA_KINDS), region: slug, gssCode: text, laCode: text })
+  .object({
+    id: slug,
+    name: text,
+    kind: upper(AREA_KINDS),
+    region: slug,
+    gssCode: text,
+    laCode: text,
+    activeFrom: partialDate.optional(),
+    activeTo: partialDate.optional(),
+  })
   .strict();
 
 const agencySeed = z
@@ -74,19 +85,34 @@ const agencySeed = z
   })
   .strict();
 
+const count = z.number().int().nonnegative();
+
 const inspectionSeed = z
   .object({
     id: slug,
     area: slug,
+    /** May be left out: it follows from the kind (INITIAL/REVISIT: 2016, FULL/MONITORING: 2023). */
+    framework: upper(INSPECTION_FRAMEWORKS).optional(),
     kind: upper(INSPECTION_KINDS),
-    outcome: upper(INSPECTION_OUTCOMES),
+    /** Left out when the source does not state it; say why in notes. */
+    outcome: upper(INSPECTION_OUTCOMES).optional(),
     by: z.array(slug).min(1, 'must name at least one inspectorate'),
     startedOn: partialDate.optional(),
+    endedOn: partialDate.optional(),
     publishedOn: partialDate.optional(),
+    significantWeaknesses: count.optional(),
+    weaknessesWithProgress: count.optional(),
+    weaknessesWithoutProgress: count.optional(),
+    priorityActionPlanRequired: z.boolean().optional(),
+    nextInspectionDueBy: partialDate.optional(),
     follows: slug.optional(),
     notes: text.optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => !i.framework || i.framework === FRAMEWORK_OF_KIND[i.kind], {
+    message: 'contradicts the kind: INITIAL and REVISIT are FRAMEWORK_2016, FULL and MONITORING are FRAMEWORK_2023 (or leave framework out)',
+    path: ['framework'],
+  });
 
 const reviewSeed = z
   .object({
@@ -147,6 +173,7 @@ const linkSeed = z
   .object({ type: upper(LINK_TYPES), from: slug, to: slug, on: partialDate.optional() })
   .strict()
   .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] });
+/** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area. */
 
 export const seedFileSchema = z
   .object({

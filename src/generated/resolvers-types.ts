@@ -42,7 +42,13 @@ export type Action = Node & {
 
 export type ActionKind =
   | 'ACTION_PLAN'
+  /** 2023 framework: an area for improvement named in a report. */
+  | 'AREA_FOR_IMPROVEMENT'
   | 'OTHER'
+  /** 2023 framework: an area for priority action named in a report. */
+  | 'PRIORITY_ACTION'
+  /** 2023 framework: the plan an area with widespread and/or systemic failings must write. */
+  | 'PRIORITY_ACTION_PLAN'
   | 'PROGRAMME'
   | 'TRANSFER_TO_TRUST'
   /** Written statement of action. */
@@ -134,6 +140,10 @@ export type AgencyNetwork = {
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type Area = Node & {
   __typename?: 'Area';
+  /** When the authority came into being, where the register says (areas created since 2019). */
+  activeFrom: Maybe<PartialDate>;
+  /** When the authority ceased, for a former area (e.g. Cumbria, 31 March 2023). */
+  activeTo: Maybe<PartialDate>;
   /** Agencies responsible in the area: council, CCGs and their successors, trusts, boards. */
   agencies: Array<Agency>;
   /** Findings of the area's inspections. */
@@ -141,13 +151,20 @@ export type Area = Node & {
   /** ONS (GSS) code, e.g. E08000028. */
   gssCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The area's inspections in date order (by start date, else publication date), both frameworks. */
   inspections: Array<Inspection>;
   kind: AreaKind;
   /** Three-letter local authority code, e.g. SAW. */
   laCode: Scalars['String']['output'];
+  /** The outcome of the area's latest inspection that has a known outcome. */
+  latestOutcome: Maybe<InspectionOutcome>;
   name: Scalars['String']['output'];
+  /** The areas this one replaced, with the date. */
+  predecessors: Array<AreaSuccession>;
   region: Maybe<Region>;
   sources: Array<Source>;
+  /** The areas that replaced this one, with the date. */
+  succeededBy: Array<AreaSuccession>;
   /** Themes of the area's findings. */
   themes: Array<Theme>;
 };
@@ -198,6 +215,15 @@ export type AreaSimilarity = {
   /** Jaccard: shared themes over all themes of the two areas. */
   score: Scalars['Float']['output'];
   sharedThemes: Array<Theme>;
+};
+
+/** One area replaced by (or replacing) another, on a date. */
+export type AreaSuccession = {
+  __typename?: 'AreaSuccession';
+  area: Area;
+  on: Maybe<PartialDate>;
+  /** The documents that state the change. */
+  sources: Array<Source>;
 };
 
 export type Certainty =
@@ -255,20 +281,34 @@ export type Inspection = Node & {
   __typename?: 'Inspection';
   /** Actions the inspection required. */
   actions: Array<Action>;
+  /** The area as it was when inspected (a former area for an authority since replaced). */
   area: Maybe<Area>;
+  endedOn: Maybe<PartialDate>;
   findings: Array<Finding>;
   followedBy: Array<Inspection>;
-  /** The inspection this one revisits. */
+  /** The inspection this one revisits or, for a 2023-framework inspection, the area's previous one. */
   follows: Maybe<Inspection>;
+  framework: InspectionFramework;
   id: Scalars['ID']['output'];
   /** The inspectorates that carried it out. */
   inspectorates: Array<Agency>;
   kind: InspectionKind;
+  /** 2023 framework: when the next full inspection is due at the latest. */
+  nextInspectionDueBy: Maybe<PartialDate>;
   notes: Maybe<Scalars['String']['output']>;
-  outcome: InspectionOutcome;
+  /** Null where no source states it (the notes say why). */
+  outcome: Maybe<InspectionOutcome>;
+  /** 2023 framework: whether the area must write a priority action plan (widespread and/or systemic failings). */
+  priorityActionPlanRequired: Maybe<Scalars['Boolean']['output']>;
   publishedOn: Maybe<PartialDate>;
+  /** 2016 framework: how many significant weaknesses the written statement of action had to address. */
+  significantWeaknesses: Maybe<Scalars['Int']['output']>;
   sources: Array<Source>;
   startedOn: Maybe<PartialDate>;
+  /** 2016 revisit: significant weaknesses on which sufficient progress was made. */
+  weaknessesWithProgress: Maybe<Scalars['Int']['output']>;
+  /** 2016 revisit: significant weaknesses on which sufficient progress was not made. */
+  weaknessesWithoutProgress: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -277,15 +317,38 @@ export type InspectionFindingsArgs = {
   polarity?: InputMaybe<Polarity>;
 };
 
+export type InspectionFramework =
+  /** The first framework, May 2016 to August 2022: an inspection, and a revisit where a WSOA was required. */
+  | 'FRAMEWORK_2016'
+  /** The framework in force from January 2023: full inspections with one of three outcomes, and monitoring inspections. */
+  | 'FRAMEWORK_2023';
+
 export type InspectionKind =
+  /** 2023 framework: a full inspection. */
+  | 'FULL'
+  /** 2016 framework: the area's inspection. */
   | 'INITIAL'
+  /** 2023 framework: a monitoring inspection. */
+  | 'MONITORING'
+  /** 2016 framework: the revisit of an area that had to write a WSOA. */
   | 'REVISIT';
 
 export type InspectionOutcome =
+  /** 2023 framework: arrangements lead to inconsistent experiences and outcomes. */
+  | 'INCONSISTENT'
+  /** 2016 revisit: sufficient progress on none of them ("No"). */
   | 'INSUFFICIENT_PROGRESS'
+  /** 2016 framework: no written statement of action required. */
   | 'NO_WSOA'
+  /** 2016 revisit: sufficient progress on some significant weaknesses but not all ("Some"). */
+  | 'PARTIAL_PROGRESS'
+  /** 2023 framework: the local area partnership's arrangements typically lead to positive experiences and outcomes. */
+  | 'POSITIVE'
+  /** 2016 revisit: sufficient progress on every significant weakness (the statistics' "Yes"). */
   | 'SUFFICIENT_PROGRESS'
-  /** Significant weaknesses: a written statement of action is required. */
+  /** 2023 framework: widespread and/or systemic failings; a priority action plan is required. */
+  | 'SYSTEMIC_FAILINGS'
+  /** 2016 framework: significant weaknesses, a written statement of action is required. */
   | 'WSOA_REQUIRED';
 
 export type LabelCount = {
@@ -839,6 +902,7 @@ export type ResolversTypes = ResolversObject<{
   AreaEdge: ResolverTypeWrapper<Omit<AreaEdge, 'node'> & { node: ResolversTypes['Area'] }>;
   AreaKind: AreaKind;
   AreaSimilarity: ResolverTypeWrapper<AreaSimilarityRow>;
+  AreaSuccession: ResolverTypeWrapper<Neighbour>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
   Employment: ResolverTypeWrapper<EmploymentRow>;
@@ -848,6 +912,7 @@ export type ResolversTypes = ResolversObject<{
   GraphStats: ResolverTypeWrapper<StoreStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Inspection: ResolverTypeWrapper<InspectionRow>;
+  InspectionFramework: InspectionFramework;
   InspectionKind: InspectionKind;
   InspectionOutcome: InspectionOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -883,6 +948,7 @@ export type ResolversParentTypes = ResolversObject<{
   AreaConnection: AreaConnectionRow;
   AreaEdge: Omit<AreaEdge, 'node'> & { node: ResolversParentTypes['Area'] };
   AreaSimilarity: AreaSimilarityRow;
+  AreaSuccession: Neighbour;
   Boolean: Scalars['Boolean']['output'];
   Employment: EmploymentRow;
   Finding: FindingRow;
@@ -963,6 +1029,8 @@ export type AgencyNetworkResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type AreaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = ResolversObject<{
+  activeFrom?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  activeTo?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, Partial<AreaAgenciesArgs>>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<AreaFindingsArgs>>;
   gssCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -970,9 +1038,12 @@ export type AreaResolvers<ContextType = RequestContext, ParentType extends Resol
   inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AreaKind'], ParentType, ContextType>;
   laCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestOutcome?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  succeededBy?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, Partial<AreaThemesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -993,6 +1064,12 @@ export type AreaSimilarityResolvers<ContextType = RequestContext, ParentType ext
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sharedThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+}>;
+
+export type AreaSuccessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AreaSuccession'] = ResolversParentTypes['AreaSuccession']> = ResolversObject<{
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
 export type EmploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
@@ -1031,17 +1108,24 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
 export type InspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<InspectionFindingsArgs>>;
   followedBy?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
   follows?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['InspectionFramework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspectorates?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
+  nextInspectionDueBy?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  outcome?: Resolver<ResolversTypes['InspectionOutcome'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
+  priorityActionPlanRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  significantWeaknesses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  weaknessesWithProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  weaknessesWithoutProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1200,6 +1284,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AreaConnection?: AreaConnectionResolvers<ContextType>;
   AreaEdge?: AreaEdgeResolvers<ContextType>;
   AreaSimilarity?: AreaSimilarityResolvers<ContextType>;
+  AreaSuccession?: AreaSuccessionResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
   FindingOrigin?: FindingOriginResolvers<ContextType>;

@@ -50,7 +50,7 @@ describe('the GraphQL API on the seeded graph', () => {
     } }`);
     expect(data.finding).toEqual({
       polarity: 'WEAKNESS', quote: 'significantly underdeveloped', area: { id: 'birmingham' },
-      foundBy: { __typename: 'Inspection', id: 'birmingham-2018' },
+      foundBy: { __typename: 'Inspection', id: 'birmingham-2018-06' },
       source: {
         title: 'Inspectors warn of weaknesses in SEND support in Birmingham', authors: ['Neil Puffett'],
         publisher: 'Children & Young People Now', publishedOn: { iso: '2018-09-11', certainty: 'STATED' }, file: 'birmingham-2018.txt',

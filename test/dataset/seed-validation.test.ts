@@ -73,9 +73,9 @@ describe('a bad seed file stops loading with an error naming file, record and fi
 
   it('rejects a missing required field', () => {
     const dir = copyOfSeeds();
-    editFile(join(dir, SANDWELL), (t) => t.replace('    outcome: wsoa_required\n', ''));
+    editFile(join(dir, SANDWELL), (t) => t.replace('    kind: initial\n', ''));
     expect(problemsOf(dir)).toEqual([
-      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'outcome', message: expect.stringContaining('is required') },
+      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'kind', message: expect.stringContaining('is required') },
     ]);
   });
 
@@ -89,6 +89,22 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     const [p] = problemsOf(dir);
     expect(p).toMatchObject({ file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'startedOn.date' });
     expect(p.message).toContain('YYYY, YYYY-MM or YYYY-MM-DD');
+  });
+
+  it('rejects a framework that contradicts the kind', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    kind: initial\n', '    kind: initial\n    framework: framework_2023\n'));
+    expect(problemsOf(dir)).toEqual([
+      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'framework', message: expect.stringContaining('contradicts the kind') },
+    ]);
+  });
+
+  it('rejects the same id twice in one file', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('  - id: edward-timpson', '  - id: chris-ward'));
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: SANDWELL, record: 'people[1] "chris-ward"', field: 'id' });
+    expect(p.message).toContain(`already declared in the same file in ${SANDWELL} at people[0] "chris-ward"`);
   });
 
   it('rejects an unknown field, so a typo is not silently dropped', () => {
@@ -118,6 +134,19 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toContain('succession forms a cycle');
     expect(problems[0].message).toContain('black-country-icb');
+  });
+
+  it('links areas by succession, but an area only to an area', () => {
+    const dir = copyOfSeeds();
+    const link = (to: string) =>
+      JSON.stringify({ source: { id: 'merger-source', title: 'A merger', kind: 'WEB_PAGE' }, links: [{ type: 'SUCCEEDED_BY', from: 'dudley', to, on: { date: '2030-04-01', certainty: 'STATED' } }] });
+    writeFileSync(join(dir, 'documents', 'merger.json'), link('sandwell'));
+    const rel = relationshipRows(loadDataset(dir)).find((r) => r.type === 'SUCCEEDED_BY' && r.from === 'dudley');
+    expect(rel).toMatchObject({ to: 'sandwell', on: '2030-04-01', sourceIds: ['merger-source'] });
+    writeFileSync(join(dir, 'documents', 'merger.json'), link('sandwell-council'));
+    expect(problemsOf(dir)).toEqual([
+      expect.objectContaining({ file: 'documents/merger.json', field: 'to', message: expect.stringContaining('"sandwell-council" is a Agency') }),
+    ]);
   });
 
   it('rejects facts with no source document', () => {

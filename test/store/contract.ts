@@ -1,4 +1,4 @@
-import type { AgencyRow, ReviewRow } from '../../src/domain/model';
+import type { AgencyRow, InspectionRow, ReviewRow } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
 import { seedBundle } from '../helpers';
@@ -30,6 +30,11 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         const [ccg, review] = (await store.nodes(['sandwell-and-west-birmingham-ccg', 'first-30-areas-2017'])) as [AgencyRow, ReviewRow];
         expect(ccg.aliases).toContain('West Birmingham Clinical Commissioning Group');
         expect(review).toMatchObject({ areasCovered: 30, wsoaCount: 9, title: expect.stringContaining('first 30') });
+      });
+
+      it('keeps an inspection framework and its unknown fields as null', async () => {
+        const [sandwell] = (await store.nodes(['sandwell-2017-01'])) as [InspectionRow];
+        expect(sandwell).toMatchObject({ framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED', endedOn: null, priorityActionPlanRequired: null });
       });
 
       it('traverses several hops for many ids in one call, distinct and ordered by id', async () => {

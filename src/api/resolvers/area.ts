@@ -1,7 +1,8 @@
-import type { AgencyRow, AreaRow, RegionRow } from '../../domain/model';
+import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
+import type { AgencyRow, AreaRow, InspectionRow, RegionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
-import { byIdOf, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
@@ -35,13 +36,23 @@ export const areaResolvers: Resolvers = {
   },
   Area: {
     region: relatedOne('areaRegion'),
+    activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
+    activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
+    succeededBy: (a, _, ctx) => ctx.loaders.traversal('areaSuccessors').load(a.id),
+    predecessors: (a, _, ctx) => ctx.loaders.traversal('areaPredecessors').load(a.id),
     agencies: async (area, args, ctx) => {
       const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx);
       return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
     },
-    inspections: related('areaInspections'),
+    inspections: async (area, args, ctx) => (await related<InspectionRow>('areaInspections')(area, args, ctx)).sort(byInspectionDate),
+    latestOutcome: async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),
     sources,
+  },
+  AreaSuccession: {
+    area: (s) => s.node as AreaRow,
+    on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
+    sources: async (s, _, ctx) => (await ctx.loaders.nodeList(s.rel.sourceIds)) as SourceRow[],
   },
 };

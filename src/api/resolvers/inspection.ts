@@ -11,7 +11,9 @@ export const inspectionResolvers: Resolvers = {
   },
   Inspection: {
     startedOn: (i) => partialDate(i.startedOn, i.startedOnCertainty),
+    endedOn: (i) => partialDate(i.endedOn, i.endedOnCertainty),
     publishedOn: (i) => partialDate(i.publishedOn, i.publishedOnCertainty),
+    nextInspectionDueBy: (i) => partialDate(i.nextInspectionDueBy, i.nextInspectionDueByCertainty),
     area: relatedOne('inspectionArea'),
     inspectorates: related('inspectionInspectorates'),
     follows: relatedOne('inspectionFollows'),

@@ -36,9 +36,13 @@ export function nodeToRow(node: Node): NodeRow {
 /** The nullable fields of each label, so rows read back carry them as null like the rows written. */
 const NULLABLE: Record<Label, string[]> = {
   Region: ['gssCode'],
-  Area: [],
+  Area: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty'],
   Agency: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty', 'notes'],
-  Inspection: ['startedOn', 'startedOnCertainty', 'publishedOn', 'publishedOnCertainty', 'notes'],
+  Inspection: [
+    'outcome', 'startedOn', 'startedOnCertainty', 'endedOn', 'endedOnCertainty', 'publishedOn', 'publishedOnCertainty',
+    'significantWeaknesses', 'weaknessesWithProgress', 'weaknessesWithoutProgress', 'priorityActionPlanRequired',
+    'nextInspectionDueBy', 'nextInspectionDueByCertainty', 'notes',
+  ],
   Review: ['period', 'areasCovered', 'wsoaCount', 'publishedOn', 'publishedOnCertainty'],
   Finding: ['quote', 'areasAffected'],
   Theme: [],

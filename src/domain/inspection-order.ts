@@ -1,0 +1,17 @@
+import type { InspectionRow } from './model';
+
+/**
+ * An inspection's place in time: its start date, else its publication date (three 2023-framework
+ * rows give only the latter). Partial ISO dates compare as text, coarser first ("2017" < "2017-01").
+ */
+export const inspectionDate = (i: Pick<InspectionRow, 'startedOn' | 'publishedOn'>): string => i.startedOn ?? i.publishedOn ?? '';
+
+/** Date order, ties (and undated inspections, first) by id: the order `Area.inspections` answers in. */
+export const byInspectionDate = (a: InspectionRow, b: InspectionRow): number => {
+  const da = inspectionDate(a), db = inspectionDate(b);
+  return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+/** The outcome of the latest inspection (null when that one's outcome is not known). */
+export const latestOutcome = (inspections: readonly InspectionRow[]): InspectionRow['outcome'] =>
+  inspections.length ? [...inspections].sort(byInspectionDate)[inspections.length - 1].outcome : null;
