@@ -158,6 +158,82 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       });
     });
 
+    describe('similarFindings', () => {
+      const EHC = 'sandwell-2017-ehc-plans-lack-health-and-care';
+
+      it("finds other areas' EHC plan findings first for Sandwell's, by shared words", async () => {
+        const similar = await store.similarFindings({ findingId: EHC, first: 5, polarity: 'WEAKNESS', excludeSameArea: true });
+        expect(similar.slice(0, 3).map((s) => s.findingId)).toEqual([
+          'staffordshire-2019-ehc-plans-poor', 'birmingham-2018-ehc-plans-education-only', 'birmingham-2018-ehc-plan-quality-variable',
+        ]);
+        expect(similar[0].score).toBeCloseTo(0.2649, 4);
+        expect(similar[0].sharedTerms).toEqual(['qualiti', 'ehc', 'plan']);
+        expect(similar[1].sharedTerms).toEqual(expect.arrayContaining(['health', 'care', 'inform']));
+        for (let i = 1; i < similar.length; i++) expect(similar[i - 1].score).toBeGreaterThanOrEqual(similar[i].score);
+        expect(similar.every((s) => !s.findingId.startsWith('sandwell-'))).toBe(true);
+      });
+
+      it('keeps the same area when asked, never the finding itself, and filters by polarity and framework', async () => {
+        const all = await store.similarFindings({ findingId: EHC, first: 100, excludeSameArea: false });
+        expect(all.some((s) => s.findingId.startsWith('sandwell-'))).toBe(true);
+        expect(all.map((s) => s.findingId)).not.toContain(EHC);
+        const strengths = await store.similarFindings({ findingId: EHC, first: 100, polarity: 'STRENGTH', excludeSameArea: true });
+        const rows = await store.nodes(strengths.map((s) => s.findingId));
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => (r as { polarity: string }).polarity === 'STRENGTH')).toBe(true);
+        expect(await store.similarFindings({ findingId: EHC, first: 5, framework: 'FRAMEWORK_2023', excludeSameArea: true })).toEqual([]);
+        expect(await store.similarFindings({ findingId: EHC, first: 5, framework: 'FRAMEWORK_2016', polarity: 'WEAKNESS', excludeSameArea: true }))
+          .toEqual(await store.similarFindings({ findingId: EHC, first: 5, polarity: 'WEAKNESS', excludeSameArea: true }));
+        expect(await store.similarFindings({ findingId: 'no-such-finding', first: 5, excludeSameArea: true })).toEqual([]);
+        expect(await store.similarFindings({ findingId: EHC, first: 0, excludeSameArea: true })).toEqual([]);
+      });
+    });
+
+    describe('similarAreas with evidence', () => {
+      it('THEMES: each shared theme with a finding of each area', async () => {
+        const [birmingham] = await store.similarAreas({ areaId: 'sandwell', first: 1, polarity: 'WEAKNESS', method: 'THEMES' });
+        expect(birmingham.evidence.map((e) => e.themeId)).toEqual(birmingham.sharedThemeIds);
+        expect(birmingham.evidence[0]).toEqual({
+          themeId: 'academic-outcomes', findingId: 'sandwell-2017-slower-academic-progress', matchId: 'birmingham-2018-weak-academic-progress', score: null, sharedTerms: [],
+        });
+      });
+
+      it('FINDINGS: areas ranked by how closely their findings match, pair by pair', async () => {
+        const similar = await store.similarAreas({ areaId: 'sandwell', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' });
+        expect(similar.map((s) => s.areaId)).toEqual(['birmingham', 'wolverhampton', 'staffordshire']);
+        expect(similar[0].score).toBeCloseTo(0.1659, 4);
+        const [best] = similar[0].evidence;
+        expect(best).toMatchObject({ themeId: null, findingId: 'sandwell-2017-slower-academic-progress', matchId: 'birmingham-2018-weak-academic-progress' });
+        expect(best.sharedTerms.slice(0, 2)).toEqual(['progress', 'academ']);
+        for (const s of similar) {
+          expect(s.evidence).toHaveLength(8);
+          expect(s.evidence.every((e) => e.findingId.startsWith('sandwell-') && e.matchId.startsWith(`${s.areaId}-`))).toBe(true);
+          const scores = s.evidence.map((e) => e.score!);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+          // The area's score is the mean of its pairs' scores over Sandwell's 8 weaknesses.
+          expect(s.score).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 8, 9);
+        }
+        expect(await store.similarAreas({ areaId: 'sandwell', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS', framework: 'FRAMEWORK_2023' })).toEqual([]);
+      });
+    });
+
+    describe('themeCooccurrence', () => {
+      it('counts the areas behind each pair of weakness themes, with the lift over chance', async () => {
+        const pairs = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 100 });
+        expect(pairs).toHaveLength(19);
+        expect(pairs[0]).toEqual({
+          themeIds: ['academic-outcomes', 'ehc-plan-quality'], count: 4, areaIds: ['birmingham', 'sandwell', 'staffordshire', 'wolverhampton'],
+          themeAreaCounts: [4, 4], areasWithFindings: 4, lift: 1,
+        });
+        // Exclusions go with preparation for adulthood in both areas that have them: 2 areas where 2 * 3 / 4 = 1.5 were expected.
+        const firstOfTwo = pairs.find((p) => p.count === 2)!;
+        expect(firstOfTwo).toMatchObject({ themeIds: ['attendance-and-exclusions', 'preparation-for-adulthood'], themeAreaCounts: [2, 3], areaIds: ['birmingham', 'sandwell'] });
+        expect(firstOfTwo.lift).toBeCloseTo(4 / 3, 12);
+        expect(await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 4, first: 3 })).toHaveLength(3);
+        expect(await store.themeCooccurrence({ polarity: 'STRENGTH', minAreas: 2, first: 10, framework: 'FRAMEWORK_2023' })).toEqual([]);
+      });
+    });
+
     describe('agencyNetwork', () => {
       it('links the Sandwell CCG to its successor, its area partners and, two steps out, Wolverhampton', async () => {
         const net = (await store.agencyNetwork('sandwell-and-west-birmingham-ccg', 2))!;
