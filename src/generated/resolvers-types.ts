@@ -287,6 +287,11 @@ export type FindingSimilarity = {
   sharedTerms: Array<Scalars['String']['output']>;
 };
 
+
+export type FindingSimilaritySharedTermsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type GraphStats = {
   __typename?: 'GraphStats';
   nodeCount: Scalars['Int']['output'];
@@ -795,6 +800,12 @@ export type SimilarityEvidence = {
   theme: Maybe<Theme>;
 };
 
+
+/** A finding of each of two areas, side by side: read their quotes and sources. */
+export type SimilarityEvidenceSharedTermsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type SimilarityMethod =
   /** The two areas' findings matched pair by pair by their wording. */
   | 'FINDINGS'
@@ -1219,7 +1230,7 @@ export type FindingOriginResolvers<ContextType = RequestContext, ParentType exte
 export type FindingSimilarityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FindingSimilarity'] = ResolversParentTypes['FindingSimilarity']> = ResolversObject<{
   finding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  sharedTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sharedTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<FindingSimilaritySharedTermsArgs, 'first'>>;
 }>;
 
 export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphStats'] = ResolversParentTypes['GraphStats']> = ResolversObject<{
@@ -1364,7 +1375,7 @@ export type SimilarityEvidenceResolvers<ContextType = RequestContext, ParentType
   finding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
   match?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  sharedTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sharedTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<SimilarityEvidenceSharedTermsArgs, 'first'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType>;
 }>;
 

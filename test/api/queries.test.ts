@@ -171,6 +171,27 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('staffordshire-2019-short-breaks-strength');
   });
 
+  it('finds findings worded alike in other areas, with the words they share and each one\'s source', async () => {
+    const data = await ok(`{ similarFindings(findingId: "sandwell-2017-ehc-plans-lack-health-and-care", first: 2, polarity: WEAKNESS) {
+      score sharedTerms(first: 2) finding { id quote source { id } } } }`);
+    expect(data.similarFindings).toHaveLength(2);
+    expect(data.similarFindings[0]).toMatchObject({ sharedTerms: ['qualiti', 'ehc'], finding: { id: 'staffordshire-2019-ehc-plans-poor', source: { id: expect.stringContaining('staffordshire') } } });
+  });
+
+  it('ranks areas by their findings with evidence on both sides, and pairs themes with their lift', async () => {
+    const data = await ok(`{
+      similarAreas(areaId: "sandwell", first: 1, method: FINDINGS, framework: FRAMEWORK_2016) {
+        area { id } score evidence(first: 1) { theme { id } score sharedTerms finding { id quote } match { id quote source { id } } }
+      }
+      themeCooccurrence(minAreas: 2, first: 1) { themes { id } count expected lift areas(first: 2) { id } }
+    }`);
+    const [best] = data.similarAreas;
+    expect(best.area).toEqual({ id: 'birmingham' });
+    expect(best.evidence).toEqual([expect.objectContaining({ theme: null, finding: expect.objectContaining({ id: 'sandwell-2017-slower-academic-progress' }), match: expect.objectContaining({ id: 'birmingham-2018-weak-academic-progress' }) })]);
+    expect(best.evidence[0].match.source).toEqual({ id: expect.stringContaining('birmingham') });
+    expect(data.themeCooccurrence).toEqual([{ themes: [{ id: 'academic-outcomes' }, { id: 'ehc-plan-quality' }], count: 4, expected: 4, lift: 1, areas: [{ id: 'birmingham' }, { id: 'sandwell' }] }]);
+  });
+
   it('lists what each document states', async () => {
     const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
     expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));

@@ -62,9 +62,11 @@ export const analysisResolvers: Resolvers = {
     theme: async (e, _, ctx) => (e.themeId ? ((await ctx.loaders.node(e.themeId)) as ThemeRow) : null),
     finding: async (e, _, ctx) => (await ctx.loaders.node(e.findingId)) as FindingRow,
     match: async (e, _, ctx) => (await ctx.loaders.node(e.matchId)) as FindingRow,
+    sharedTerms: (e, args) => e.sharedTerms.slice(0, checkFirst(args.first, 10)),
   },
   FindingSimilarity: {
     finding: async (s, _, ctx) => (await ctx.loaders.node(s.findingId)) as FindingRow,
+    sharedTerms: (s, args) => s.sharedTerms.slice(0, checkFirst(args.first, 10)),
   },
   ThemePair: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,

@@ -322,8 +322,8 @@ WHERE x.theme < y.theme
 WITH x, y, n, [a IN x.areas WHERE a IN y.areas] AS both
 WHERE size(both) >= $minAreas AND size(both) > 0
 WITH x, y, n, both, toFloat(size(both) * n) / (size(x.areas) * size(y.areas)) AS lift
-RETURN [x.theme, y.theme] AS themeIds, size(both) AS count, both AS areaIds, [size(x.areas), size(y.areas)] AS themeAreaCounts, n AS areasWithFindings, lift
-ORDER BY count DESC, lift DESC, x.theme ASC, y.theme ASC
+RETURN [x.theme, y.theme] AS themeIds, size(both) AS areaCount, both AS areaIds, [size(x.areas), size(y.areas)] AS themeAreaCounts, n AS areasWithFindings, lift
+ORDER BY areaCount DESC, lift DESC, x.theme ASC, y.theme ASC
 LIMIT $first`,
     params: { polarity: args.polarity, framework: args.framework ?? null, minAreas: int(args.minAreas), first: int(args.first) },
   };

@@ -168,7 +168,7 @@ export class Neo4jStore implements GraphStore {
     const records = await this.read(cypher.themeCooccurrenceStatement(args));
     return records.map((r) => ({
       themeIds: r.get('themeIds') as [string, string],
-      count: toPlain(r.get('count')) as number,
+      count: toPlain(r.get('areaCount')) as number,
       areaIds: [...(r.get('areaIds') as string[])].sort(byId),
       themeAreaCounts: toPlain(r.get('themeAreaCounts')) as [number, number],
       areasWithFindings: toPlain(r.get('areasWithFindings')) as number,
