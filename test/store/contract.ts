@@ -1,7 +1,10 @@
 import type { AgencyRow, InspectionRow, ReviewRow } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
-import { seedBundle } from '../helpers';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadDataset } from '../../src/dataset/load-dataset';
+import { copyOfSeeds, seedBundle } from '../helpers';
 
 /**
  * The contract every GraphStore adapter must pass, with the same expected answers, on the
@@ -320,6 +323,21 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect((await store.search({ text: 'waited', first: 10 })).map((h) => h.id)).toContain('wolverhampton-2021-older-children-needs-identified-late');
         // Stop words are not searched for: the same hits with and without them.
         expect(await store.search({ text: 'the special schools in the area', first: 5 })).toEqual(await store.search({ text: 'special schools area', first: 5 }));
+      });
+
+      it('stems words the seeds lack: "waiting times" finds "waiting time" and "wait times"', async () => {
+        const dir = copyOfSeeds();
+        try {
+          copyFileSync(resolve(__dirname, '..', 'fixtures', 'stemming-document.yaml'), join(dir, 'documents', 'stemming-document.yaml'));
+          await store.load(loadDataset(dir));
+          const ids = async (text: string) => (await store.search({ text, first: 20, labels: ['Finding'] })).map((h) => h.id).filter((id) => id.startsWith('test-')).sort();
+          expect(await ids('waiting times')).toEqual(['test-wait-times', 'test-waiting-time']);
+          expect(await ids('wait')).toEqual(['test-autism-assessment', 'test-wait-times', 'test-waiting-time']);
+          expect(await ids('autistic')).toEqual(['test-autism-assessment']);
+        } finally {
+          await store.load(seedBundle());
+          rmSync(dir, { recursive: true, force: true });
+        }
       });
 
       it('treats query syntax as plain words and finds nothing for nonsense', async () => {
