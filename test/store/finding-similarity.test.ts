@@ -69,6 +69,32 @@ describe('on a national-scale synthetic dataset', () => {
     }
   });
 
+  it('similarAreas by findings equals taking, for every finding, the closest of every other area', async () => {
+    const findingsOf = (areaId: string) =>
+      g.idsByLabel.get('Finding')!.filter((id) => g.findingArea(id) === areaId && (g.node(id) as FindingRow).polarity === 'WEAKNESS');
+    for (const areaId of g.idsByLabel.get('Area')!.slice(0, 2)) {
+      const mine = findingsOf(areaId);
+      const expected = g.idsByLabel.get('Area')!
+        .filter((a) => a !== areaId)
+        .map((other) => {
+          const theirs = findingsOf(other);
+          const pairs = mine.flatMap((f) => {
+            const best = theirs
+              .map((m) => ({ matchId: m, ...cosine(vectors.get(f)!, vectors.get(m)!) }))
+              .filter((p) => p.sharedTerms.length > 0)
+              .sort((x, y) => y.score - x.score || byId(x.matchId, y.matchId))[0];
+            return best ? [{ themeId: null, findingId: f, ...best }] : [];
+          });
+          const score = Math.round((pairs.reduce((sum, p) => sum + p.score, 0) / mine.length) * 1e12) / 1e12;
+          return { areaId: other, score, sharedThemeIds: [], evidence: pairs.sort((x, y) => y.score - x.score || byId(x.findingId, y.findingId)) };
+        })
+        .filter((r) => r.evidence.length > 0)
+        .sort((x, y) => y.score - x.score || byId(x.areaId, y.areaId))
+        .slice(0, 5);
+      expect(await store.similarAreas({ areaId, first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })).toEqual(expected);
+    }
+  });
+
   it('themeCooccurrence counts as checking every area for every pair does', async () => {
     const got = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 1, first: 100 });
     const themeAreas = g.themeAreas.WEAKNESS;

@@ -1,12 +1,13 @@
 import type { InspectionFramework, NodeRow, Polarity } from '../../domain/model';
 import type { AreaSimilarityRow, EvidencePairRow, SimilarAreasArgs, SimilarFindingRow, SimilarFindingsArgs } from '../port';
-import { cosine, findingVectors, roundScore, type TermVector } from '../finding-similarity';
+import { cosine, findingVectors, roundScore as roundScoreExport, type TermVector } from '../finding-similarity';
 import { byId, compareSimilarity } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
 import type { MemoryGraph } from './memory-graph';
 
 // Bound locally for the loops over candidates (see top-k.ts).
 const insertTop = insertTopExport;
+const roundScore = roundScoreExport;
 
 interface Filter {
   polarity: Polarity | null;
@@ -92,10 +93,15 @@ export class FindingSimilarityIndex {
     const excluded = args.excludeSameArea ? this.area[me] : -2;
     const top: { f: number; score: number; id: string }[] = [];
     const better = (a: { score: number; id: string }, b: { score: number; id: string }) => b.score - a.score || byId(a.id, b.id);
-    this.withScores(me, (f, score) => {
-      if (f === me || this.area[f] === excluded || !this.passes(f, filter)) return;
-      insertTop(top, { f, score, id: this.ids[f] }, args.first, better);
-    });
+    const hit = this.accumulate(me);
+    try {
+      for (const f of hit) {
+        if (f === me || this.area[f] === excluded || !this.passes(f, filter)) continue;
+        insertTop(top, { f, score: roundScore(this.scores[f]), id: this.ids[f] }, args.first, better);
+      }
+    } finally {
+      this.clear(hit);
+    }
     return top.map(({ f }) => ({ findingId: this.ids[f], ...cosine(this.vectors[me], this.vectors[f]) }));
   }
 
@@ -109,27 +115,53 @@ export class FindingSimilarityIndex {
     const filter = { polarity: args.polarity, framework: args.framework ?? null };
     const mine = (this.areaFindings.get(areaNumber) ?? []).filter((f) => this.passes(f, filter));
     if (mine.length === 0 || args.first === 0) return [];
-    const pairs = new Map<number, { f: number; g: number; score: number }[]>();
+    // Per area: the closest match to the current finding, then the running total of closest scores.
+    const areas = this.areaIds.length;
+    const bestScore = new Float64Array(areas).fill(-1);
+    const bestMatch = new Int32Array(areas);
+    const total = new Float64Array(areas);
+    const reached = new Uint8Array(areas);
+    // Every (finding, area, closest match, score), flat: one entry per area a finding reaches.
+    const pairF: number[] = [];
+    const pairArea: number[] = [];
+    const pairG: number[] = [];
+    const pairScore: number[] = [];
+    const touchedAreas: number[] = [];
+    const area = this.area;
+    const polarity = filter.polarity;
+    const framework = filter.framework;
     for (const f of mine) {
-      const best = new Map<number, { g: number; score: number }>();
-      this.withScores(f, (g, score) => {
-        const a = this.area[g];
-        if (a === areaNumber || !this.passes(g, filter)) return;
-        const b = best.get(a);
-        if (!b || score > b.score || (score === b.score && g < b.g)) best.set(a, { g, score });
-      });
-      for (const [a, { g, score }] of best) (pairs.get(a) ?? pairs.set(a, []).get(a)!).push({ f, g, score });
+      const hit = this.accumulate(f);
+      try {
+        for (const g of hit) {
+          const a = area[g];
+          if (a === areaNumber || a < 0 || (polarity && this.polarity[g] !== polarity) || (framework && this.framework[g] !== framework)) continue;
+          const score = roundScore(this.scores[g]);
+          if (bestScore[a] < 0) touchedAreas.push(a);
+          if (score > bestScore[a] || (score === bestScore[a] && g < bestMatch[a])) (bestScore[a] = score), (bestMatch[a] = g);
+        }
+      } finally {
+        this.clear(hit);
+      }
+      for (const a of touchedAreas) {
+        total[a] += bestScore[a];
+        reached[a] = 1;
+        pairF.push(f), pairArea.push(a), pairG.push(bestMatch[a]), pairScore.push(bestScore[a]);
+        bestScore[a] = -1;
+      }
+      touchedAreas.length = 0;
     }
     const top: { areaId: string; score: number; a: number }[] = [];
-    for (const [a, list] of pairs) {
-      const score = roundScore(list.reduce((s, p) => s + p.score, 0) / mine.length);
-      insertTop(top, { areaId: this.areaIds[a], score, a }, args.first, compareSimilarity);
+    for (let a = 0; a < areas; a++) {
+      if (reached[a]) insertTop(top, { areaId: this.areaIds[a], score: roundScore(total[a] / mine.length), a }, args.first, compareSimilarity);
     }
+    const pairsOf = new Map<number, { f: number; g: number; score: number }[]>(top.map(({ a }) => [a, []]));
+    pairArea.forEach((a, i) => pairsOf.get(a)?.push({ f: pairF[i], g: pairG[i], score: pairScore[i] }));
     return top.map(({ areaId, score, a }) => ({
       areaId,
       score,
       sharedThemeIds: [],
-      evidence: pairs
+      evidence: pairsOf
         .get(a)!
         .sort((x, y) => y.score - x.score || x.f - y.f)
         .map((p): EvidencePairRow => ({ themeId: null, findingId: this.ids[p.f], matchId: this.ids[p.g], ...cosine(this.vectors[p.f], this.vectors[p.g]) })),
@@ -140,24 +172,28 @@ export class FindingSimilarityIndex {
     return this.area[f] >= 0 && (!filter.polarity || this.polarity[f] === filter.polarity) && (!filter.framework || this.framework[f] === filter.framework);
   }
 
-  /** Calls back with every finding of an area that shares a stem with finding `me`, and the two's cosine (rounded). */
-  private withScores(me: number, cb: (f: number, score: number) => void): void {
+  /**
+   * Adds up, in scores[], finding `me`'s cosine with every finding of an area that shares a stem
+   * with it, and returns those findings; clear() must reset them before the next query.
+   */
+  private accumulate(me: number): number[] {
     const terms = this.termsOf[me];
     const weights = this.vectors[me].weights;
+    const { termStart, postingFinding, postingWeight, scores, touched } = this;
     const hit: number[] = [];
     // Stems in id order, so the products add up in the order cosine() adds them.
     for (let k = 0; k < terms.length; k++) {
       const w = weights[k];
-      for (let p = this.termStart[terms[k]], end = this.termStart[terms[k] + 1]; p < end; p++) {
-        const f = this.postingFinding[p];
-        if (!this.touched[f]) (this.touched[f] = 1), hit.push(f);
-        this.scores[f] += w * this.postingWeight[p];
+      for (let p = termStart[terms[k]], end = termStart[terms[k] + 1]; p < end; p++) {
+        const f = postingFinding[p];
+        if (!touched[f]) (touched[f] = 1), hit.push(f);
+        scores[f] += w * postingWeight[p];
       }
     }
-    try {
-      for (const f of hit) cb(f, roundScore(this.scores[f]));
-    } finally {
-      for (const f of hit) (this.scores[f] = 0), (this.touched[f] = 0);
-    }
+    return hit;
+  }
+
+  private clear(hit: number[]): void {
+    for (const f of hit) (this.scores[f] = 0), (this.touched[f] = 0);
   }
 }
