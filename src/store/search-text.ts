@@ -32,8 +32,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with',
 ]);
 
+/** Stems already worked out: indexing meets the same words again and again. Emptied when full, so queries cannot grow it without bound. */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
 /** A word's stem, by the Porter algorithm that Lucene's English analyzer also applies ("schools" and "school" are "school"). */
-export const stem = (word: string): string => porterStem(word);
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, (s = porterStem(word)));
+  }
+  return s;
+}
 
 /** The indexed terms of a text: its words less stop words, stemmed. */
 export const searchTerms = (text: string): string[] => {
