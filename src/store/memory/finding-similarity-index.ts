@@ -32,7 +32,10 @@ export class FindingSimilarityIndex {
   private readonly areaIds: string[];
   private readonly polarity: (Polarity | null)[];
   private readonly framework: (InspectionFramework | null)[];
-  /** Stem t's postings are termStart[t] .. termStart[t + 1] - 1: findings of areas, by number. */
+  /**
+   * Stem t's postings are termStart[2t] .. termStart[2t + 2] - 1: findings of areas, by number;
+   * strengths first, weaknesses from termStart[2t + 1], so a query for one polarity reads only its own.
+   */
   private readonly termStart: Int32Array;
   private readonly postingFinding: Int32Array;
   private readonly postingWeight: Float64Array;
@@ -64,20 +67,22 @@ export class FindingSimilarityIndex {
     this.termsOf = this.vectors.map((v, f) =>
       Int32Array.from(v.terms, (t) => {
         let n = termNumber.get(t);
-        if (n === undefined) termNumber.set(t, (n = termNumber.size)), postings.push(0);
-        if (this.area[f] >= 0) postings[n]++;
+        if (n === undefined) termNumber.set(t, (n = termNumber.size)), postings.push(0, 0);
+        if (this.area[f] >= 0) postings[2 * n + polarityCode(this.polarity[f])]++;
         return n;
       }),
     );
-    this.termStart = new Int32Array(termNumber.size + 1);
-    for (let t = 0; t < termNumber.size; t++) this.termStart[t + 1] = this.termStart[t] + postings[t];
-    const next = this.termStart.slice(0, termNumber.size);
-    this.postingFinding = new Int32Array(this.termStart[termNumber.size]);
+    const slots = 2 * termNumber.size;
+    this.termStart = new Int32Array(slots + 1);
+    for (let t = 0; t < slots; t++) this.termStart[t + 1] = this.termStart[t] + postings[t];
+    const next = this.termStart.slice(0, slots);
+    this.postingFinding = new Int32Array(this.termStart[slots]);
     this.postingWeight = new Float64Array(this.postingFinding.length);
     this.vectors.forEach((v, f) => {
       if (this.area[f] < 0) return;
+      const code = polarityCode(this.polarity[f]);
       this.termsOf[f].forEach((t, k) => {
-        const p = next[t]++;
+        const p = next[2 * t + code]++;
         this.postingFinding[p] = f;
         this.postingWeight[p] = v.weights[k];
       });
@@ -93,7 +98,7 @@ export class FindingSimilarityIndex {
     const excluded = args.excludeSameArea ? this.area[me] : -2;
     const top: { f: number; score: number; id: string }[] = [];
     const better = (a: { score: number; id: string }, b: { score: number; id: string }) => b.score - a.score || byId(a.id, b.id);
-    const hit = this.accumulate(me);
+    const hit = this.accumulate(me, filter.polarity);
     try {
       for (const f of hit) {
         if (f === me || this.area[f] === excluded || !this.passes(f, filter)) continue;
@@ -131,11 +136,11 @@ export class FindingSimilarityIndex {
     const polarity = filter.polarity;
     const framework = filter.framework;
     for (const f of mine) {
-      const hit = this.accumulate(f);
+      const hit = this.accumulate(f, polarity);
       try {
         for (const g of hit) {
           const a = area[g];
-          if (a === areaNumber || a < 0 || (polarity && this.polarity[g] !== polarity) || (framework && this.framework[g] !== framework)) continue;
+          if (a === areaNumber || a < 0 || (framework && this.framework[g] !== framework)) continue;
           const score = roundScore(this.scores[g]);
           if (bestScore[a] < 0) touchedAreas.push(a);
           if (score > bestScore[a] || (score === bestScore[a] && g < bestMatch[a])) (bestScore[a] = score), (bestMatch[a] = g);
@@ -176,7 +181,10 @@ export class FindingSimilarityIndex {
    * Adds up, in scores[], finding `me`'s cosine with every finding of an area that shares a stem
    * with it, and returns those findings; clear() must reset them before the next query.
    */
-  private accumulate(me: number): number[] {
+  private accumulate(me: number, polarity: Polarity | null): number[] {
+    // Both polarities' postings, or one's.
+    const from = polarity === 'WEAKNESS' ? 1 : 0;
+    const to = polarity === 'STRENGTH' ? 1 : 2;
     const terms = this.termsOf[me];
     const weights = this.vectors[me].weights;
     const { termStart, postingFinding, postingWeight, scores, touched } = this;
@@ -184,7 +192,7 @@ export class FindingSimilarityIndex {
     // Stems in id order, so the products add up in the order cosine() adds them.
     for (let k = 0; k < terms.length; k++) {
       const w = weights[k];
-      for (let p = termStart[terms[k]], end = termStart[terms[k] + 1]; p < end; p++) {
+      for (let p = termStart[2 * terms[k] + from], end = termStart[2 * terms[k] + to]; p < end; p++) {
         const f = postingFinding[p];
         if (!touched[f]) (touched[f] = 1), hit.push(f);
         scores[f] += w * postingWeight[p];
@@ -197,3 +205,6 @@ export class FindingSimilarityIndex {
     for (const f of hit) (this.scores[f] = 0), (this.touched[f] = 0);
   }
 }
+
+/** Postings of strengths come before those of weaknesses; a finding without polarity (none in the model) counts as a strength. */
+const polarityCode = (p: Polarity | null): 0 | 1 => (p === 'WEAKNESS' ? 1 : 0);
