@@ -20,8 +20,6 @@ export interface TermVector {
   weights: number[];
 }
 
-const EMPTY: TermVector = { terms: [], weights: [] };
-
 /** The inspectors' words (quote) with our summary, unless the quote already holds it (a report's bullet and its first sentence). */
 export function findingText(row: FindingRow): string {
   const summary = row.summary ?? '';
@@ -29,31 +27,92 @@ export function findingText(row: FindingRow): string {
   return row.quote.includes(summary) ? row.quote : `${summary} ${row.quote}`;
 }
 
-/** Every finding's vector, in the order given. */
-export function findingVectors(rows: readonly NodeRow[]): Map<string, TermVector> {
-  const findings = rows.filter((r): r is FindingRow => r.label === 'Finding');
-  const counts = findings.map((f) => {
-    const tf = new Map<string, number>();
-    for (const t of searchTerms(findingText(f))) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  });
-  const df = new Map<string, number>();
-  for (const tf of counts) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = findings.length;
-  const out = new Map<string, TermVector>();
-  findings.forEach((f, i) => {
-    let entries: [string, number][] = [];
-    for (const [t, tf] of counts[i]) {
-      const w = (1 + Math.log(tf)) * Math.log(n / df.get(t)!);
-      if (w > 0) entries.push([t, w]);
+/**
+ * Every finding's vector, compactly: finding i (in the order given) has entries start[i] ..
+ * start[i + 1] - 1, each a stem (its number in `vocabulary`) and a weight, stems in id order.
+ * A few bytes an entry, so that a million findings fit.
+ */
+export interface FindingVectors {
+  ids: string[];
+  vocabulary: string[];
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** A growable typed array (a plain array of millions of numbers costs more, and grows in bigger steps). */
+class GrowableArray<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
     }
-    if (entries.length > MAX_VECTOR_TERMS) entries = entries.sort((a, b) => b[1] - a[1] || byId(a[0], b[0])).slice(0, MAX_VECTOR_TERMS);
-    const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0));
-    if (norm === 0) return void out.set(f.id, EMPTY);
-    entries.sort((a, b) => byId(a[0], b[0]));
-    out.set(f.id, { terms: entries.map(([t]) => t), weights: entries.map(([, w]) => w / norm) });
+    this.data[this.length++] = v;
+  }
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+const intList = () => new GrowableArray(new Int32Array(1024));
+
+export function buildFindingVectors(findings: readonly FindingRow[]): FindingVectors {
+  // First pass: each finding's distinct stems with their counts, and each stem's document frequency.
+  const termNumber = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const df: number[] = [];
+  const rawStart = new Int32Array(findings.length + 1);
+  const rawTerm = intList();
+  const rawTf = intList();
+  const tf = new Map<number, number>();
+  findings.forEach((f, i) => {
+    tf.clear();
+    for (const t of searchTerms(findingText(f))) {
+      let n = termNumber.get(t);
+      if (n === undefined) termNumber.set(t, (n = vocabulary.length)), vocabulary.push(t), df.push(0);
+      tf.set(n, (tf.get(n) ?? 0) + 1);
+    }
+    for (const [n, c] of tf) rawTerm.push(n), rawTf.push(c), df[n]++;
+    rawStart[i + 1] = rawTerm.length;
   });
-  return out;
+
+  // Second pass: weights, the heaviest MAX_VECTOR_TERMS kept, stems in id order, scaled to length 1.
+  const total = findings.length;
+  const start = new Int32Array(findings.length + 1);
+  const terms = intList();
+  const weights = new GrowableArray(new Float64Array(1024));
+  for (let i = 0; i < findings.length; i++) {
+    let entries: { n: number; w: number }[] = [];
+    for (let k = rawStart[i]; k < rawStart[i + 1]; k++) {
+      const w = (1 + Math.log(rawTf.data[k])) * Math.log(total / df[rawTerm.data[k]]);
+      if (w > 0) entries.push({ n: rawTerm.data[k], w });
+    }
+    if (entries.length > MAX_VECTOR_TERMS) entries = entries.sort((a, b) => b.w - a.w || byId(vocabulary[a.n], vocabulary[b.n])).slice(0, MAX_VECTOR_TERMS);
+    entries.sort((a, b) => byId(vocabulary[a.n], vocabulary[b.n]));
+    // Summed in stem order, so that every caller gets the same bits.
+    let squares = 0;
+    for (const e of entries) squares += e.w * e.w;
+    const norm = Math.sqrt(squares);
+    if (norm > 0) for (const e of entries) terms.push(e.n), weights.push(e.w / norm);
+    start[i + 1] = terms.length;
+  }
+  return { ids: findings.map((f) => f.id), vocabulary, start, terms: terms.trimmed(), weights: weights.trimmed() };
+}
+
+/** Finding i's vector as stems and weights. */
+export function vectorAt(v: FindingVectors, i: number): TermVector {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (let k = v.start[i]; k < v.start[i + 1]; k++) terms.push(v.vocabulary[v.terms[k]]), weights.push(v.weights[k]);
+  return { terms, weights };
+}
+
+/** Every finding's vector by id (for seeding Neo4j and for tests; the embedded store keeps the compact form). */
+export function findingVectors(rows: readonly NodeRow[]): Map<string, TermVector> {
+  const v = buildFindingVectors(rows.filter((r): r is FindingRow => r.label === 'Finding'));
+  return new Map(v.ids.map((id, i) => [id, vectorAt(v, i)]));
 }
 
 /**

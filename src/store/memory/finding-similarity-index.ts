@@ -1,6 +1,6 @@
-import type { InspectionFramework, NodeRow, Polarity } from '../../domain/model';
+import type { FindingRow, InspectionFramework, Polarity } from '../../domain/model';
 import type { AreaSimilarityRow, EvidencePairRow, SimilarAreasArgs, SimilarFindingRow, SimilarFindingsArgs } from '../port';
-import { cosine, findingVectors, roundScore as roundScoreExport, type TermVector } from '../finding-similarity';
+import { buildFindingVectors, cosine, roundScore as roundScoreExport, vectorAt, type FindingVectors } from '../finding-similarity';
 import { byId, compareSimilarity } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
 import type { MemoryGraph } from './memory-graph';
@@ -23,10 +23,8 @@ interface Filter {
 export class FindingSimilarityIndex {
   /** Finding ids, sorted; a finding's number is its position. */
   private readonly ids: string[];
-  private readonly number: Map<string, number>;
-  private readonly vectors: TermVector[];
-  /** Each finding's stems as term numbers (in the order of its vector's stems). */
-  private readonly termsOf: Int32Array[];
+  /** Each finding's stems (numbers in vectors.vocabulary, in id order) and weights. */
+  private readonly vectors: FindingVectors;
   /** The area's position among area ids (-1 for a national review's finding). */
   private readonly area: Int32Array;
   private readonly areaIds: string[];
@@ -45,54 +43,61 @@ export class FindingSimilarityIndex {
   private readonly scores: Float64Array;
   private readonly touched: Uint8Array;
 
-  constructor(g: MemoryGraph, rows: readonly NodeRow[]) {
-    const byFinding = findingVectors(rows);
-    this.ids = [...byFinding.keys()].sort(byId);
-    this.number = new Map(this.ids.map((id, i) => [id, i]));
-    this.vectors = this.ids.map((id) => byFinding.get(id)!);
+  constructor(g: MemoryGraph) {
+    this.ids = g.idsByLabel.get('Finding') ?? [];
+    const rows = this.ids.map((id) => g.node(id) as FindingRow);
+    this.vectors = buildFindingVectors(rows);
     this.areaIds = g.idsByLabel.get('Area') ?? [];
     const areaNumber = new Map(this.areaIds.map((id, i) => [id, i]));
     this.area = Int32Array.from(this.ids, (id) => {
       const a = g.findingArea(id);
       return a === null ? -1 : areaNumber.get(a)!;
     });
-    this.polarity = this.ids.map((id) => (g.node(id) as { polarity?: Polarity }).polarity ?? null);
+    this.polarity = rows.map((r) => r.polarity ?? null);
     this.framework = this.ids.map((id) => g.findingFramework(id));
     this.area.forEach((a, f) => {
       if (a >= 0) (this.areaFindings.get(a) ?? this.areaFindings.set(a, []).get(a)!).push(f);
     });
 
-    const termNumber = new Map<string, number>();
-    const postings: number[] = [];
-    this.termsOf = this.vectors.map((v, f) =>
-      Int32Array.from(v.terms, (t) => {
-        let n = termNumber.get(t);
-        if (n === undefined) termNumber.set(t, (n = termNumber.size)), postings.push(0, 0);
-        if (this.area[f] >= 0) postings[2 * n + polarityCode(this.polarity[f])]++;
-        return n;
-      }),
-    );
-    const slots = 2 * termNumber.size;
+    const { start, terms, weights, vocabulary } = this.vectors;
+    const slots = 2 * vocabulary.length;
     this.termStart = new Int32Array(slots + 1);
-    for (let t = 0; t < slots; t++) this.termStart[t + 1] = this.termStart[t] + postings[t];
+    const slotOf = (f: number, k: number) => 2 * terms[k] + polarityCode(this.polarity[f]);
+    for (let f = 0; f < this.ids.length; f++) if (this.area[f] >= 0) for (let k = start[f]; k < start[f + 1]; k++) this.termStart[slotOf(f, k) + 1]++;
+    for (let t = 0; t < slots; t++) this.termStart[t + 1] += this.termStart[t];
     const next = this.termStart.slice(0, slots);
     this.postingFinding = new Int32Array(this.termStart[slots]);
     this.postingWeight = new Float64Array(this.postingFinding.length);
-    this.vectors.forEach((v, f) => {
-      if (this.area[f] < 0) return;
-      const code = polarityCode(this.polarity[f]);
-      this.termsOf[f].forEach((t, k) => {
-        const p = next[2 * t + code]++;
+    for (let f = 0; f < this.ids.length; f++) {
+      if (this.area[f] < 0) continue;
+      for (let k = start[f]; k < start[f + 1]; k++) {
+        const p = next[slotOf(f, k)]++;
         this.postingFinding[p] = f;
-        this.postingWeight[p] = v.weights[k];
-      });
-    });
+        this.postingWeight[p] = weights[k];
+      }
+    }
     this.scores = new Float64Array(this.ids.length);
     this.touched = new Uint8Array(this.ids.length);
   }
 
+  /** A finding's number, by binary search over the sorted ids (no map of a million entries). */
+  private numberOf(id: string): number | undefined {
+    let lo = 0;
+    let hi = this.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.ids[lo] === id ? lo : undefined;
+  }
+
+  private pair(f: number, g: number) {
+    return cosine(vectorAt(this.vectors, f), vectorAt(this.vectors, g));
+  }
+
   similarFindings(args: SimilarFindingsArgs): SimilarFindingRow[] {
-    const me = this.number.get(args.findingId);
+    const me = this.numberOf(args.findingId);
     if (me === undefined || args.first === 0) return [];
     const filter = { polarity: args.polarity ?? null, framework: args.framework ?? null };
     const excluded = args.excludeSameArea ? this.area[me] : -2;
@@ -107,7 +112,7 @@ export class FindingSimilarityIndex {
     } finally {
       this.clear(hit);
     }
-    return top.map(({ f }) => ({ findingId: this.ids[f], ...cosine(this.vectors[me], this.vectors[f]) }));
+    return top.map(({ f }) => ({ findingId: this.ids[f], ...this.pair(me, f) }));
   }
 
   /**
@@ -169,7 +174,7 @@ export class FindingSimilarityIndex {
       evidence: pairsOf
         .get(a)!
         .sort((x, y) => y.score - x.score || x.f - y.f)
-        .map((p): EvidencePairRow => ({ themeId: null, findingId: this.ids[p.f], matchId: this.ids[p.g], ...cosine(this.vectors[p.f], this.vectors[p.g]) })),
+        .map((p): EvidencePairRow => ({ themeId: null, findingId: this.ids[p.f], matchId: this.ids[p.g], ...this.pair(p.f, p.g) })),
     }));
   }
 
@@ -185,12 +190,11 @@ export class FindingSimilarityIndex {
     // Both polarities' postings, or one's.
     const from = polarity === 'WEAKNESS' ? 1 : 0;
     const to = polarity === 'STRENGTH' ? 1 : 2;
-    const terms = this.termsOf[me];
-    const weights = this.vectors[me].weights;
+    const { start, terms, weights } = this.vectors;
     const { termStart, postingFinding, postingWeight, scores, touched } = this;
     const hit: number[] = [];
     // Stems in id order, so the products add up in the order cosine() adds them.
-    for (let k = 0; k < terms.length; k++) {
+    for (let k = start[me]; k < start[me + 1]; k++) {
       const w = weights[k];
       for (let p = termStart[2 * terms[k] + from], end = termStart[2 * terms[k] + to]; p < end; p++) {
         const f = postingFinding[p];

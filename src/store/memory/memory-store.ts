@@ -51,7 +51,7 @@ export class MemoryStore implements GraphStore {
     const graph = new MemoryGraph(bundle);
     const areaThemes = new Map<string, AreaThemeIndex>();
     for (const p of ['WEAKNESS', 'STRENGTH'] as const) areaThemes.set(`${p}|`, new AreaThemeIndex(graph, p));
-    this.loaded = { graph, areaThemes, findingSimilarity: new FindingSimilarityIndex(graph, bundle.nodes) }; // built aside and swapped in whole
+    this.loaded = { graph, areaThemes, findingSimilarity: new FindingSimilarityIndex(graph) }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
