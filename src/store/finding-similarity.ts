@@ -6,7 +6,8 @@ import { searchTerms } from './search-text';
  * How alike two findings' wordings are, the same in both stores: each finding is a TF-IDF vector
  * over the stems of its text (see findingText; stop words dropped, as search does), weighted (1 + ln tf) * ln(N / df) over all N
  * findings, and scaled to length 1. Two findings' similarity is the cosine of their vectors: the
- * sum, over the stems they share, of the products of their weights. A stem found in every finding
+ * sum, over the stems they share, of the products of their weights (single-precision values,
+ * multiplied and added in double precision). A stem found in every finding
  * weighs nothing; a rare one shared weighs most.
  */
 
@@ -16,7 +17,7 @@ export const MAX_VECTOR_TERMS = 1000;
 export interface TermVector {
   /** Stems, in id order. */
   terms: string[];
-  /** Their weights; the squares sum to 1. */
+  /** Their weights (single-precision values); the squares sum to 1, to 7 digits. */
   weights: number[];
 }
 
@@ -37,11 +38,12 @@ export interface FindingVectors {
   vocabulary: string[];
   start: Int32Array;
   terms: Int32Array;
-  weights: Float64Array;
+  /** Single precision (7 digits are plenty for a weight, and half the bytes); Neo4j stores the same values. */
+  weights: Float32Array;
 }
 
 /** A growable typed array (a plain array of millions of numbers costs more, and grows in bigger steps). */
-class GrowableArray<T extends Int32Array | Float64Array> {
+class GrowableArray<T extends Int32Array | Float32Array> {
   length = 0;
   constructor(public data: T) {}
   push(v: number): void {
@@ -82,7 +84,7 @@ export function buildFindingVectors(findings: readonly FindingRow[]): FindingVec
   const total = findings.length;
   const start = new Int32Array(findings.length + 1);
   const terms = intList();
-  const weights = new GrowableArray(new Float64Array(1024));
+  const weights = new GrowableArray(new Float32Array(1024));
   for (let i = 0; i < findings.length; i++) {
     let entries: { n: number; w: number }[] = [];
     for (let k = rawStart[i]; k < rawStart[i + 1]; k++) {

@@ -36,7 +36,7 @@ export class FindingSimilarityIndex {
    */
   private readonly termStart: Int32Array;
   private readonly postingFinding: Int32Array;
-  private readonly postingWeight: Float64Array;
+  private readonly postingWeight: Float32Array;
   /** Each area's findings, by number. */
   private readonly areaFindings = new Map<number, number[]>();
   // Scratch space for one query at a time (queries run synchronously).
@@ -67,7 +67,7 @@ export class FindingSimilarityIndex {
     for (let t = 0; t < slots; t++) this.termStart[t + 1] += this.termStart[t];
     const next = this.termStart.slice(0, slots);
     this.postingFinding = new Int32Array(this.termStart[slots]);
-    this.postingWeight = new Float64Array(this.postingFinding.length);
+    this.postingWeight = new Float32Array(this.postingFinding.length);
     for (let f = 0; f < this.ids.length; f++) {
       if (this.area[f] < 0) continue;
       for (let k = start[f]; k < start[f + 1]; k++) {
