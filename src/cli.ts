@@ -6,6 +6,7 @@ import { ConfigError, readConfig } from './config';
 import { findingsPerArea } from './dataset/findings-per-area';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { inspectionCountLines } from './dataset/inspection-counts';
 import { evaluateThemes, formatEvaluation, readHandLabels } from './ingest/evaluate-themes';
 import { ingestReports } from './ingest/ingest-reports';
 import { ImportError } from './dataset/outcomes/import-problem';
@@ -42,6 +43,8 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const inspections = inspectionCountLines(bundle);
+    if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
     const perArea = findingsPerArea(bundle);
     console.log(`Findings per area (${perArea.length} areas): strengths / weaknesses`);
     for (const a of perArea) console.log(`  ${a.areaName.padEnd(28)} ${String(a.strengths).padStart(3)} / ${String(a.weaknesses).padStart(3)}`);

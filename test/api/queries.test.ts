@@ -255,6 +255,35 @@ describe("Ofsted's outcomes for every area, both frameworks, over time", () => {
     expect(data.area.inspections).toEqual([{ id: 'cumberland-2025-07', outcome: 'INCONSISTENT', follows: { id: 'cumbria-2019-03', area: { id: 'cumbria' } } }]);
   });
 
+  it('pages inspections with filters and a total count', async () => {
+    const data = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", first: 1) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id area { name } priorityActionPlanRequired actions { kind } }
+    } }`);
+    expect(data.inspections).toMatchObject({
+      totalCount: 2, pageInfo: { hasNextPage: true },
+      nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: expect.arrayContaining([{ kind: 'PRIORITY_ACTION_PLAN' }]) }],
+    });
+    // Beside the plan, the report's three areas for priority action and two for improvement.
+    expect(data.inspections.nodes[0].actions).toHaveLength(6);
+    const next = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", after: "${data.inspections.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`);
+    expect(next.inspections).toEqual({ nodes: [{ id: 'redbridge-2025-05' }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+  });
+
+  it('refuses a date filter that is not a date, saying what to write', async () => {
+    const res = await api.run('{ inspections(from: "July 2023") { totalCount } }');
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('YYYY, YYYY-MM or YYYY-MM-DD') });
+    const same = await api.run('{ outcomeTransitions(from: FRAMEWORK_2023, to: FRAMEWORK_2023) { count } }');
+    expect(same.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers the transition table: did areas that made insufficient progress later have systemic failings?', async () => {
+    const data = await ok('{ outcomeTransitions { from revisit to count areas(first: 3) { id } } }');
+    expect(data.outcomeTransitions).toContainEqual({
+      from: 'WSOA_REQUIRED', revisit: 'PARTIAL_PROGRESS', to: 'SYSTEMIC_FAILINGS', count: 7, areas: [{ id: 'bury' }, { id: 'lancashire' }, { id: 'oldham' }],
+    });
+    expect(data.outcomeTransitions).toContainEqual({ from: 'WSOA_REQUIRED', revisit: 'INSUFFICIENT_PROGRESS', to: null, count: 2, areas: [{ id: 'devon' }, { id: 'sefton' }] });
+  });
+
   it('keeps what the 2023 table could not read unknown, with a note saying why', async () => {
     const data = await ok('{ slough: inspection(id: "slough-2025-07") { outcome notes priorityActionPlanRequired } derbyshire: area(id: "derbyshire") { inspections { id startedOn { iso } publishedOn { iso } notes } } }');
     expect(data.slough.outcome).toBeNull();

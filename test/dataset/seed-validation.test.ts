@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectionCountLines } from '../../src/dataset/inspection-counts';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows } from '../../src/domain/model';
@@ -22,6 +23,14 @@ describe('the project seeds', () => {
     const counts = countByLabel(seedBundle());
     expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 24, Inspection: 270, Review: 1, Source: 56 });
     expect(counts.Finding).toBeGreaterThanOrEqual(50);
+  });
+
+  it('count the inspections of both frameworks as `npm run check` prints them', () => {
+    expect(inspectionCountLines(seedBundle())).toEqual([
+      'FRAMEWORK_2016 INITIAL     151: WSOA_REQUIRED 83, NO_WSOA 68',
+      'FRAMEWORK_2016 REVISIT      47: SUFFICIENT_PROGRESS 20, PARTIAL_PROGRESS 25, INSUFFICIENT_PROGRESS 2',
+      'FRAMEWORK_2023 FULL         72: POSITIVE 15, INCONSISTENT 36, SYSTEMIC_FAILINGS 20, unknown 1',
+    ]);
   });
 
   it('trace every node to a source document', () => {

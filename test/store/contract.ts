@@ -124,6 +124,67 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       });
     });
 
+    describe("Ofsted's outcomes, both frameworks, over time", () => {
+      const total = async (filter: Parameters<GraphStore['list']>[1]) => (await store.list('Inspection', filter, { first: 0 })).totalCount;
+
+      it('counts the inspections of each framework, kind and outcome', async () => {
+        // The statistics' 149 rows (82 WSOA, 67 not, 46 revisits), plus Dorset and Northamptonshire from its notes.
+        expect(await total({ framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED' })).toBe(83);
+        expect(await total({ kind: 'INITIAL', outcome: 'NO_WSOA' })).toBe(68);
+        expect(await total({ kind: 'REVISIT' })).toBe(47);
+        expect(await total({ framework: 'FRAMEWORK_2023' })).toBe(72);
+        expect(await total({ kind: 'FULL', outcome: 'SYSTEMIC_FAILINGS', regionId: 'london' })).toBe(2);
+      });
+
+      it('filters by the region of the area inspected and pages by id', async () => {
+        const first = await store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'west-midlands' }, { first: 3 });
+        expect(first).toMatchObject({ totalCount: 7, hasNextPage: true });
+        expect(ids(first.rows)).toEqual(['birmingham-2025-06', 'dudley-2025-01', 'herefordshire-2024-12']);
+        const rest = await store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'west-midlands' }, { first: 10, afterId: 'herefordshire-2024-12' });
+        expect(ids(rest.rows)).toEqual(['sandwell-2023-07', 'stoke-on-trent-2024-01', 'telford-and-wrekin-2023-03', 'worcestershire-2024-04']);
+      });
+
+      it('filters by date, start else publication, both ends included', async () => {
+        const jan2017 = await store.list('Inspection', { from: '2017-01-16', to: '2017-01' }, { first: 10 });
+        expect(ids(jan2017.rows)).toEqual(['sandwell-2017-01', 'trafford-2017-01', 'waltham-forest-2017-01']);
+        expect(await total({ framework: 'FRAMEWORK_2023', from: '2023', to: '2023' })).toBe(26);
+        // Derbyshire's 2023-framework row gives only a publication date (14 November 2024); its report gives the start, 23 September 2024.
+        const sep2024 = await store.list('Inspection', { framework: 'FRAMEWORK_2023', from: '2024-09-23', to: '2024-09-23' }, { first: 5 });
+        expect(ids(sep2024.rows)).toEqual(['derbyshire-2024-11', 'lewisham-2024-09']);
+        // The table's publication date stands in for a start only while no document states one.
+        const noStart = await store.list('Inspection', { framework: 'FRAMEWORK_2023', from: '2024-11-14', to: '2024-11-14' }, { first: 5 });
+        expect(ids(noStart.rows)).toEqual([]);
+      });
+
+      it('keeps an unknown outcome as null and the numbers as numbers', async () => {
+        const [slough, birmingham] = (await store.nodes(['slough-2025-07', 'birmingham-2021-05'])) as InspectionRow[];
+        expect(slough).toMatchObject({ framework: 'FRAMEWORK_2023', kind: 'FULL', outcome: null, priorityActionPlanRequired: null, endedOn: '2025-07-11' });
+        expect(birmingham).toMatchObject({ kind: 'REVISIT', outcome: 'PARTIAL_PROGRESS', weaknessesWithProgress: 1, weaknessesWithoutProgress: 12 });
+      });
+
+      it('follows an area through succession, with the date', async () => {
+        const [predecessors] = await store.traverse(['cumberland'], TRAVERSALS.areaPredecessors);
+        expect(predecessors.map((p) => [p.node.id, p.rel.on, p.rel.onCertainty])).toEqual([['cumbria', '2023-04-01', 'STATED']]);
+        const [successors] = await store.traverse(['northamptonshire'], TRAVERSALS.areaSuccessors);
+        expect(successors.map((s) => s.node.id)).toEqual(['north-northamptonshire', 'west-northamptonshire']);
+      });
+
+      it('cross-tabulates first-framework outcomes against 2023-framework ones, across changes of area', async () => {
+        const cells = await store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023');
+        const cell = (from: string | null, revisit: string | null, to: string | null) =>
+          cells.find((c) => c.from === from && c.revisit === revisit && c.to === to)?.areaIds;
+        expect(cell('WSOA_REQUIRED', 'PARTIAL_PROGRESS', 'SYSTEMIC_FAILINGS')).toEqual(['bury', 'lancashire', 'oldham', 'oxfordshire', 'sheffield', 'suffolk', 'worcestershire']);
+        expect(cell('WSOA_REQUIRED', 'INSUFFICIENT_PROGRESS', null)).toEqual(['devon', 'sefton']);
+        expect(cell('WSOA_REQUIRED', 'SUFFICIENT_PROGRESS', 'INCONSISTENT')).toEqual(['county-durham', 'sandwell', 'waltham-forest']);
+        // Areas created since: Cumberland takes Cumbria's WSOA, Dorset the old county's revisit, North Northamptonshire the county's.
+        expect(cell('WSOA_REQUIRED', null, 'INCONSISTENT')).toEqual(expect.arrayContaining(['cumberland', 'westmorland-and-furness']));
+        expect(cell('WSOA_REQUIRED', 'PARTIAL_PROGRESS', 'POSITIVE')).toEqual(['dorset-council', 'hartlepool']);
+        expect(cell('NO_WSOA', null, 'SYSTEMIC_FAILINGS')).toEqual(expect.arrayContaining(['hertfordshire', 'north-northamptonshire']));
+        expect(cells[0]).toMatchObject({ from: 'WSOA_REQUIRED', revisit: 'SUFFICIENT_PROGRESS', to: 'POSITIVE' });
+        expect(cells.reduce((n, c) => n + c.areaIds.length, 0)).toBe(153);
+      });
+    });
+
     describe('sharedWeaknesses', () => {
       it('finds the themes most areas fail on: health services and EHC plans, in 42 areas each', async () => {
         const patterns = await store.sharedWeaknesses({ minAreas: 40, maxThemes: 1 });

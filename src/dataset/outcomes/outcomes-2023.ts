@@ -81,7 +81,10 @@ export function readOutcomes2023(path: string, problems: ImportProblem[]): Secon
       outcome = GRADES[grade.replace(/\.0$/, '')] ?? null;
       if (!outcome) refuse('outcome_grade', `"${grade}" is not an outcome grade (1, 2 or 3, or nan where the outcome could not be read)`);
     }
-    const previous = date('previous_inspection_date', 'previous inspection date');
+    // Checked, but not relied on: see the source's notes (import-outcomes.ts).
+    const previousText = r.cell('previous_inspection_date');
+    const previous = previousText ? parseDayMonthYear(previousText) : null;
+    if (previousText && !previous) refuse('previous_inspection_date', `"${previousText}" is not a date written dd/mm/yy or dd/mm/yyyy`);
     const link = r.cell('inspection_link');
     if (link && !/^https:\/\/\S+$/.test(link)) refuse('inspection_link', `"${link}" is not an https address`);
     return {

@@ -1,11 +1,12 @@
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Bundle, Label, NodeRow } from '../../domain/model';
+import type { Bundle, InspectionFramework, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
+import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { searchTerms, snippetFor } from '../search-text';
 import { byId, comparePatterns, patternKey } from '../ordering';
 import type {
-  AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
+  AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
@@ -166,6 +167,15 @@ export class Neo4jStore implements GraphStore {
       const row = nodeToRow(r.get('node'));
       return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };
     });
+  }
+
+  async outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]> {
+    const records = await this.read(cypher.areaHistoriesStatement([from, to], MAX_PREDECESSOR_DEPTH));
+    const histories = records.map((r) => ({
+      areaId: r.get('areaId') as string,
+      inspections: toPlain(r.get('inspections')) as AreaInspectionHistory['inspections'],
+    }));
+    return tabulateTransitions(histories, from, to);
   }
 
   async stats(): Promise<StoreStats> {
