@@ -3,7 +3,7 @@ import { Declarations, recordName, type DeclaredIn } from './declarations';
 import { RecordMerger } from './merge-records';
 import { RelationshipSet } from './relationship-set';
 import type { ParsedSeedFile } from './read-seeds';
-import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
+import type { PartialDateSeed, RecordSection, SeedFile, ThemeAssignmentSeed } from './seed-schema';
 import { RECORD_SECTIONS } from './seed-schema';
 import type { SeedProblem } from './seed-error';
 
@@ -44,7 +44,8 @@ const REF_RULES: Record<RecordSection, RefRule[]> = {
   reviews: [{ field: 'by', labels: ['Agency'], rel: 'BY' }],
   findings: [
     { field: 'foundBy', labels: ['Inspection', 'Review'], rel: 'FOUND', reverse: true },
-    { field: 'themes', labels: ['Theme'], rel: 'ABOUT' },
+    // themes: ABOUT with who assigned each and why, handled on its own
+    { field: 'rejectedThemes', labels: ['Theme'] },
     { field: 'concerns', labels: ['Agency'], rel: 'CONCERNS' },
   ],
   actions: [
@@ -108,7 +109,7 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       };
     case 'Action':
       return {
-        label, id: r.id, kind: s.kind, title: s.title, status: s.status, description: s.description ?? null,
+        label, id: r.id, kind: s.kind, title: s.title, status: s.status ?? 'UNKNOWN', description: s.description ?? null,
         ...dateProps('startedOn', s.startedOn), ...dateProps('dueOn', s.dueOn),
       };
     case 'Source':
@@ -224,6 +225,19 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     if (seed.source) place(file, 'source', 0, 'Source', seed.source as unknown as AnyRecord);
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
 
+    const addThemeAssignments = (r: AnyRecord, record: string) => {
+      const rejected = new Set(r.rejectedThemes as string[]);
+      (r.themes as ThemeAssignmentSeed[]).forEach((t, j) => {
+        const a = typeof t === 'string' ? { id: t, by: 'PERSON' as const, reason: undefined } : t;
+        if (!checkRef(file, record, `themes[${j}]`, a.id, ['Theme'])) return;
+        if (rejected.has(a.id)) {
+          problems.push({ file, record, field: `themes[${j}]`, message: `"${a.id}" is also in rejectedThemes: keep it in one of the two` });
+          return;
+        }
+        rels.add({ type: 'ABOUT', from: r.id, to: a.id, assignedBy: a.by, reason: a.reason ?? null }, sourceId);
+      });
+    };
+
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => {
         const record = `${section}[${i}] "${r.id}"`;
@@ -236,6 +250,7 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
             rels.add(rule.reverse ? { type: rule.rel, from: target, to: r.id } : { type: rule.rel, from: r.id, to: target }, sourceId);
           });
         }
+        if (section === 'findings') addThemeAssignments(r, record);
         if (section === 'people') {
           (r.worksFor as { agency: string; role?: string }[]).forEach((w, j) => {
             if (checkRef(file, record, `worksFor[${j}].agency`, w.agency, ['Agency'])) {

@@ -4,6 +4,7 @@ import {
   ACTION_STATUSES,
   AGENCY_KINDS,
   AREA_KINDS,
+  ASSIGNERS,
   FRAMEWORK_OF_KIND,
   INSPECTION_FRAMEWORKS,
   INSPECTION_KINDS,
@@ -126,12 +127,28 @@ const reviewSeed = z
   })
   .strict();
 
+/**
+ * A finding's theme: a plain id is a person's assignment; `{ id, by: machine, reason }` is the
+ * classifier's, with the rule and words that fired it. A person corrects the machine by changing
+ * `by` to `person` (keeping or rewriting the reason), adding a theme, or moving one to `rejectedThemes`.
+ */
+const themeAssignmentSeed = z.union([
+  slug,
+  z
+    .object({ id: slug, by: upper(ASSIGNERS), reason: text.optional() })
+    .strict()
+    .refine((a) => a.by === 'PERSON' || a.reason !== undefined, { message: 'a machine assignment must say why (the rule and words that fired)', path: ['reason'] }),
+]);
+export type ThemeAssignmentSeed = z.infer<typeof themeAssignmentSeed>;
+
 const findingSeed = z
   .object({
     id: slug,
     foundBy: slug,
     polarity: upper(POLARITIES),
-    themes: z.array(slug).min(1, 'must name at least one theme'),
+    themes: z.array(themeAssignmentSeed).min(1, 'must name at least one theme'),
+    /** Themes a person ruled out: the classifier will not assign them again when the report is ingested again. */
+    rejectedThemes: z.array(slug).default([]),
     summary: text,
     quote: text.optional(),
     concerns: z.array(slug).default([]),
@@ -146,7 +163,8 @@ const actionSeed = z
     id: slug,
     kind: upper(ACTION_KINDS),
     title: text,
-    status: upper(ACTION_STATUSES),
+    /** Left out when the source does not say (a statistic that a WSOA was required says nothing of its progress): UNKNOWN. */
+    status: upper(ACTION_STATUSES).optional(),
     description: text.optional(),
     requiredBy: slug.optional(),
     owners: z.array(slug).default([]),

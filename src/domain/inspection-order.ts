@@ -15,3 +15,13 @@ export const byInspectionDate = (a: InspectionRow, b: InspectionRow): number => 
 /** The outcome of the latest inspection (null when that one's outcome is not known). */
 export const latestOutcome = (inspections: readonly InspectionRow[]): InspectionRow['outcome'] =>
   inspections.length ? [...inspections].sort(byInspectionDate)[inspections.length - 1].outcome : null;
+
+/**
+ * Whether a date (an ISO prefix) falls from `from` up to `to`, both ISO prefixes and included:
+ * `to: "2023"` takes in every date of 2023. An undated inspection falls in no range.
+ */
+export function inDateRange(date: string | null, from: string | null | undefined, to: string | null | undefined): boolean {
+  if (!from && !to) return true;
+  if (!date) return false;
+  return (!from || date >= from) && (!to || date.slice(0, to.length) <= to);
+}

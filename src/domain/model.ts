@@ -102,6 +102,10 @@ export const SOURCE_KINDS = ['ARTICLE', 'REPORT', 'DATASET', 'LEGISLATION', 'WEB
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const CERTAINTIES = ['STATED', 'INFERRED'] as const;
+
+/** Who put a finding under a theme: a person (by hand, or correcting the machine) or the classifier. */
+export const ASSIGNERS = ['PERSON', 'MACHINE'] as const;
+export type Assigner = (typeof ASSIGNERS)[number];
 export type Certainty = (typeof CERTAINTIES)[number];
 
 /**
@@ -241,6 +245,9 @@ export interface RelRow {
   onCertainty?: Certainty | null;
   /** WORKS_FOR: the person's role there. */
   role?: string | null;
+  /** ABOUT: who assigned the theme, and why (the classifier's rule and the words that fired it, or a person's note). */
+  assignedBy?: Assigner | null;
+  reason?: string | null;
 }
 
 /** A relationship's properties besides its ends: shared by every relationship that has the same ones. */

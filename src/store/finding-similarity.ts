@@ -1,10 +1,13 @@
 import type { FindingRow, NodeRow } from '../domain/model';
 import { byId } from './ordering';
-import { searchTerms } from './search-text';
+import { eng as englishStopWords } from 'stopword';
+import { STOP_WORDS, searchWords, stem } from './search-text';
 
 /**
  * How alike two findings' wordings are, the same in both stores: each finding is a TF-IDF vector
- * over the stems of its text (see findingText; stop words dropped, as search does), weighted (1 + ln tf) * ln(N / df) over all N
+ * over the stems of its text (see findingText), less the common English words of the stopword
+ * package's list (too, been, has, many, ...: shared by two findings, they say nothing of what the
+ * two are about) and search's own stop words, weighted (1 + ln tf) * ln(N / df) over all N
  * findings, and scaled to length 1. Two findings' similarity is the cosine of their vectors: the
  * sum, over the stems they share, of the products of their weights (single-precision values,
  * multiplied and added in double precision). A stem found in every finding
@@ -19,6 +22,15 @@ export interface TermVector {
   terms: string[];
   /** Their weights (single-precision values); the squares sum to 1, to 7 digits. */
   weights: number[];
+}
+
+const SIMILARITY_STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords, ...STOP_WORDS]);
+
+/** The stems a finding's text is compared by. */
+export function similarityTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of searchWords(text)) if (!SIMILARITY_STOP_WORDS.has(w)) out.push(stem(w));
+  return out;
 }
 
 /** The inspectors' words (quote) with our summary, unless the quote already holds it (a report's bullet and its first sentence). */
@@ -71,7 +83,7 @@ export function buildFindingVectors(findings: readonly FindingRow[]): FindingVec
   const tf = new Map<number, number>();
   findings.forEach((f, i) => {
     tf.clear();
-    for (const t of searchTerms(findingText(f))) {
+    for (const t of similarityTerms(findingText(f))) {
       let n = termNumber.get(t);
       if (n === undefined) termNumber.set(t, (n = vocabulary.length)), vocabulary.push(t), df.push(0);
       tf.set(n, (tf.get(n) ?? 0) + 1);

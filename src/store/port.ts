@@ -1,4 +1,7 @@
-import { REL_TYPES, type AgencyKind, type Bundle, type InspectionFramework, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../domain/model';
+import {
+  REL_TYPES, type AgencyKind, type Bundle, type InspectionFramework, type InspectionKind, type InspectionOutcome, type Label, type NodeRow,
+  type Polarity, type RelRow, type RelType,
+} from '../domain/model';
 
 /** The GraphStore port: every adapter (embedded memory, Neo4j) implements this and passes test/store. */
 
@@ -23,10 +26,17 @@ export interface Neighbour {
 }
 
 export interface ListFilter {
+  /** Areas in the region; inspections of an area in it. */
   regionId?: string | null;
   themeId?: string | null;
   polarity?: Polarity | null;
-  kind?: AgencyKind | null;
+  kind?: AgencyKind | InspectionKind | null;
+  /** Inspections only. */
+  framework?: InspectionFramework | null;
+  outcome?: InspectionOutcome | null;
+  /** Inspections dated (start, else publication) from this ISO date prefix and up to this one, both included. */
+  from?: string | null;
+  to?: string | null;
 }
 export interface PageRequest {
   first: number;
@@ -168,6 +178,29 @@ export interface SearchHitRow {
   snippet: string | null;
 }
 
+/** One active area's inspections, its own (depth 0) and its predecessors' (depth 1, 2, ...), in the frameworks asked for. */
+export interface AreaInspectionHistory {
+  areaId: string;
+  inspections: {
+    id: string;
+    areaId: string;
+    depth: number;
+    framework: InspectionFramework;
+    kind: InspectionKind;
+    outcome: InspectionOutcome | null;
+    /** Start date, else publication date. */
+    date: string | null;
+  }[];
+}
+
+/** A cell of the cross-tabulation of outcomes between two frameworks: areas with the same three outcomes. */
+export interface OutcomeTransitionRow {
+  from: InspectionOutcome | null;
+  revisit: InspectionOutcome | null;
+  to: InspectionOutcome | null;
+  areaIds: string[];
+}
+
 export interface StoreStats {
   nodes: Record<string, number>;
   relationships: number;
@@ -192,6 +225,8 @@ export interface GraphStore {
   agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
   path(args: PathArgs): Promise<PathRow | null>;
   search(args: SearchArgs): Promise<SearchHitRow[]>;
+  /** Each area's outcome in one framework (and its revisit) against its outcome in another, across changes of area. */
+  outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]>;
   stats(): Promise<StoreStats>;
 
   /** Replaces the store's contents with the bundle, all or nothing. */

@@ -20,13 +20,13 @@ describe('over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('server-timing')).toMatch(/^total;dur=\d+\.\d{3}$/);
-    expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }] } } });
+    expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }, { outcome: 'PARTIAL_PROGRESS' }] } } });
   });
 
   it('reports health with the store and its counts', async () => {
     const res = await fetch(`${base()}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 153, Theme: 17 } });
+    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 161, Theme: 24 } });
   });
 
   it('serves the Sandbox landing page to a browser', async () => {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectionCountLines } from '../../src/dataset/inspection-counts';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows } from '../../src/domain/model';
@@ -20,8 +21,16 @@ const SANDWELL = 'documents/sandwell-2017.yaml';
 describe('the project seeds', () => {
   it('load with every label and the documents behind them', () => {
     const counts = countByLabel(seedBundle());
-    expect(counts).toMatchObject({ Area: 153, Region: 9, Theme: 17, Inspection: 4, Review: 1, Source: 9 });
+    expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 24, Inspection: 270, Review: 1, Source: 56 });
     expect(counts.Finding).toBeGreaterThanOrEqual(50);
+  });
+
+  it('count the inspections of both frameworks as `npm run check` prints them', () => {
+    expect(inspectionCountLines(seedBundle())).toEqual([
+      'FRAMEWORK_2016 INITIAL     151: WSOA_REQUIRED 83, NO_WSOA 68',
+      'FRAMEWORK_2016 REVISIT      47: SUFFICIENT_PROGRESS 20, PARTIAL_PROGRESS 25, INSUFFICIENT_PROGRESS 2',
+      'FRAMEWORK_2023 FULL         72: POSITIVE 15, INCONSISTENT 36, SYSTEMIC_FAILINGS 20, unknown 1',
+    ]);
   });
 
   it('trace every node to a source document', () => {
@@ -165,8 +174,10 @@ describe('a bad seed file stops loading with an error naming file, record and fi
         return e as SeedError;
       }
     })() as SeedError;
-    expect(err.problems).toHaveLength(2);
-    expect(err.message).toMatch(/^The seeds are invalid \(2 problems\); nothing was loaded\./);
+    // The third: Ofsted's statistics declare the same inspection, of Sandwell.
+    expect(err.problems).toHaveLength(3);
+    expect(err.problems[2]).toMatchObject({ file: 'reference/ofsted-outcomes-2016-2022.yaml', field: 'area' });
+    expect(err.message).toMatch(/^The seeds are invalid \(3 problems\); nothing was loaded\./);
     expect(err.message).toContain('documents/sandwell-2017.yaml: inspections[0] "sandwell-2017-01", field area');
   });
 });
@@ -236,7 +247,7 @@ describe('seeds too large to hold are read twice, with the same outcome', () => 
   it('the same problems from broken seeds: cross-file ones, and a file that cannot be read', () => {
     const dir = copyOfSeeds();
     editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [nope]').replace('    area: sandwell\n', '    area: nowhere\n'));
-    expect(outcome(dir, 0).problems).toHaveLength(2);
+    expect(outcome(dir, 0).problems).toHaveLength(3);
     expect(outcome(dir, 0)).toEqual(outcome(dir));
     writeFileSync(join(dir, 'documents', 'broken.yaml'), 'source: [unclosed\n');
     expect(outcome(dir, 0).problems).toEqual([expect.objectContaining({ file: 'documents/broken.yaml' })]);

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, FindingRow } from '../../src/domain/model';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { cosine, findingText, findingVectors, type TermVector } from '../../src/store/finding-similarity';
-import { searchTerms } from '../../src/store/search-text';
+import { cosine, findingText, findingVectors, similarityTerms, type TermVector } from '../../src/store/finding-similarity';
 import { byId, compareThemePairs } from '../../src/store/ordering';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
@@ -18,8 +17,8 @@ describe('finding vectors', () => {
     const rows = seedBundle().nodes.filter((r): r is FindingRow => r.label === 'Finding');
     const v = vectors.get('staffordshire-2019-ehc-plans-poor')!;
     expect(v.terms).toEqual(['ehc', 'plan', 'poor', 'qualiti']); // "The quality of EHC plans is poor.": stop words gone, stemmed
-    const df = (t: string) => rows.filter((r) => searchTerms(findingText(r)).includes(t)).length;
-    expect(df('ehc')).toBe(7);
+    const df = (t: string) => rows.filter((r) => similarityTerms(findingText(r)).includes(t)).length;
+    expect(df('ehc')).toBe(rows.filter((r) => /\bEHC\b/i.test(findingText(r))).length);
     const raw = v.terms.map((t) => Math.log(rows.length / df(t)));
     const norm = Math.hypot(...raw);
     v.weights.forEach((w, i) => expect(w).toBe(Math.fround(raw[i] / norm)));

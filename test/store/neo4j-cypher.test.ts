@@ -16,6 +16,11 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    [
+      'list inspections, every filter',
+      cypher.listStatement(d, 'Inspection', { regionId: HOSTILE, kind: 'REVISIT', framework: 'FRAMEWORK_2016', outcome: 'PARTIAL_PROGRESS', from: HOSTILE, to: HOSTILE }, 10, HOSTILE),
+    ],
+    ['area histories', cypher.areaHistoriesStatement(['FRAMEWORK_2016', HOSTILE], 5)],
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],
     ['sharedWeaknesses, 1 theme', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 1 })],
     ['sharedWeaknesses, 5 themes in a region', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 5, regionId: HOSTILE, first: 3 })],

@@ -1,10 +1,13 @@
-import type { Bundle, InspectionFramework, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
+import { inDateRange, inspectionDate } from '../../domain/inspection-order';
+import type { AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
   SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemeStats,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
 import { exploreAgencyNetwork } from '../agency-network';
+import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
+import type { AreaInspectionHistory } from '../port';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
 import { MemoryGraph } from './memory-graph';
@@ -93,7 +96,17 @@ export class MemoryStore implements GraphStore {
       const withTheme = g.areasWithTheme(filter.themeId, filter.polarity);
       ids = ids.filter((id) => withTheme.has(id));
     }
+    if (label === 'Inspection' && filter.regionId) {
+      const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
+      ids = ids.filter((id) => g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other)));
+    }
     if (filter.kind) ids = ids.filter((id) => (g.node(id) as { kind?: string }).kind === filter.kind);
+    if (label === 'Inspection' && (filter.framework || filter.outcome || filter.from || filter.to)) {
+      ids = ids.filter((id) => {
+        const i = g.node(id) as InspectionRow;
+        return (!filter.framework || i.framework === filter.framework) && (!filter.outcome || i.outcome === filter.outcome) && inDateRange(inspectionDate(i) || null, filter.from, filter.to);
+      });
+    }
     const start = page.afterId ? upperBound(ids, page.afterId) : 0;
     const slice = ids.slice(start, start + page.first);
     return { rows: slice.map((id) => g.node(id)!), totalCount: ids.length, hasNextPage: start + page.first < ids.length };
@@ -142,6 +155,29 @@ export class MemoryStore implements GraphStore {
 
   async search(args: SearchArgs) {
     return this.graph.search.query(args.text, args.first, args.labels);
+  }
+
+  async outcomeTransitions(from: InspectionFramework, to: InspectionFramework) {
+    const g = this.graph;
+    const histories: AreaInspectionHistory[] = [];
+    for (const areaId of g.idsByLabel.get('Area') ?? []) {
+      if ((g.node(areaId) as AreaRow).activeTo) continue;
+      const inspections: AreaInspectionHistory['inspections'] = [];
+      const seen = new Set<string>([areaId]);
+      let level = [areaId];
+      for (let depth = 0; depth <= MAX_PREDECESSOR_DEPTH && level.length; depth++) {
+        for (const id of level) {
+          for (const { other } of g.relsOf(id, 'OF', 'IN')) {
+            const i = g.node(other) as InspectionRow;
+            if (i.framework !== from && i.framework !== to) continue;
+            inspections.push({ id: i.id, areaId: id, depth, framework: i.framework, kind: i.kind, outcome: i.outcome, date: inspectionDate(i) || null });
+          }
+        }
+        level = level.flatMap((id) => g.relsOf(id, 'SUCCEEDED_BY', 'IN').map((r) => r.other)).filter((id) => !seen.has(id) && seen.add(id));
+      }
+      histories.push({ areaId, inspections });
+    }
+    return tabulateTransitions(histories, from, to);
   }
 
   async stats(): Promise<StoreStats> {

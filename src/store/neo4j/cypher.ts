@@ -126,6 +126,29 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
     conditions.push('n.kind = $kind');
     params.kind = filter.kind;
   }
+  if (of === 'Inspection') {
+    if (filter.regionId) {
+      conditions.push('(n)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
+      params.regionId = filter.regionId;
+    }
+    if (filter.framework) {
+      conditions.push('n.framework = $framework');
+      params.framework = filter.framework;
+    }
+    if (filter.outcome) {
+      conditions.push('n.outcome = $outcome');
+      params.outcome = filter.outcome;
+    }
+    // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
+    if (filter.from) {
+      conditions.push('coalesce(n.startedOn, n.publishedOn) >= $from');
+      params.from = filter.from;
+    }
+    if (filter.to) {
+      conditions.push('left(coalesce(n.startedOn, n.publishedOn), size($to)) <= $to');
+      params.to = filter.to;
+    }
+  }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
   const l = label(of);
@@ -134,6 +157,24 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
 ${subquery(d, [], [`MATCH (n:${l}) ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
 RETURN total, rows`,
     params,
+  };
+}
+
+/**
+ * Every area that exists now (no activeTo) with its own inspections and its predecessors', in
+ * the two frameworks, each with how many successions back it lies. The tabulation is shared
+ * with the embedded store (store/outcome-transitions.ts).
+ */
+export function areaHistoriesStatement(frameworks: readonly string[], maxDepth: number): Statement {
+  const depth = wholeNumber(maxDepth, 0, 10);
+  return {
+    text: `MATCH (a:Area)
+WHERE a.activeTo IS NULL
+RETURN a.id AS areaId,
+  [p = (a)<-[:SUCCEEDED_BY*0..${depth}]-(b:Area)<-[:OF]-(i:Inspection) WHERE i.framework IN $frameworks |
+    {id: i.id, areaId: b.id, depth: length(p) - 1, framework: i.framework, kind: i.kind, outcome: i.outcome, date: coalesce(i.startedOn, i.publishedOn)}] AS inspections
+ORDER BY areaId`,
+    params: { frameworks: [...frameworks] },
   };
 }
 

@@ -1,14 +1,15 @@
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Bundle, Label, NodeRow } from '../../domain/model';
+import type { Bundle, InspectionFramework, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
+import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { queryWords, snippetFor } from '../search-text';
 import { byId, comparePatterns, patternKey } from '../ordering';
 import { rankSharedTerms } from '../finding-similarity';
 import type {
-  AgencyLinkRow, AreaSimilarityRow, EvidencePairRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
-  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow, SimilarFindingsArgs, Step, StoreStats,
-  ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, WeaknessPatternRow,
+  AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, EvidencePairRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest,
+  PageResult, PathArgs, PathRow, PatternKey, SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow,
+  SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
 import { writeBundle } from './seed-writer';
@@ -215,6 +216,15 @@ export class Neo4jStore implements GraphStore {
       const row = nodeToRow(r.get('node'));
       return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };
     });
+  }
+
+  async outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]> {
+    const records = await this.read(cypher.areaHistoriesStatement([from, to], MAX_PREDECESSOR_DEPTH));
+    const histories = records.map((r) => ({
+      areaId: r.get('areaId') as string,
+      inspections: toPlain(r.get('inspections')) as AreaInspectionHistory['inspections'],
+    }));
+    return tabulateTransitions(histories, from, to);
   }
 
   async stats(): Promise<StoreStats> {

@@ -64,6 +64,10 @@ export function relFromParts(type: string, from: string, to: string, props: unkn
     rel.onCertainty = (p.onCertainty as RelRow['onCertainty']) ?? null;
   }
   if (type === 'WORKS_FOR') rel.role = (p.role as string | undefined) ?? null;
+  if (type === 'ABOUT') {
+    rel.assignedBy = (p.assignedBy as RelRow['assignedBy']) ?? 'PERSON';
+    rel.reason = (p.reason as string | undefined) ?? null;
+  }
   return rel;
 }
 
@@ -88,5 +92,7 @@ export function relToProperties(rel: RelRow): Record<string, unknown> {
   if (rel.on !== undefined) out.on = rel.on;
   if (rel.onCertainty !== undefined) out.onCertainty = rel.onCertainty;
   if (rel.role !== undefined) out.role = rel.role;
+  if (rel.assignedBy !== undefined) out.assignedBy = rel.assignedBy;
+  if (rel.reason !== undefined) out.reason = rel.reason;
   return out;
 }
