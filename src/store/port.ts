@@ -69,15 +69,69 @@ export interface WeaknessPatternRow {
 /** A pattern whose evidence is wanted: its themes and the areas that share them. */
 export type PatternKey = Pick<WeaknessPatternRow, 'themeIds' | 'areaIds'>;
 
+export const SIMILARITY_METHODS = ['THEMES', 'FINDINGS'] as const;
+export type SimilarityMethod = (typeof SIMILARITY_METHODS)[number];
+
 export interface SimilarAreasArgs {
   areaId: string;
   first: number;
   polarity: Polarity;
+  /** THEMES (the default): Jaccard over theme sets. FINDINGS: how closely the findings match, pair by pair. */
+  method?: SimilarityMethod;
+  /** Only findings of inspections under this framework, on both sides. */
+  framework?: InspectionFramework | null;
+}
+/** One piece of evidence: a finding of the given area and one of the other, and why they are paired. */
+export interface EvidencePairRow {
+  /** THEMES: the shared theme both findings are about. */
+  themeId: string | null;
+  findingId: string;
+  matchId: string;
+  /** FINDINGS: the two findings' text similarity. */
+  score: number | null;
+  /** FINDINGS: the stems the two share, the weightiest first. */
+  sharedTerms: string[];
 }
 export interface AreaSimilarityRow {
   areaId: string;
   score: number;
   sharedThemeIds: string[];
+  /** Ordered: by theme id (THEMES), by score then the given area's finding id (FINDINGS). */
+  evidence: EvidencePairRow[];
+}
+
+export interface SimilarFindingsArgs {
+  findingId: string;
+  first: number;
+  /** Null: either polarity. */
+  polarity?: Polarity | null;
+  framework?: InspectionFramework | null;
+  /** Leave out the findings of the given finding's own area. */
+  excludeSameArea: boolean;
+}
+export interface SimilarFindingRow {
+  findingId: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+export interface ThemeCooccurrenceArgs {
+  polarity: Polarity;
+  framework?: InspectionFramework | null;
+  minAreas: number;
+  first: number;
+}
+export interface ThemePairRow {
+  /** Two theme ids, in id order. */
+  themeIds: [string, string];
+  /** How many areas have findings about both, and which, by id. */
+  count: number;
+  areaIds: string[];
+  /** Areas with findings about each theme, and with any finding at all (of the polarity and framework). */
+  themeAreaCounts: [number, number];
+  areasWithFindings: number;
+  /** count over the count expected if the themes were independent: count * areas / (n1 * n2). */
+  lift: number;
 }
 
 export const AGENCY_LINK_KINDS = ['SHARED_AREA', 'SHARED_FINDING', 'SHARED_ACTION', 'SUCCESSION'] as const;
@@ -165,6 +219,9 @@ export interface GraphStore {
   /** For each pattern, the weakness findings in its areas about any of its themes, ordered by id. */
   patternFindings(patterns: readonly PatternKey[]): Promise<string[][]>;
   similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]>;
+  /** Findings of areas whose wording is most like the given finding's, by TF-IDF cosine over stems (see finding-similarity.ts). */
+  similarFindings(args: SimilarFindingsArgs): Promise<SimilarFindingRow[]>;
+  themeCooccurrence(args: ThemeCooccurrenceArgs): Promise<ThemePairRow[]>;
   agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
   path(args: PathArgs): Promise<PathRow | null>;
   search(args: SearchArgs): Promise<SearchHitRow[]>;

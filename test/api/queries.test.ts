@@ -168,9 +168,31 @@ describe('the GraphQL API on the seeded graph', () => {
   });
 
   it('searches the evidence', async () => {
-    const data = await ok('{ search(text: "short breaks", first: 3) { node { __typename id } score snippet } }');
+    const data = await ok('{ search(text: "short breaks", first: 20) { node { __typename id } score snippet } }');
     expect(data.search[0]).toMatchObject({ node: { __typename: 'Theme', id: 'short-breaks' } });
     expect(data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('staffordshire-2019-short-breaks-strength');
+  });
+
+  it('finds findings worded alike in other areas, with the words they share and each one\'s source', async () => {
+    const data = await ok(`{ similarFindings(findingId: "west-sussex-2023-11-weakness-01", first: 2, polarity: WEAKNESS) {
+      score sharedTerms(first: 2) finding { id quote source { id } } } }`);
+    expect(data.similarFindings).toHaveLength(2);
+    expect(data.similarFindings[0]).toMatchObject({ finding: { id: 'hartlepool-2023-03-weakness-01', quote: expect.stringContaining('statutory timescales'), source: { id: expect.stringContaining('hartlepool') } } });
+    expect(data.similarFindings[0].sharedTerms).toHaveLength(2);
+  });
+
+  it('ranks areas by their findings with evidence on both sides, and pairs themes with their lift', async () => {
+    const data = await ok(`{
+      similarAreas(areaId: "sandwell", first: 1, method: FINDINGS, framework: FRAMEWORK_2016) {
+        area { id } score evidence(first: 1) { theme { id } score sharedTerms finding { id quote } match { id quote source { id } } }
+      }
+      themeCooccurrence(minAreas: 2, first: 1, framework: FRAMEWORK_2016) { themes { id } count expected lift areas(first: 2) { id } }
+    }`);
+    const [best] = data.similarAreas;
+    expect(best.area).toEqual({ id: 'birmingham' });
+    expect(best.evidence).toEqual([expect.objectContaining({ theme: null, finding: expect.objectContaining({ id: 'sandwell-2017-slower-academic-progress' }), match: expect.objectContaining({ id: 'birmingham-2018-weak-academic-progress' }) })]);
+    expect(best.evidence[0].match.source).toEqual({ id: expect.stringContaining('birmingham') });
+    expect(data.themeCooccurrence).toEqual([{ themes: [{ id: 'academic-outcomes' }, { id: 'ehc-plan-quality' }], count: 4, expected: 4, lift: 1, areas: [{ id: 'birmingham' }, { id: 'sandwell' }] }]);
   });
 
   it('lists what each document states', async () => {
@@ -263,6 +285,8 @@ describe("Ofsted's outcomes for every area, both frameworks, over time", () => {
       totalCount: 2, pageInfo: { hasNextPage: true },
       nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: expect.arrayContaining([{ kind: 'PRIORITY_ACTION_PLAN' }]) }],
     });
+    // Beside the plan, the report's three areas for priority action and two for improvement.
+    expect(data.inspections.nodes[0].actions).toHaveLength(6);
     const next = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", after: "${data.inspections.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`);
     expect(next.inspections).toEqual({ nodes: [{ id: 'redbridge-2025-05' }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });

@@ -248,6 +248,101 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       });
     });
 
+    describe('similarFindings', () => {
+      // West Sussex, 2023: "Too many education, health and care needs assessments are not completed within the statutory timescales. ..."
+      const EHC_TIMELINESS = 'west-sussex-2023-11-weakness-01';
+
+      it("finds other areas' findings on EHC plan timeliness first, with the words they share", async () => {
+        const similar = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 5, polarity: 'WEAKNESS', excludeSameArea: true });
+        // Hartlepool: "Too many education, health and support assessments are not completed within the statutory timescales."
+        // Medway: "The quality, impact and timeliness of EHC plans is too variable."
+        expect(similar.slice(0, 2).map((s) => s.findingId)).toEqual(['hartlepool-2023-03-weakness-01', 'medway-2024-02-weakness-07']);
+        const themes = await store.traverse(similar.slice(0, 2).map((s) => s.findingId), TRAVERSALS.findingThemes);
+        for (const t of themes) expect(t.map((n) => n.node.id)).toContain('ehc-timeliness');
+        expect(similar[0].sharedTerms).toEqual(expect.arrayContaining(['timeli', 'timescal', 'statutori', 'complet']));
+        expect(similar[0].score).toBeCloseTo(0.370, 3);
+        for (let i = 1; i < similar.length; i++) expect(similar[i - 1].score).toBeGreaterThanOrEqual(similar[i].score);
+        expect(similar.every((s) => !s.findingId.startsWith('west-sussex-'))).toBe(true);
+      });
+
+      it('compares like with like: in the 2016 framework, the EHC plan findings of the four areas inspected then', async () => {
+        const similar = await store.similarFindings({ findingId: 'sandwell-2017-ehc-plans-lack-health-and-care', first: 3, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', excludeSameArea: true });
+        expect(similar.slice(0, 2).map((s) => s.findingId)).toEqual(['birmingham-2018-ehc-plan-quality-variable', 'staffordshire-2019-ehc-plans-poor']);
+        expect(similar[0].sharedTerms).toEqual(['vari', 'qualiti', 'ehc', 'plan']);
+      });
+
+      it('keeps the same area when asked, never the finding itself, and filters by polarity and framework', async () => {
+        const all = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, excludeSameArea: false });
+        expect(all.some((s) => s.findingId.startsWith('west-sussex-'))).toBe(true);
+        expect(all.map((s) => s.findingId)).not.toContain(EHC_TIMELINESS);
+        const strengths = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, polarity: 'STRENGTH', excludeSameArea: true });
+        const rows = await store.nodes(strengths.map((s) => s.findingId));
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => (r as { polarity: string }).polarity === 'STRENGTH')).toBe(true);
+        const old = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, framework: 'FRAMEWORK_2016', excludeSameArea: true });
+        expect(old.length).toBeGreaterThan(0);
+        expect(old.every((s) => /^(birmingham|sandwell|staffordshire|wolverhampton)-20(17|18|19|21)-/.test(s.findingId))).toBe(true);
+        expect(await store.similarFindings({ findingId: 'no-such-finding', first: 5, excludeSameArea: true })).toEqual([]);
+        expect(await store.similarFindings({ findingId: EHC_TIMELINESS, first: 0, excludeSameArea: true })).toEqual([]);
+      });
+    });
+
+    describe('similarAreas with evidence', () => {
+      it('THEMES: each shared theme with a finding of each area', async () => {
+        const [birmingham] = await store.similarAreas({ areaId: 'sandwell', first: 1, polarity: 'WEAKNESS', method: 'THEMES', framework: 'FRAMEWORK_2016' });
+        expect(birmingham.areaId).toBe('birmingham');
+        expect(birmingham.evidence.map((e) => e.themeId)).toEqual(birmingham.sharedThemeIds);
+        expect(birmingham.evidence[0]).toEqual({
+          themeId: 'academic-outcomes', findingId: 'sandwell-2017-slower-academic-progress', matchId: 'birmingham-2018-weak-academic-progress', score: null, sharedTerms: [],
+        });
+        const [any] = await store.similarAreas({ areaId: 'hertfordshire', first: 1, polarity: 'WEAKNESS' });
+        expect(any.evidence).toHaveLength(any.sharedThemeIds.length);
+        expect(any.evidence.every((e) => e.findingId.startsWith('hertfordshire-') && e.matchId.startsWith(`${any.areaId}-`))).toBe(true);
+      });
+
+      it("FINDINGS: areas ranked by how closely their findings match Hertfordshire's, pair by pair", async () => {
+        const similar = await store.similarAreas({ areaId: 'hertfordshire', first: 3, polarity: 'WEAKNESS', method: 'FINDINGS' });
+        expect(similar.map((s) => s.areaId)).toEqual(['suffolk', 'milton-keynes', 'plymouth']);
+        expect(similar[0].score).toBeCloseTo(0.1584, 4);
+        // Complaints upheld by the ombudsman, in both.
+        expect(similar[0].evidence[0]).toMatchObject({ themeId: null, findingId: 'hertfordshire-2023-07-weakness-06', matchId: 'suffolk-2023-11-weakness-07' });
+        expect(similar[0].evidence[0].sharedTerms.slice(0, 4)).toEqual(['complaint', 'upheld', 'legal', 'ombudsman']);
+        for (const s of similar) {
+          expect(s.evidence).toHaveLength(16);
+          expect(s.evidence.every((e) => e.findingId.startsWith('hertfordshire-') && e.matchId.startsWith(`${s.areaId}-`))).toBe(true);
+          const scores = s.evidence.map((e) => e.score!);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+          // The area's score is the mean of its pairs' scores over Hertfordshire's 16 weaknesses.
+          expect(s.score).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 16, 9);
+        }
+        expect(await store.similarAreas({ areaId: 'hertfordshire', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS', framework: 'FRAMEWORK_2016' })).toEqual([]);
+        const old = await store.similarAreas({ areaId: 'sandwell', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS', framework: 'FRAMEWORK_2016' });
+        expect(old.map((s) => [s.areaId, s.evidence.length])).toEqual([['birmingham', 8], ['wolverhampton', 8], ['staffordshire', 8]]);
+      });
+    });
+
+    describe('themeCooccurrence', () => {
+      it('counts the areas behind each pair of weakness themes, with the lift over chance', async () => {
+        const pairs = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 100, framework: 'FRAMEWORK_2016' });
+        expect(pairs).toHaveLength(19);
+        expect(pairs[0]).toEqual({
+          themeIds: ['academic-outcomes', 'ehc-plan-quality'], count: 4, areaIds: ['birmingham', 'sandwell', 'staffordshire', 'wolverhampton'],
+          themeAreaCounts: [4, 4], areasWithFindings: 4, lift: 1,
+        });
+        // Exclusions go with preparation for adulthood in both areas that have them: 2 areas where 2 * 3 / 4 = 1.5 were expected.
+        const firstOfTwo = pairs.find((p) => p.count === 2)!;
+        expect(firstOfTwo).toMatchObject({ themeIds: ['attendance-and-exclusions', 'preparation-for-adulthood'], themeAreaCounts: [2, 3], areaIds: ['birmingham', 'sandwell'] });
+        expect(firstOfTwo.lift).toBeCloseTo(4 / 3, 12);
+        const national = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 30, first: 100 });
+        expect(national[0]).toMatchObject({ themeIds: ['access-to-health-services', 'ehc-plan-quality'], count: 36, themeAreaCounts: [42, 42], areasWithFindings: 48 });
+        for (const p of national) {
+          expect(p.areaIds).toHaveLength(p.count);
+          expect(p.lift).toBeCloseTo((p.count * p.areasWithFindings) / (p.themeAreaCounts[0] * p.themeAreaCounts[1]), 12);
+        }
+        expect(await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 4, first: 3 })).toHaveLength(3);
+      });
+    });
+
     describe('agencyNetwork', () => {
       it('links the Sandwell CCG to its successor, its area partners and, two steps out, Wolverhampton', async () => {
         const net = (await store.agencyNetwork('sandwell-and-west-birmingham-ccg', 2))!;
@@ -330,6 +425,24 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(people.length).toBeGreaterThan(0);
         const rows = await store.nodes(people.map((h) => h.id));
         expect(rows.every((r) => r?.label === 'Person')).toBe(true);
+      });
+
+      it('stems English words: "special schools" finds "every special school", "autism" what "autistic" finds, "waiting times" "wait times"', async () => {
+        const special = (await store.search({ text: 'special schools', first: 100 })).map((h) => h.id);
+        expect(special).toContain('sandwell-2017-special-schools-good');
+        expect(special).toContain('specialist-provision');
+        const autistic = (await store.search({ text: 'autistic', first: 100 })).map((h) => h.id).sort();
+        expect(autistic).toContain('staffordshire-2019-effective-operational-work');
+        const autism = (await store.search({ text: 'autism', first: 100 })).map((h) => h.id).sort();
+        expect(autism).toEqual(expect.arrayContaining(autistic));
+        // "waited" is in no text: its stem finds "wait too long" and "waiting too long".
+        expect((await store.search({ text: 'waited', first: 100, labels: ['Finding'] })).map((h) => h.id)).toContain('wolverhampton-2021-older-children-needs-identified-late');
+        // Hertfordshire: "There are long wait times for children and young people to access speech ..."
+        const waiting = (await store.search({ text: 'waiting times', first: 100, labels: ['Finding'] })).map((h) => h.id);
+        expect(waiting).toContain('hertfordshire-2023-07-weakness-11');
+        expect(waiting).toEqual((await store.search({ text: 'wait time', first: 100, labels: ['Finding'] })).map((h) => h.id));
+        // Stop words are not searched for: the same hits with and without them.
+        expect(await store.search({ text: 'the special schools in the area', first: 5 })).toEqual(await store.search({ text: 'special schools area', first: 5 }));
       });
 
       it('treats query syntax as plain words and finds nothing for nonsense', async () => {

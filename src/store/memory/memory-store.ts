@@ -2,7 +2,7 @@ import { inDateRange, inspectionDate } from '../../domain/inspection-order';
 import type { AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
-  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
+  SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemeStats,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
 import { exploreAgencyNetwork } from '../agency-network';
@@ -14,7 +14,16 @@ import { MemoryGraph } from './memory-graph';
 import { AreaThemeIndex } from './area-theme-index';
 import { patternFindings, sharedWeaknesses } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
-import { similarAreas } from './similar-areas';
+import { similarAreasByThemes } from './similar-areas';
+import { FindingSimilarityIndex } from './finding-similarity-index';
+import { themeCooccurrence } from './theme-cooccurrence';
+
+interface Loaded {
+  graph: MemoryGraph;
+  /** Per polarity and framework ('' for any), built when first asked for. */
+  areaThemes: Map<string, AreaThemeIndex>;
+  findingSimilarity: FindingSimilarityIndex;
+}
 
 const matches = (row: NodeRow, where: Step['where']) =>
   !where || ((!where.label || row.label === where.label) && (!where.polarity || (row as { polarity?: string }).polarity === where.polarity));
@@ -22,9 +31,9 @@ const matches = (row: NodeRow, where: Step['where']) =>
 /** The embedded default: the whole graph in this process. */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
-  private loaded: { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } | null = null;
+  private loaded: Loaded | null = null;
 
-  private get state(): { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } {
+  private get state(): Loaded {
     if (!this.loaded) throw new StoreUnavailableError('the embedded store has no data loaded yet');
     return this.loaded;
   }
@@ -33,14 +42,19 @@ export class MemoryStore implements GraphStore {
     return this.state.graph;
   }
 
-  private get areaThemes(): Record<Polarity, AreaThemeIndex> {
-    return this.state.areaThemes;
+  private areaThemes(polarity: Polarity, framework: InspectionFramework | null = null): AreaThemeIndex {
+    const { graph, areaThemes } = this.state;
+    const key = `${polarity}|${framework ?? ''}`;
+    let index = areaThemes.get(key);
+    if (!index) areaThemes.set(key, (index = new AreaThemeIndex(graph, polarity, framework)));
+    return index;
   }
 
   async load(bundle: Bundle): Promise<void> {
     const graph = new MemoryGraph(bundle);
-    const areaThemes = { WEAKNESS: new AreaThemeIndex(graph, 'WEAKNESS'), STRENGTH: new AreaThemeIndex(graph, 'STRENGTH') };
-    this.loaded = { graph, areaThemes }; // built aside and swapped in whole
+    const areaThemes = new Map<string, AreaThemeIndex>();
+    for (const p of ['WEAKNESS', 'STRENGTH'] as const) areaThemes.set(`${p}|`, new AreaThemeIndex(graph, p));
+    this.loaded = { graph, areaThemes, findingSimilarity: new FindingSimilarityIndex(graph) }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
@@ -108,7 +122,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async sharedWeaknesses(args: SharedWeaknessesArgs) {
-    return sharedWeaknesses(this.areaThemes.WEAKNESS, args);
+    return sharedWeaknesses(this.areaThemes('WEAKNESS'), args);
   }
 
   async patternFindings(patterns: readonly PatternKey[]) {
@@ -117,7 +131,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async similarAreas(args: SimilarAreasArgs) {
-    return similarAreas(this.areaThemes[args.polarity], args);
+    if (args.method === 'FINDINGS') return this.state.findingSimilarity.similarAreas(args);
+    return similarAreasByThemes(this.graph, this.areaThemes(args.polarity, args.framework), args);
+  }
+
+  async similarFindings(args: SimilarFindingsArgs) {
+    return this.state.findingSimilarity.similarFindings(args);
+  }
+
+  async themeCooccurrence(args: ThemeCooccurrenceArgs) {
+    return themeCooccurrence(this.areaThemes(args.polarity, args.framework), args);
   }
 
   async agencyNetwork(agencyId: string, maxDepth: number) {
