@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows, type InspectionRow, type NodeRow } from '../../src/domain/model';
-import { copyOfSeeds, SEEDS_DIR } from '../helpers';
+import { copyOfSeeds, SEEDS_DIR, problemsOf } from '../helpers';
 
 /** The same record declared again in a second file: one node, both sources, fields combined. */
 
@@ -24,16 +23,6 @@ const article = inspection(
   '    outcome: wsoa_required\n    by: [ofsted, cqc]\n    startedOn: { date: "2030-01", certainty: inferred }\n    notes: The article implies the month.\n',
   'first-source',
 ).replace('    by: [ofsted]\n    outcome', '    outcome');
-
-function problemsOf(dir: string) {
-  try {
-    loadDataset(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedError);
-    return (err as SeedError).problems;
-  }
-  throw new Error('expected the seeds to be rejected');
-}
 
 const node = (nodes: NodeRow[], id: string) => nodes.find((n) => n.id === id);
 

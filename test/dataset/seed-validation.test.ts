@@ -4,17 +4,7 @@ import { inspectionCountLines } from '../../src/dataset/inspection-counts';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows } from '../../src/domain/model';
-import { copyOfSeeds, editFile, SEEDS_DIR, seedBundle } from '../helpers';
-
-function problemsOf(dir: string) {
-  try {
-    loadDataset(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedError);
-    return (err as SeedError).problems;
-  }
-  throw new Error('expected the seeds to be rejected');
-}
+import { copyOfSeeds, editFile, SEEDS_DIR, seedBundle, problemsOf } from '../helpers';
 
 const SANDWELL = 'documents/sandwell-2017.yaml';
 
