@@ -1,6 +1,7 @@
 # The send-graph API. On its own it serves the embedded store; docker-compose.yml points it at Neo4j.
-# Three stages: the build (every dependency, esbuild) makes dist/cli.js; the production
-# dependencies are installed apart; the image holds only those, the bundle, schema/ and seeds/.
+# Three stages: the build (every dependency: esbuild, vite) makes dist/cli.js and the explorer
+# page, web/dist; the production dependencies are installed apart; the image holds only those, the
+# bundle, the page, schema/ and seeds/.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -9,7 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY scripts ./scripts
 COPY src ./src
-RUN npm run build
+COPY web ./web
+RUN npm run build && npm run build:web
 
 FROM node:20-bookworm-slim AS production-dependencies
 WORKDIR /app
@@ -24,6 +26,7 @@ ENV NODE_ENV=production
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY package.json ./
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY schema ./schema
 COPY seeds ./seeds
 # The image's files belong to root and cannot be changed by the server; the embedded store's

@@ -6,7 +6,7 @@ import { readConfig } from '../../src/config';
 import { openMemoryStore, snapshotPath } from '../../src/store/memory/open-memory-store';
 import type { MemoryStore } from '../../src/store/memory/memory-store';
 import { readSnapshot, writeSnapshot } from '../../src/store/memory/snapshot-file';
-import { copyOfSeeds, editFile, SEEDS_DIR } from '../helpers';
+import { copyOfSeeds, editFile, seedBundle, SEEDS_DIR } from '../helpers';
 
 /** A logger that keeps what it was told. */
 function recordingLogger() {
@@ -17,6 +17,11 @@ function recordingLogger() {
   } as unknown as Logger;
   return { logger, lines, said: (re: RegExp) => lines.some((l) => re.test(l.msg)), warned: () => lines.filter((l) => l.level === 'warn') };
 }
+
+const AREAS = seedBundle().nodes.filter((n) => n.label === 'Area').length;
+
+/** A weakness of West Sussex's 2023 report (EHC plans' timeliness), which Hartlepool's and Medway's match most closely. */
+const EHC_TIMELINESS = 'west-sussex-2023-11-weakness-01';
 
 /** Every kind of question the store answers, on the real seeds. */
 async function answers(store: MemoryStore) {
@@ -35,6 +40,15 @@ async function answers(store: MemoryStore) {
     await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 8 }),
     await store.search({ text: 'postcode lottery', first: 5 }),
     await store.search({ text: 'plan', first: 10 }),
+    await store.search({ text: 'waiting times', first: 20, labels: ['Finding'] }),
+    await store.similarFindings({ findingId: EHC_TIMELINESS, first: 10, polarity: 'WEAKNESS', excludeSameArea: true }),
+    await store.similarFindings({ findingId: EHC_TIMELINESS, first: 10, framework: 'FRAMEWORK_2023', excludeSameArea: false }),
+    await store.similarAreas({ areaId: 'hertfordshire', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' }),
+    await store.similarAreas({ areaId: 'hertfordshire', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' }),
+    await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 20 }),
+    await store.themeCooccurrence({ polarity: 'STRENGTH', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 }),
+    await store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023'),
+    await store.list('Inspection', { framework: 'FRAMEWORK_2023' }, { first: 50 }),
   ]);
 }
 
@@ -57,9 +71,12 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
     expect(await answers(built)).toBe(expected);
     expect(await answers(restored)).toBe(expected);
     // Real content, not two empty answers agreeing.
-    expect((await restored.stats()).nodes.Area).toBe(153);
+    expect((await restored.stats()).nodes.Area).toBe(AREAS);
     expect((await restored.nodes(['sandwell']))[0]).toMatchObject({ label: 'Area', name: 'Sandwell' });
     expect((await restored.search({ text: 'postcode lottery', first: 5 })).length).toBeGreaterThan(0);
+    const similar = await restored.similarFindings({ findingId: EHC_TIMELINESS, first: 2, polarity: 'WEAKNESS', excludeSameArea: true });
+    expect(similar.map((s) => s.findingId)).toEqual(['hartlepool-2023-03-weakness-01', 'medway-2024-02-weakness-07']);
+    expect((await restored.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 5 })).length).toBe(5);
   });
 
   it('makes the same snapshot from the same seeds, byte for byte', async () => {
@@ -109,7 +126,7 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
     const log = recordingLogger();
     const store = await openMemoryStore(SEEDS_DIR, join(notADirectory, 'cache'), log.logger);
     expect(log.warned().map((l) => l.msg)).toEqual([expect.stringMatching(/could not save the snapshot \(set CACHE_DIR to a writable directory, or to "off"\)/)]);
-    expect((await store.stats()).nodes.Area).toBe(153);
+    expect((await store.stats()).nodes.Area).toBe(AREAS);
   });
 
   it('reports a missing seeds directory as loading does, cache or not', async () => {

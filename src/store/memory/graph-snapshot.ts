@@ -1,14 +1,18 @@
-import type { Bundle, NodeRow, Polarity, RelProps } from '../../domain/model';
-import { POLARITIES } from '../../domain/model';
+import type { Bundle, InspectionFramework, NodeRow, Polarity, RelProps } from '../../domain/model';
+import { INSPECTION_FRAMEWORKS, POLARITIES } from '../../domain/model';
+import { FindingSimilarityIndex } from './finding-similarity-index';
+import type { MemoryIndexes } from './memory-indexes';
 import { MemoryGraph, type Adjacency, type FindingIndexes } from './memory-graph';
 import { SearchIndex } from './search-index';
 import { DamagedSnapshotError, readSnapshot, writeSnapshot, type SectionValue, type TypedSection } from './snapshot-file';
 
 /**
  * A loaded graph as snapshot sections, and back: the bundle's rows (JSON, in chunks) and
- * relationship columns, the adjacency, the finding indexes and the full-text index, so that a
- * server whose seeds have not changed skips reading, validating and indexing them. Maps of ids are
- * saved as node indexes and rebuilt with the rows' own id strings.
+ * relationship columns, the adjacency, the finding indexes, the full-text index and the findings'
+ * similarity vectors, so that a server whose seeds have not changed skips reading, validating,
+ * stemming and indexing them. Maps of ids are saved as node indexes and rebuilt with the rows' own
+ * id strings. What is cheap to derive again (ids by label, the areas' theme bits, the similarity
+ * postings) is derived again.
  */
 const ROWS_PER_SECTION = 50_000;
 
@@ -19,11 +23,14 @@ interface SavedFindings {
   areaThemeFindings: Record<Polarity, Saved<Saved<number[]>>>;
 }
 
-export function saveGraph(path: string, key: string, graph: MemoryGraph): void {
-  writeSnapshot(path, key, sections(graph));
+export function saveIndexes(path: string, key: string, indexes: MemoryIndexes): void {
+  writeSnapshot(path, key, sections(indexes));
 }
 
-function* sections(graph: MemoryGraph): Generator<[string, SectionValue]> {
+/** Frameworks by number, 0 for none (a finding of no area's inspection). */
+const frameworkCodes = (frameworks: (InspectionFramework | undefined)[]) => Uint8Array.from(frameworks, (f) => (f ? INSPECTION_FRAMEWORKS.indexOf(f) + 1 : 0));
+
+function* sections({ graph, findingSimilarity }: MemoryIndexes): Generator<[string, SectionValue]> {
   const { nodes, relationships: r, nodeIndex } = graph.bundle;
   for (let i = 0, chunk = 0; i < nodes.length; i += ROWS_PER_SECTION, chunk++) yield [`rows.${chunk}`, { json: nodes.slice(i, i + ROWS_PER_SECTION) }];
   yield ['rel.type', r.type];
@@ -36,6 +43,13 @@ function* sections(graph: MemoryGraph): Generator<[string, SectionValue]> {
     for (const part of ['start', 'other', 'type', 'rel'] as const) yield [`${side}.${part}`, adj[part]];
   }
   yield ['findings', { json: saveFindings(derived.findings, (id) => nodeIndex.get(id)!) }];
+  yield ['findings.area', derived.findings.findingAreaIndex];
+  yield ['findings.framework', frameworkCodes(derived.findings.findingFrameworkOf)];
+  const vectors = findingSimilarity.findingVectors();
+  yield ['similarity.vocabulary', { json: vectors.vocabulary }];
+  yield ['similarity.start', vectors.start];
+  yield ['similarity.terms', vectors.terms];
+  yield ['similarity.weights', vectors.weights];
   const search = derived.search.parts();
   yield ['search.vocabulary', { json: search.vocabulary }];
   for (const [name, value] of Object.entries(search)) if (name !== 'vocabulary') yield [`search.${name}`, value as TypedSection];
@@ -53,10 +67,11 @@ function saveFindings(f: FindingIndexes, index: (id: string) => number): SavedFi
 }
 
 /**
- * The graph saved at `path` under `key`; null when there is none or it was made from other seeds
- * or code. Throws DamagedSnapshotError when the file is damaged or does not hold a whole graph.
+ * The graph and indexes saved at `path` under `key`; null when there is none or it was made from
+ * other seeds or code. Throws DamagedSnapshotError when the file is damaged or does not hold a
+ * whole graph.
  */
-export function restoreGraph(path: string, key: string): MemoryGraph | null {
+export function restoreIndexes(path: string, key: string): MemoryIndexes | null {
   const s = readSnapshot(path, key);
   if (!s) return null;
   const typed = <T extends TypedSection>(name: string, Type: new (n: number) => T): T => {
@@ -87,9 +102,17 @@ export function restoreGraph(path: string, key: string): MemoryGraph | null {
   const out = adjacency('out');
   const inn = adjacency('in');
   const n = nodes.length, m = type.length;
+  const findingArea = typed('findings.area', Int32Array);
+  const framework = typed('findings.framework', Uint8Array);
+  const vectors = {
+    vocabulary: json<string[]>('similarity.vocabulary'),
+    start: typed('similarity.start', Int32Array),
+    terms: typed('similarity.terms', Int32Array),
+    weights: typed('similarity.weights', Float32Array),
+  };
   const consistent =
     nodeIndex.size === n && [relationships.from, relationships.to, relationships.props, out.other, out.type, out.rel, inn.other, inn.type, inn.rel].every((c) => c.length === m) &&
-    out.start.length === n + 1 && inn.start.length === n + 1;
+    out.start.length === n + 1 && inn.start.length === n + 1 && findingArea.length === n && framework.length === n;
   if (!consistent) throw new DamagedSnapshotError('the snapshot\'s sections do not fit together');
 
   const bundle: Bundle = { nodes, relationships, nodeIndex };
@@ -103,11 +126,21 @@ export function restoreGraph(path: string, key: string): MemoryGraph | null {
     fieldLength: typed('search.fieldLength', Uint16Array),
     avgFieldLength: typed('search.avgFieldLength', Float64Array),
   });
-  const findings = restoreFindings(json<SavedFindings>('findings'), (i) => nodes[i].id);
-  return new MemoryGraph(bundle, { out, in: inn, findings, search });
+  const findings: FindingIndexes = {
+    ...restoreFindings(json<SavedFindings>('findings'), (i) => nodes[i].id),
+    findingAreaIndex: findingArea,
+    findingFrameworkOf: Array.from(framework, (code) => (code ? INSPECTION_FRAMEWORKS[code - 1] : undefined)),
+  };
+  const graph = new MemoryGraph(bundle, { out, in: inn, findings, search });
+  const findingIds = graph.idsByLabel.get('Finding') ?? [];
+  const f = findingIds.length;
+  if (vectors.start.length !== f + 1 || vectors.terms.length !== vectors.weights.length || vectors.start[f] !== vectors.terms.length) {
+    throw new DamagedSnapshotError('the snapshot\'s similarity vectors do not fit its findings');
+  }
+  return { graph, findingSimilarity: new FindingSimilarityIndex(graph, { ids: findingIds, ...vectors }) };
 }
 
-function restoreFindings(saved: SavedFindings, id: (i: number) => string): FindingIndexes {
+function restoreFindings(saved: SavedFindings, id: (i: number) => string): Omit<FindingIndexes, 'findingAreaIndex' | 'findingFrameworkOf'> {
   const polarities = <T>(each: (p: Polarity) => T) => Object.fromEntries(POLARITIES.map((p) => [p, each(p)])) as Record<Polarity, T>;
   return {
     themeFindingCount: new Map(saved.themeFindingCount.map(([t, count]) => [id(t), count])),

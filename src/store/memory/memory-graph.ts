@@ -1,4 +1,4 @@
-import { REL_TYPES, POLARITIES, relationshipRow, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
+import { REL_TYPES, POLARITIES, relationshipRow, type Bundle, type FindingRow, type InspectionFramework, type InspectionRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
 import type { Direction } from '../port';
 import { byId } from '../ordering';
 import { SearchIndex } from './search-index';
@@ -30,6 +30,10 @@ export interface FindingIndexes {
   /** Per polarity, area -> theme -> the findings in that area about that theme. */
   areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>>;
   themeFindingCount: Map<string, number>;
+  /** By node index: for a finding of an area's inspection, the area's node index (else -1). */
+  findingAreaIndex: Int32Array;
+  /** By node index: for a finding of an area's inspection, the inspection's framework. */
+  findingFrameworkOf: (InspectionFramework | undefined)[];
 }
 
 /** What the graph derives from its bundle: the costly part of loading, which graph-snapshot.ts saves and restores. */
@@ -58,6 +62,8 @@ export class MemoryGraph {
   readonly areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>>;
   readonly themeFindingCount: Map<string, number>;
   readonly search: SearchIndex;
+  private readonly findingAreaIndex: Int32Array;
+  private readonly findingFrameworkOf: (InspectionFramework | undefined)[];
 
   /** Builds the indexes from the bundle, or takes them as derived before from the same bundle (a snapshot). */
   constructor(readonly bundle: Bundle, derived?: DerivedIndexes) {
@@ -84,13 +90,15 @@ export class MemoryGraph {
     this.themeAreas = findings.themeAreas;
     this.areaThemeFindings = findings.areaThemeFindings;
     this.themeFindingCount = findings.themeFindingCount;
+    this.findingAreaIndex = findings.findingAreaIndex;
+    this.findingFrameworkOf = findings.findingFrameworkOf;
     this.search = derived?.search ?? new SearchIndex(bundle.nodes);
   }
 
   /** The derived indexes, for a snapshot. */
   derived(): DerivedIndexes {
-    const { themeAreas, areaThemeFindings, themeFindingCount } = this;
-    return { out: this.out, in: this.in, findings: { themeAreas, areaThemeFindings, themeFindingCount }, search: this.search };
+    const { themeAreas, areaThemeFindings, themeFindingCount, findingAreaIndex, findingFrameworkOf } = this;
+    return { out: this.out, in: this.in, findings: { themeAreas, areaThemeFindings, themeFindingCount, findingAreaIndex, findingFrameworkOf }, search: this.search };
   }
 
   /** Counting sort by (node, type): each node's slice lists its relationships grouped by type. */
@@ -186,13 +194,22 @@ export class MemoryGraph {
     const themeAreas: PolarityIndex<string, string> = polarityIndex();
     const areaThemeFindings: FindingIndexes['areaThemeFindings'] = { STRENGTH: new Map(), WEAKNESS: new Map() };
     const themeFindingCount = new Map<string, number>();
+    const findingAreaIndex = new Int32Array(this.rows.length).fill(-1);
+    const findingFrameworkOf: (InspectionFramework | undefined)[] = new Array(this.rows.length);
     // By node index, and walked without relationship rows: millions of findings at scale.
     const findingArea: (string | undefined)[] = new Array(this.rows.length);
     for (const inspectionId of this.idsByLabel.get('Inspection') ?? []) {
       let areaId: string | undefined;
       this.forEachLinked(inspectionId, 'OF', 'OUT', (other) => (areaId ??= other));
       if (!areaId) continue;
-      this.forEachLinked(inspectionId, 'FOUND', 'OUT', (findingId) => (findingArea[this.index.get(findingId)!] = areaId));
+      const areaIndex = this.index.get(areaId)!;
+      const framework = (this.node(inspectionId) as InspectionRow).framework;
+      this.forEachLinked(inspectionId, 'FOUND', 'OUT', (findingId) => {
+        const f = this.index.get(findingId)!;
+        findingArea[f] = areaId;
+        findingAreaIndex[f] = areaIndex;
+        findingFrameworkOf[f] = framework;
+      });
     }
     for (const findingId of this.idsByLabel.get('Finding') ?? []) {
       const finding = this.node(findingId) as FindingRow;
@@ -209,7 +226,20 @@ export class MemoryGraph {
         perTheme.set(themeId, list);
       });
     }
-    return { themeAreas, areaThemeFindings, themeFindingCount };
+    return { themeAreas, areaThemeFindings, themeFindingCount, findingAreaIndex, findingFrameworkOf };
+  }
+
+  /** The area whose inspection found the finding, if any. */
+  findingArea(findingId: string): string | null {
+    const i = this.index.get(findingId);
+    const a = i === undefined ? -1 : this.findingAreaIndex[i];
+    return a < 0 ? null : this.rows[a].id;
+  }
+
+  /** The framework of the inspection that found the finding (none for a national review's). */
+  findingFramework(findingId: string): InspectionFramework | null {
+    const i = this.index.get(findingId);
+    return (i === undefined ? undefined : this.findingFrameworkOf[i]) ?? null;
   }
 
   /** Areas with a finding about the theme, of either polarity unless one is given. */

@@ -5,8 +5,8 @@ import { codeFingerprint } from '../../code-fingerprint';
 import { loadDataset } from '../../dataset/load-dataset';
 import { seedsFingerprint } from '../../dataset/seeds-fingerprint';
 import type { Logger } from '../../log';
-import { restoreGraph, saveGraph } from './graph-snapshot';
-import { MemoryGraph } from './memory-graph';
+import { restoreIndexes, saveIndexes } from './graph-snapshot';
+import { buildIndexes } from './memory-indexes';
 import { MemoryStore } from './memory-store';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -24,16 +24,16 @@ export async function openMemoryStore(seedsDir: string, cacheDir: string | null,
   const store = new MemoryStore();
   // A seeds directory that cannot be read is for loadDataset to report, in its own words.
   if (!cacheDir || !existsSync(seedsDir)) {
-    store.loadGraph(new MemoryGraph(loadDataset(seedsDir)));
+    store.serve(buildIndexes(loadDataset(seedsDir)));
     return store;
   }
   const path = snapshotPath(cacheDir, seedsDir);
   let started = performance.now();
   const key = sha256(`${codeFingerprint()}\n${seedsFingerprint(seedsDir)}`);
   try {
-    const graph = restoreGraph(path, key);
-    if (graph) {
-      store.loadGraph(graph);
+    const restored = restoreIndexes(path, key);
+    if (restored) {
+      store.serve(restored);
       logger.info({ cache: path, ms: Math.round(performance.now() - started) }, `graph restored from ${path} (the seeds have not changed)`);
       return store;
     }
@@ -41,11 +41,11 @@ export async function openMemoryStore(seedsDir: string, cacheDir: string | null,
   } catch (err) {
     logger.warn({ cache: path, reason: (err as Error).message }, 'the snapshot cannot be used; reading the seeds and making it again');
   }
-  const graph = new MemoryGraph(loadDataset(seedsDir));
-  store.loadGraph(graph);
+  const built = buildIndexes(loadDataset(seedsDir));
+  store.serve(built);
   started = performance.now();
   try {
-    saveGraph(path, key, graph);
+    saveIndexes(path, key, built);
     logger.info({ cache: path, ms: Math.round(performance.now() - started) }, `snapshot saved to ${path}`);
   } catch (err) {
     logger.warn({ cache: path, reason: (err as Error).message }, `could not save the snapshot (set CACHE_DIR to a writable directory, or to "off"); serving without it`);

@@ -15,9 +15,9 @@ import { dirname } from 'node:path';
 const MAGIC = Buffer.from('send-graph snapshot 1\n');
 const ALIGN = 8;
 
-const TYPED = { i32: Int32Array, u8: Uint8Array, u16: Uint16Array, f64: Float64Array } as const;
+const TYPED = { i32: Int32Array, u8: Uint8Array, u16: Uint16Array, f32: Float32Array, f64: Float64Array } as const;
 type TypedKind = keyof typeof TYPED;
-export type TypedSection = Int32Array | Uint8Array | Uint16Array | Float64Array;
+export type TypedSection = Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array;
 export type SectionValue = TypedSection | { json: unknown };
 
 interface SectionHeader {
@@ -38,6 +38,7 @@ const kindOf = (v: SectionValue): TypedKind | 'json' => {
   if (v instanceof Int32Array) return 'i32';
   if (v instanceof Uint8Array) return 'u8';
   if (v instanceof Uint16Array) return 'u16';
+  if (v instanceof Float32Array) return 'f32';
   if (v instanceof Float64Array) return 'f64';
   return 'json';
 };
