@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { enforceListBounds } from './list-bounds';
 import { resolvers } from './resolvers';
 
 export const SCHEMA_DIR = resolve(__dirname, '..', '..', 'schema');
@@ -13,7 +14,9 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** The executable schema: SDL from schema/, resolvers from ./resolvers. */
+/** The executable schema: SDL from schema/, resolvers from ./resolvers, every list held to its @listSize. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  return enforceListBounds(
+    makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } }),
+  );
 }

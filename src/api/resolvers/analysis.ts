@@ -1,9 +1,10 @@
 import type { AgencyRow, AreaRow, FindingRow, NodeRow, SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkFirst, checkRange, checkSearchText } from '../arguments';
+import { checkRange, checkSearchText } from '../arguments';
 import { partialDate } from './helpers';
 
-const firstOf = (ids: string[], first: number | null | undefined) => (first == null ? ids : ids.slice(0, checkFirst(first, 0)));
+// `first` is always set here: each list field's @listSize bound checks it or supplies its default (list-bounds.ts).
+const firstOf = (ids: string[], first: number | null | undefined) => ids.slice(0, first!);
 
 /** The analytical root fields: each one store call, the rows' ids then loaded in one batch per level. */
 export const analysisResolvers: Resolvers = {
@@ -13,10 +14,10 @@ export const analysisResolvers: Resolvers = {
         minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
         maxThemes: checkRange(args.maxThemes ?? 3, 1, 5, 'maxThemes'),
         regionId: args.regionId,
-        first: args.first == null ? null : checkFirst(args.first, 0),
+        first: args.first!,
       }),
     similarAreas: (_, args, ctx) =>
-      ctx.store.similarAreas({ areaId: args.areaId, first: checkFirst(args.first, 10), polarity: args.polarity ?? 'WEAKNESS' }),
+      ctx.store.similarAreas({ areaId: args.areaId, first: args.first!, polarity: args.polarity ?? 'WEAKNESS' }),
     agencyNetwork: (_, args, ctx) => ctx.store.agencyNetwork(args.agencyId, checkRange(args.maxDepth ?? 2, 1, 4, 'maxDepth')),
     path: (_, args, ctx) =>
       ctx.store.path({
@@ -25,7 +26,7 @@ export const analysisResolvers: Resolvers = {
         maxHops: checkRange(args.maxHops ?? 6, 1, 12, 'maxHops'),
         relationshipTypes: args.relationshipTypes,
       }),
-    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: checkFirst(args.first, 20) }),
+    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: args.first! }),
   },
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,

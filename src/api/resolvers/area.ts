@@ -1,13 +1,13 @@
-import type { AgencyRow, AreaRow, RegionRow } from '../../domain/model';
+import type { AgencyRow, AreaRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
-import { byIdOf, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, listed, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
     area: byIdOf('Area'),
     region: byIdOf('Region'),
-    regions: async (_, __, ctx) => (await ctx.store.list('Region', {}, { first: Number.MAX_SAFE_INTEGER })).rows as RegionRow[],
+    regions: listed('Region'),
     areas: async (_, args, ctx) => {
       const first = checkFirst(args.first, 50);
       const afterId = args.after ? decodeCursor(args.after) : null;

@@ -1,4 +1,5 @@
 import type { Certainty, NodeRow, Polarity } from '../../domain/model';
+import type { ListFilter } from '../../store/port';
 import type { TraversalName } from '../../store/traversals';
 import type { RequestContext } from '../context';
 
@@ -30,6 +31,15 @@ export const relatedFindings =
     const findings = await related<Extract<NodeRow, { label: 'Finding' }>>(name)(parent, args, ctx);
     return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
   };
+
+/**
+ * The first nodes of a label (ordered by id) for a root list field. Its `first` is always set: the
+ * field's @listSize bound checks it, or supplies the default, before the resolver runs.
+ */
+export const listed =
+  <L extends NodeRow['label']>(label: L, filterOf: (args: Record<string, unknown>) => ListFilter = () => ({})) =>
+  async (_: unknown, args: { first?: number | null } & Record<string, unknown>, ctx: RequestContext): Promise<Extract<NodeRow, { label: L }>[]> =>
+    (await ctx.store.list(label, filterOf(args), { first: args.first! })).rows as Extract<NodeRow, { label: L }>[];
 
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 

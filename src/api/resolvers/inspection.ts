@@ -1,12 +1,12 @@
 import type { InspectionRow, ReviewRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
+import { byIdOf, listed, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
 
 export const inspectionResolvers: Resolvers = {
   Query: {
     inspection: byIdOf('Inspection'),
     review: byIdOf('Review'),
-    reviews: async (_, __, ctx) => (await ctx.store.list('Review', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ReviewRow[],
+    reviews: listed('Review'),
     finding: byIdOf('Finding'),
   },
   Inspection: {

@@ -1,11 +1,10 @@
-import type { ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, relatedByPolarity, sources } from './helpers';
+import { byIdOf, listed, relatedByPolarity, sources } from './helpers';
 
 export const themeResolvers: Resolvers = {
   Query: {
     theme: byIdOf('Theme'),
-    themes: async (_, __, ctx) => (await ctx.store.list('Theme', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ThemeRow[],
+    themes: listed('Theme'),
   },
   Theme: {
     label: (t) => t.name,

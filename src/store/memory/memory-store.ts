@@ -4,6 +4,7 @@ import type {
   SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
+import { deadlineTicker } from '../deadline';
 import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
@@ -50,12 +51,14 @@ export class MemoryStore implements GraphStore {
 
   async traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]> {
     const g = this.graph;
+    const tick = deadlineTicker(64);
     return ids.map((id) => {
       if (!g.node(id)) return [];
       let frontier = new Map<string, RelRow | null>([[id, null]]);
       for (const step of steps) {
         const next = new Map<string, RelRow>();
         for (const at of frontier.keys()) {
+          tick();
           g.forEachRel(at, step.type, step.direction, (other, rel) => {
             if (!next.has(other) && matches(g.node(other)!, step.where)) next.set(other, rel);
           });
@@ -100,7 +103,11 @@ export class MemoryStore implements GraphStore {
 
   async patternFindings(patterns: readonly PatternKey[]) {
     const g = this.graph;
-    return patterns.map((p) => patternFindings(g, p));
+    const tick = deadlineTicker(1);
+    return patterns.map((p) => {
+      tick();
+      return patternFindings(g, p);
+    });
   }
 
   async similarAreas(args: SimilarAreasArgs) {

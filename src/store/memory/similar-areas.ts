@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
@@ -26,7 +27,9 @@ export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): Are
   for (const t of myThemes) candidates.orWith(index.themeAreas[t]);
   const top: { area: number; score: number; areaId: string }[] = [];
   const better = compareSimilarity;
+  const tick = deadlineTicker();
   for (const area of candidates.indexes()) {
+    tick();
     if (area === me) continue;
     let shared = 0;
     let either = 0;
