@@ -1,19 +1,53 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
+
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+});
+
+/** A port free now: a replacement process must listen where the first did, which port 0 does not give across processes. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+const withoutNeo4j = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('NEO4J_')));
+const workerPids = (out: string) => [...out.matchAll(/"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/g)].map((m) => Number(m[1]));
 
 /** Runs `serve` in a child process, collecting what it prints. */
 function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    // The embedded store, whatever the shell running the tests points at.
+    env: { ...withoutNeo4j(process.env), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
   });
+  running.add(child);
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  /** The exit code, waiting at most `ms`; past it the process is killed and the test fails. */
+  const exited = async (ms = 20_000) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    const code = await Promise.race([exit, late]);
+    clearTimeout(timer);
+    if (code === 'late') {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not exit within ${ms} ms:\n${out}\n${err}`);
+    }
+    return code;
+  };
   const waitFor = async (pattern: RegExp, ms = 30_000) => {
     const end = Date.now() + ms;
     while (!pattern.test(out)) {
@@ -32,25 +66,44 @@ describe('serve with WORKERS', () => {
   jest.setTimeout(60_000);
 
   it('starts the processes one after another on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
-    const server = startServe({ WORKERS: '2' });
+    const server = startServe({ WORKERS: '2', PORT: String(await freePort()) });
     const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
     await server.waitFor(/all 2 server processes are answering/);
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, '{ stats { nodeCount } }')));
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ data: { stats: { nodeCount: 428 } } })]));
 
-    const pids = [...server.output().out.matchAll(/"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/g)].map((m) => Number(m[1]));
+    const pids = workerPids(server.output().out);
     expect(new Set(pids).size).toBe(2);
     process.kill(pids[0], 'SIGKILL');
-    await server.waitFor(/a server process died; starting a replacement[\s\S]*all 2 server processes are answering/);
+    await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*all 2 server processes are answering/);
     expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
 
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited()).toBe(0);
+  });
+
+  it('replaces the one server process of WORKERS=1 killed with -9, saying why it died, within seconds', async () => {
+    const server = startServe({ WORKERS: '1', PORT: String(await freePort()) });
+    const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
+    await server.waitFor(/the server process is answering/);
+    const [pid] = workerPids(server.output().out);
+    expect(pid).not.toBe(server.child.pid); // a supervisor holds no graph and outlives it
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*the server process is answering/, 20_000);
+    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
+    expect(Date.now() - killedAt).toBeLessThan(20_000);
+    const [, replacement] = workerPids(server.output().out);
+    expect(replacement).toBeGreaterThan(0);
+    expect(replacement).not.toBe(pid);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited()).toBe(0);
   });
 
   it('reports a bad seeds directory once and exits with an error', async () => {
     const server = startServe({ WORKERS: '2', SEEDS_DIR: join(ROOT, 'no-such-seeds') });
-    expect(await server.exited).toBe(1);
+    expect(await server.exited()).toBe(1);
     const { out, err } = server.output();
     expect((err + out).match(/set SEEDS_DIR to the seeds directory/g)).toHaveLength(1);
     expect(out).toMatch(/a server process failed to start/);
