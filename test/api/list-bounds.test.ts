@@ -103,7 +103,8 @@ describe('the answer is bounded while it is built', () => {
       execute({ schema, document: parse('{ regions { id areas { id } } }'), contextValue: createRequestContext(store, silentLogger, 10_000, budget) });
     const ok = await run(1000);
     expect(ok.errors).toBeUndefined();
-    const items = ok.data!.regions.length + (ok.data!.regions as { areas: unknown[] }[]).reduce((n, r) => n + r.areas.length, 0);
+    const regions = ok.data!.regions as { areas: unknown[] }[];
+    const items = regions.length + regions.reduce((n, r) => n + r.areas.length, 0);
     expect(items).toBeGreaterThan(100); // 9 regions and their 153 areas
     const refused = await run(100);
     expect(refused.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', max: 100 });
