@@ -27,7 +27,7 @@ export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): Are
   for (const t of myThemes) candidates.orWith(index.themeAreas[t]);
   const top: { area: number; score: number; areaId: string }[] = [];
   const better = compareSimilarity;
-  const tick = deadlineTicker();
+  const tick = deadlineTicker(16);
   for (const area of candidates.indexes()) {
     tick();
     if (area === me) continue;
