@@ -21,7 +21,9 @@ const freePort = () =>
   });
 
 const withoutNeo4j = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('NEO4J_')));
-const workerPids = (out: string) => [...out.matchAll(/"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/g)].map((m) => Number(m[1]));
+/** A server process's start-up line, which carries its pid. */
+const LISTENING = /"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/;
+const workerPids = (out: string) => [...out.matchAll(new RegExp(LISTENING.source, 'g'))].map((m) => Number(m[1]));
 
 /** Runs `serve` in a child process, collecting what it prints. */
 function startServe(env: Record<string, string>) {
@@ -69,6 +71,7 @@ describe('serve with WORKERS', () => {
     const server = startServe({ WORKERS: '2', PORT: String(await freePort()) });
     const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
     await server.waitFor(/all 2 server processes are answering/);
+    await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`));
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, '{ stats { nodeCount } }')));
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ data: { stats: { nodeCount: 428 } } })]));
 
@@ -86,6 +89,7 @@ describe('serve with WORKERS', () => {
     const server = startServe({ WORKERS: '1', PORT: String(await freePort()) });
     const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
     await server.waitFor(/the server process is answering/);
+    await server.waitFor(LISTENING);
     const [pid] = workerPids(server.output().out);
     expect(pid).not.toBe(server.child.pid); // a supervisor holds no graph and outlives it
     process.kill(pid, 'SIGKILL');
@@ -93,6 +97,7 @@ describe('serve with WORKERS', () => {
     await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*the server process is answering/, 20_000);
     expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
     expect(Date.now() - killedAt).toBeLessThan(20_000);
+    await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`)); // the replacement's own line may come after the supervisor's
     const [, replacement] = workerPids(server.output().out);
     expect(replacement).toBeGreaterThan(0);
     expect(replacement).not.toBe(pid);
