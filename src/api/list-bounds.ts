@@ -103,6 +103,12 @@ function boundedResolver(resolve: GraphQLFieldResolver<unknown, RequestContext>,
   };
 }
 
+/** Introspection does not carry directives, so the bound is also said in the field's description, for Sandbox and codegen users. */
+function describeBound(description: string | null | undefined, bound: ListBound): string {
+  const said = bound.kind === 'page' ? `At most \`first\` items (default ${bound.defaultFirst}, at most ${bound.max}).` : `At most ${bound.max} items.`;
+  return description ? `${description}\n\n${said}` : said;
+}
+
 /**
  * Wraps the resolver of every list field of the (executable) schema in its bound, in place.
  * Throws, naming the fields, when any list field has no bound.
@@ -114,6 +120,7 @@ export function enforceListBounds(schema: GraphQLSchema): GraphQLSchema {
       unbounded.push(name);
       continue;
     }
+    field.description = describeBound(field.description, bound);
     // Interface fields are never resolved themselves; their implementations are, and carry their own bound.
     const [typeName] = name.split('.');
     if (!isObjectType(schema.getType(typeName))) continue;

@@ -34,6 +34,15 @@ describe('every list field of the schema is bounded (@listSize)', () => {
     expect(fixed['GraphStats.nodes']).toBeGreaterThanOrEqual(LABELS.length);
   });
 
+  it('says each bound in the field\'s description, which introspection carries', () => {
+    const schema = buildSchema();
+    const area = schema.getType('Area') as import('graphql').GraphQLObjectType;
+    expect(area.getFields().findings.description).toBe('Findings of the area\'s inspections.\n\nAt most `first` items (default 50, at most 100).');
+    expect(area.getFields().inspections.description).toBe('At most `first` items (default 10, at most 100).');
+    const path = schema.getType('Path') as import('graphql').GraphQLObjectType;
+    expect(path.getFields().nodes.description).toBe('At most 13 items.');
+  });
+
   it('refuses to build a schema with an unbounded list field, naming it', () => {
     expect(() => enforceListBounds(sdlSchema('type Query { a: Int, areas: [String!]! }'))).toThrow(/list fields without @listSize .*: Query\.areas/);
   });
