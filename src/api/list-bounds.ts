@@ -1,5 +1,5 @@
 import {
-  defaultFieldResolver, getNullableType, isInterfaceType, isListType, isObjectType, Kind, valueFromASTUntyped,
+  defaultFieldResolver, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind, valueFromASTUntyped,
   type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql';
 import type { RequestContext } from './context';
@@ -125,6 +125,15 @@ export function enforceListBounds(schema: GraphQLSchema): GraphQLSchema {
     const [typeName] = name.split('.');
     if (!isObjectType(schema.getType(typeName))) continue;
     field.resolve = boundedResolver((field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>, bound, name) as GraphQLFieldResolver<unknown, unknown>;
+  }
+  // A connection is a page too: its field must say how many items it holds by default.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields()) as AnyField[]) {
+      if (!getNamedType(field.type).name.endsWith('Connection')) continue;
+      const first = field.args.find((a) => a.name === 'first');
+      if (first?.astNode?.defaultValue?.kind !== Kind.INT) unbounded.push(`${type.name}.${field.name} (a connection: it takes "first: Int = <default page size>")`);
+    }
   }
   if (unbounded.length) {
     throw new Error(`list fields without @listSize (see schema/base.graphql): ${unbounded.join(', ')}. Give each "first: Int = <default>" and @listSize(max:), or @listSize(fixed:) when the schema bounds it.`);

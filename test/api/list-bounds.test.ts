@@ -47,6 +47,13 @@ describe('every list field of the schema is bounded (@listSize)', () => {
     expect(() => enforceListBounds(sdlSchema('type Query { a: Int, areas: [String!]! }'))).toThrow(/list fields without @listSize .*: Query\.areas/);
   });
 
+  it('refuses a connection without a default page size', () => {
+    const connection = 'type Page { nodes: [String!]! @listSize(fixed: 100) } ';
+    expect(() => enforceListBounds(sdlSchema(`${connection} type Query { page: Page }`))).not.toThrow();
+    expect(() => enforceListBounds(sdlSchema(`type PageConnection { nodes: [String!]! @listSize(fixed: 100) } type Query { page(first: Int): PageConnection }`))).toThrow(/Query\.page \(a connection/);
+    expect(() => enforceListBounds(sdlSchema(`type PageConnection { nodes: [String!]! @listSize(fixed: 100) } type Query { page(first: Int = 10): PageConnection }`))).not.toThrow();
+  });
+
   it('refuses a malformed bound', () => {
     expect(() => enforceListBounds(sdlSchema('type Query { areas: [String!]! @listSize(max: 10) }'))).toThrow(/takes "first: Int = <default page size>"/);
     expect(() => enforceListBounds(sdlSchema('type Query { areas(first: Int = 20): [String!]! @listSize(max: 10) }'))).toThrow(/default first \(20\) is over/);
