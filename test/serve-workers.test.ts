@@ -114,3 +114,14 @@ describe('serve with WORKERS', () => {
     expect(out).toMatch(/a server process failed to start/);
   });
 });
+
+describe('why a server process ended, as the log says it', () => {
+  it('names the signal or exit code, and what an out-of-memory death looks like', async () => {
+    const { exitReason } = await import('../src/serve-workers');
+    expect(exitReason(null, 'SIGKILL')).toMatch(/^killed by SIGKILL \(the system's out-of-memory killer, or by hand\)$/);
+    expect(exitReason(null, 'SIGABRT')).toMatch(/^aborted by SIGABRT \(V8 aborts when the heap is out of memory/);
+    expect(exitReason(134, null)).toMatch(/^exited with code 134 \(an abort/);
+    expect(exitReason(1, null)).toBe('exited with code 1');
+    expect(exitReason(null, 'SIGSEGV')).toBe('killed by SIGSEGV');
+  });
+});
