@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { exitReason } from '../src/serve-workers';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -116,8 +117,7 @@ describe('serve with WORKERS', () => {
 });
 
 describe('why a server process ended, as the log says it', () => {
-  it('names the signal or exit code, and what an out-of-memory death looks like', async () => {
-    const { exitReason } = await import('../src/serve-workers');
+  it('names the signal or exit code, and what an out-of-memory death looks like', () => {
     expect(exitReason(null, 'SIGKILL')).toMatch(/^killed by SIGKILL \(the system's out-of-memory killer, or by hand\)$/);
     expect(exitReason(null, 'SIGABRT')).toMatch(/^aborted by SIGABRT \(V8 aborts when the heap is out of memory/);
     expect(exitReason(134, null)).toMatch(/^exited with code 134 \(an abort/);
