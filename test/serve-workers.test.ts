@@ -1,13 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { exitReason } from '../src/serve-workers';
 import { join } from 'node:path';
+import { exitReason } from '../src/serve-workers';
+import { seedBundle } from './helpers';
 
 const ROOT = join(__dirname, '..');
 
+/** How long any wait on a child process may last before the test fails (and the child is killed). */
+const CHILD_WAIT_MS = 30_000;
+
+/**
+ * These tests mean the embedded store and its seeds: the child must not inherit
+ * NEO4J_URI or any other NEO4J_ setting from a shell that runs the suite against Neo4j, where
+ * `serve` would ignore SEEDS_DIR and never exit (issue 15).
+ */
+function embeddedStoreEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
+}
+
 const running = new Set<ChildProcess>();
 afterEach(() => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of running) child.kill('SIGKILL');
   running.clear();
 });
 
@@ -21,37 +34,38 @@ const freePort = () =>
     });
   });
 
-const withoutNeo4j = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('NEO4J_')));
 /** A server process's start-up line, which carries its pid. */
 const LISTENING = /"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/;
 const workerPids = (out: string) => [...out.matchAll(new RegExp(LISTENING.source, 'g'))].map((m) => Number(m[1]));
 
-/** Runs `serve` in a child process, collecting what it prints. */
+/** Runs `serve` on the embedded store in a child process, collecting what it prints. */
 function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    // The embedded store, whatever the shell running the tests points at.
-    env: { ...withoutNeo4j(process.env), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...embeddedStoreEnv(), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
   });
   running.add(child);
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  /** The exit code, waiting at most `ms`; past it the process is killed and the test fails. */
-  const exited = async (ms = 20_000) => {
+  const exitCode = new Promise<number | null>((resolve) => child.on('exit', (code) => (running.delete(child), resolve(code))));
+  /** The child's exit code; fails (and kills it) if it has not exited within `ms`. */
+  const exited = async (ms = CHILD_WAIT_MS) => {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-    const code = await Promise.race([exit, late]);
-    clearTimeout(timer);
-    if (code === 'late') {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not exit within ${ms} ms:\n${out}\n${err}`);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`serve did not exit within ${ms} ms; output:\n${out}\n${err}`));
+      }, ms);
+    });
+    try {
+      return await Promise.race([exitCode, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
-    return code;
   };
-  const waitFor = async (pattern: RegExp, ms = 30_000) => {
+  const waitFor = async (pattern: RegExp, ms = CHILD_WAIT_MS) => {
     const end = Date.now() + ms;
     while (!pattern.test(out)) {
       if (Date.now() > end || child.exitCode !== null) throw new Error(`no ${pattern} in:\n${out}\n${err}`);
@@ -74,13 +88,13 @@ describe('serve with WORKERS', () => {
     await server.waitFor(/all 2 server processes are answering/);
     await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`));
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, '{ stats { nodeCount } }')));
-    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ data: { stats: { nodeCount: 428 } } })]));
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ data: { stats: { nodeCount: seedBundle().nodes.length } } })]));
 
     const pids = workerPids(server.output().out);
     expect(new Set(pids).size).toBe(2);
     process.kill(pids[0], 'SIGKILL');
     await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*all 2 server processes are answering/);
-    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
+    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(seedBundle().nodes.length);
 
     server.child.kill('SIGTERM');
     expect(await server.exited()).toBe(0);
@@ -96,7 +110,7 @@ describe('serve with WORKERS', () => {
     process.kill(pid, 'SIGKILL');
     const killedAt = Date.now();
     await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*the server process is answering/, 20_000);
-    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
+    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(seedBundle().nodes.length);
     expect(Date.now() - killedAt).toBeLessThan(20_000);
     await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`)); // the replacement's own line may come after the supervisor's
     const [, replacement] = workerPids(server.output().out);
@@ -107,8 +121,15 @@ describe('serve with WORKERS', () => {
     expect(await server.exited()).toBe(0);
   });
 
-  it('reports a bad seeds directory once and exits with an error', async () => {
-    const server = startServe({ WORKERS: '2', SEEDS_DIR: join(ROOT, 'no-such-seeds') });
+  it('reports a bad seeds directory once and exits with an error, even when the shell running the tests points at Neo4j', async () => {
+    const shellUri = process.env.NEO4J_URI;
+    process.env.NEO4J_URI = shellUri ?? 'bolt://127.0.0.1:9';
+    let server: ReturnType<typeof startServe>;
+    try {
+      server = startServe({ WORKERS: '2', SEEDS_DIR: join(ROOT, 'no-such-seeds') });
+    } finally {
+      if (shellUri === undefined) delete process.env.NEO4J_URI;
+    }
     expect(await server.exited()).toBe(1);
     const { out, err } = server.output();
     expect((err + out).match(/set SEEDS_DIR to the seeds directory/g)).toHaveLength(1);

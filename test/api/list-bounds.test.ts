@@ -30,7 +30,7 @@ describe('every list field of the schema is bounded (@listSize)', () => {
 
   it('a fixed size holds for what the schema bounds it by', () => {
     const fixed = Object.fromEntries(fields.filter((f) => f.bound?.kind === 'fixed').map((f) => [f.name, f.bound!.max]));
-    expect(fixed).toMatchObject({ 'WeaknessPattern.themes': 5, 'Path.nodes': 13, 'Path.relationships': 12 });
+    expect(fixed).toMatchObject({ 'WeaknessPattern.themes': 5, 'ThemePair.themes': 2, 'Path.nodes': 13, 'Path.relationships': 12 });
     expect(fixed['GraphStats.nodes']).toBeGreaterThanOrEqual(LABELS.length);
   });
 
@@ -38,7 +38,8 @@ describe('every list field of the schema is bounded (@listSize)', () => {
     const schema = buildSchema();
     const area = schema.getType('Area') as import('graphql').GraphQLObjectType;
     expect(area.getFields().findings.description).toBe('Findings of the area\'s inspections.\n\nAt most `first` items (default 50, at most 100).');
-    expect(area.getFields().inspections.description).toBe('At most `first` items (default 10, at most 100).');
+    const inspection = schema.getType('Inspection') as import('graphql').GraphQLObjectType;
+    expect(inspection.getFields().followedBy.description).toBe('At most `first` items (default 10, at most 100).');
     const path = schema.getType('Path') as import('graphql').GraphQLObjectType;
     expect(path.getFields().nodes.description).toBe('At most 13 items.');
   });
@@ -71,6 +72,11 @@ describe('the cost estimate reads each list\'s bound from the schema', () => {
     expect(cost('{ area(id: "x") { findings(first: 3) { id } } }')).toBe(1 + 1 + 3);
     // sharedWeaknesses 20 patterns x (support 1 + areas (1 + 20 x 1) + findings (1 + 20 x 1))
     expect(cost('{ sharedWeaknesses { support areas { id } findings { id } } }')).toBe(1 + 20 * (1 + 21 + 21));
+    // themeCooccurrence 20 pairs x (count 1 + themes (1 + 2 x 1) + areas (1 + 10 x 1)); outcomeTransitions 100 cells x (count 1 + areas (1 + 200 x 1))
+    expect(cost('{ themeCooccurrence { count themes { id } areas { id } } }')).toBe(1 + 20 * (1 + 3 + 11));
+    expect(cost('{ outcomeTransitions { count areas { id } } }')).toBe(1 + 100 * (1 + 201));
+    // a connection's nodes are counted once, through its first: inspections 50 x (nodes 1 + id 1 + findings (1 + 50 x 1))
+    expect(cost('{ inspections { nodes { id findings { id } } } }')).toBe(1 + 50 * (1 + 1 + 51));
   });
 
   it('a fixed list costs its fixed size', () => {
@@ -95,6 +101,32 @@ describe('list fields answer at most first items', () => {
     const two = await api.run('{ area(id: "sandwell") { findings(first: 2) { id } sources(first: 1) { id } } }');
     expect(two.data.area.findings).toEqual(all.data.area.findings.slice(0, 2));
     expect(two.data.area.sources).toEqual(all.data.area.sources.slice(0, 1));
+  });
+
+  it('cuts the outcome, similarity and co-occurrence lists and an area\'s inspections and successions too', async () => {
+    const q = (first: string) => `{
+      outcomeTransitions${first ? '(first: 2)' : ''} { count areas${first} { id } }
+      themeCooccurrence(minAreas: 3${first ? ', first: 2' : ''}) { count areas${first} { id } }
+      similarFindings(findingId: "hertfordshire-2023-07-weakness-15"${first ? ', first: 2' : ''}) { finding { id } sharedTerms${first} }
+      similarAreas(areaId: "hertfordshire", method: FINDINGS${first ? ', first: 2' : ''}) { area { id } evidence${first} { finding { id } } }
+      area(id: "northamptonshire") { inspections${first} { id } succeededBy${first} { area { id } } }
+      finding(id: "hertfordshire-2023-07-weakness-15") { themeAssignments${first} { theme { id } } }
+    }`;
+    const all = await api.run(q(''));
+    const cut = await api.run(q('(first: 1)'));
+    expect(all.errors).toBeUndefined();
+    expect(cut.errors).toBeUndefined();
+    const a = all.data;
+    const c = cut.data;
+    expect(a.outcomeTransitions.length).toBeGreaterThan(2);
+    expect(c.outcomeTransitions).toEqual(a.outcomeTransitions.slice(0, 2).map((t: { count: number; areas: unknown[] }) => ({ count: t.count, areas: t.areas.slice(0, 1) })));
+    expect(a.outcomeTransitions[0].areas.length).toBeGreaterThan(1);
+    expect(c.themeCooccurrence).toEqual(a.themeCooccurrence.slice(0, 2).map((p: { count: number; areas: unknown[] }) => ({ count: p.count, areas: p.areas.slice(0, 1) })));
+    expect(c.similarFindings).toEqual(a.similarFindings.slice(0, 2).map((f: { finding: unknown; sharedTerms: string[] }) => ({ finding: f.finding, sharedTerms: f.sharedTerms.slice(0, 1) })));
+    expect(c.similarAreas).toEqual(a.similarAreas.slice(0, 2).map((s: { area: unknown; evidence: unknown[] }) => ({ area: s.area, evidence: s.evidence.slice(0, 1) })));
+    expect(a.area.succeededBy).toHaveLength(2); // North and West Northamptonshire
+    expect(c.area).toEqual({ inspections: a.area.inspections.slice(0, 1), succeededBy: a.area.succeededBy.slice(0, 1) });
+    expect(c.finding.themeAssignments).toEqual(a.finding.themeAssignments.slice(0, 1));
   });
 
   it('the default page applies when first is not given, and to root lists', async () => {

@@ -1,5 +1,6 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
+import { queryWords } from '../../src/store/search-text';
 import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
 import { TRAVERSALS } from '../../src/store/traversals';
 
@@ -15,15 +16,26 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    [
+      'list inspections, every filter',
+      cypher.listStatement(d, 'Inspection', { regionId: HOSTILE, kind: 'REVISIT', framework: 'FRAMEWORK_2016', outcome: 'PARTIAL_PROGRESS', from: HOSTILE, to: HOSTILE }, 10, HOSTILE),
+    ],
+    ['area histories', cypher.areaHistoriesStatement(['FRAMEWORK_2016', HOSTILE], 5)],
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],
     ['sharedWeaknesses, 1 theme', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 1 })],
     ['sharedWeaknesses, 5 themes in a region', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 5, regionId: HOSTILE, first: 3 })],
     ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: [HOSTILE], areaIds: ['a'] }])],
     ['similarAreas', cypher.similarAreasStatement({ areaId: HOSTILE, first: 5, polarity: 'STRENGTH' })],
+    ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+    ['finding vector', cypher.findingVectorStatement(HOSTILE)],
+    ['area finding vectors', cypher.areaFindingVectorsStatement(HOSTILE, 'WEAKNESS', null)],
+    ['similarFindings', cypher.similarFindingsStatement({ id: 'f', query: 'ehc plan', weights: { ehc: 0.6, plan: 0.8 } }, { findingId: 'f', first: 5, excludeSameArea: true }, ['a'])],
+    ['similarAreas by findings', cypher.similarAreasByFindingsStatement([{ id: 'f', query: 'ehc', weights: { ehc: 1 } }], 2, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
-    ['search', cypher.searchStatement(['ehc', 'plans'], 5, ['Finding', 'Agency'])],
+    ['search', cypher.searchStatement(queryWords('EHC plans'), 5, ['Finding', 'Agency'])],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
   ];
@@ -70,13 +82,14 @@ describe('Cypher statements', () => {
 
   it('takes labels and relationship types only from the fixed lists', () => {
     expect(() => cypher.traverseStatement(['a'], [{ type: 'KNOWS]->() DETACH DELETE n //' as never, direction: 'OUT' }])).toThrow(/not a relationship type/);
-    expect(() => cypher.searchStatement(['x'], 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
+    expect(() => cypher.searchStatement(queryWords('x1'), 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 6, relationshipTypes: ['OF*]-() DELETE' as never] })).toThrow(/not a relationship type/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 1.5 })).toThrow(/whole number/);
   });
 
   it('builds Lucene queries from plain words only', () => {
-    expect(cypher.luceneQuery(['ehc', 'plans'])).toBe('+ehc +(plans OR plans*)');
+    expect(cypher.luceneQuery(queryWords('EHC plans for the schools'))).toBe('+ehc +(plans OR plan*) +(schools OR school*)');
+    expect(cypher.luceneQuery(queryWords('autism; waiting times'))).toBe('+(autism OR autist OR autism* OR autist*) +(waiting OR wait*) +(times OR time*)');
   });
 
   it('chooses the dialect by server version', () => {

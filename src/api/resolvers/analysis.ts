@@ -1,10 +1,8 @@
 import type { AgencyRow, AreaRow, FindingRow, NodeRow, SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { checkRange, checkSearchText } from '../arguments';
-import { partialDate } from './helpers';
+import { firstIds, partialDate } from './helpers';
 
-// `first` is always set here: each list field's @listSize bound checks it or supplies its default (list-bounds.ts).
-const firstOf = (ids: string[], first: number | null | undefined) => ids.slice(0, first!);
 
 /** The analytical root fields: each one store call, the rows' ids then loaded in one batch per level. */
 export const analysisResolvers: Resolvers = {
@@ -17,7 +15,28 @@ export const analysisResolvers: Resolvers = {
         first: args.first!,
       }),
     similarAreas: (_, args, ctx) =>
-      ctx.store.similarAreas({ areaId: args.areaId, first: args.first!, polarity: args.polarity ?? 'WEAKNESS' }),
+      ctx.store.similarAreas({
+        areaId: args.areaId,
+        first: args.first!,
+        polarity: args.polarity ?? 'WEAKNESS',
+        method: args.method ?? 'THEMES',
+        framework: args.framework,
+      }),
+    similarFindings: (_, args, ctx) =>
+      ctx.store.similarFindings({
+        findingId: args.findingId,
+        first: args.first!,
+        polarity: args.polarity,
+        framework: args.framework,
+        excludeSameArea: args.excludeSameArea ?? true,
+      }),
+    themeCooccurrence: (_, args, ctx) =>
+      ctx.store.themeCooccurrence({
+        polarity: args.polarity ?? 'WEAKNESS',
+        framework: args.framework,
+        minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
+        first: args.first!,
+      }),
     agencyNetwork: (_, args, ctx) => ctx.store.agencyNetwork(args.agencyId, checkRange(args.maxDepth ?? 2, 1, 4, 'maxDepth')),
     path: (_, args, ctx) =>
       ctx.store.path({
@@ -30,12 +49,28 @@ export const analysisResolvers: Resolvers = {
   },
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
-    areas: (p, args, ctx) => ctx.loaders.nodeList(firstOf(p.areaIds, args.first)) as Promise<AreaRow[]>,
-    findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstOf(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
+    areas: (p, args, ctx) => ctx.loaders.nodeList(firstIds(p.areaIds, args.first)) as Promise<AreaRow[]>,
+    findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstIds(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
   },
   AreaSimilarity: {
     area: async (s, _, ctx) => (await ctx.loaders.node(s.areaId)) as AreaRow,
-    sharedThemes: (s, _, ctx) => ctx.loaders.nodeList(s.sharedThemeIds) as Promise<ThemeRow[]>,
+    sharedThemes: (s, args, ctx) => ctx.loaders.nodeList(firstIds(s.sharedThemeIds, args.first)) as Promise<ThemeRow[]>,
+    evidence: (s, args) => firstIds(s.evidence, args.first),
+  },
+  SimilarityEvidence: {
+    theme: async (e, _, ctx) => (e.themeId ? ((await ctx.loaders.node(e.themeId)) as ThemeRow) : null),
+    finding: async (e, _, ctx) => (await ctx.loaders.node(e.findingId)) as FindingRow,
+    match: async (e, _, ctx) => (await ctx.loaders.node(e.matchId)) as FindingRow,
+    sharedTerms: (e, args) => firstIds(e.sharedTerms, args.first),
+  },
+  FindingSimilarity: {
+    finding: async (s, _, ctx) => (await ctx.loaders.node(s.findingId)) as FindingRow,
+    sharedTerms: (s, args) => firstIds(s.sharedTerms, args.first),
+  },
+  ThemePair: {
+    themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
+    expected: (p) => (p.themeAreaCounts[0] * p.themeAreaCounts[1]) / p.areasWithFindings,
+    areas: (p, args, ctx) => ctx.loaders.nodeList(firstIds(p.areaIds, args.first)) as Promise<AreaRow[]>,
   },
   AgencyNetwork: {
     center: async (n, _, ctx) => (await ctx.loaders.node(n.centerId)) as AgencyRow,

@@ -1,47 +1,39 @@
-import type { AgencyRow, AreaRow } from '../../domain/model';
+import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
+import type { AgencyRow, AreaRow, InspectionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
-import { byIdOf, listed, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, firstIds, listed, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
     area: byIdOf('Area'),
     region: byIdOf('Region'),
     regions: listed('Region'),
-    areas: async (_, args, ctx) => {
-      const first = checkFirst(args.first, 50);
-      const afterId = args.after ? decodeCursor(args.after) : null;
-      const page = await ctx.store.list(
-        'Area',
-        { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity },
-        { first, afterId },
-      );
-      return { ...page, hasPreviousPage: afterId !== null };
-    },
+    areas: (_, args, ctx) => pageOf(ctx, 'Area', { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity }, args),
   },
-  AreaConnection: {
-    edges: (page) => page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row as AreaRow })),
-    nodes: (page) => page.rows as AreaRow[],
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.rows.length ? encodeCursor(page.rows[0].id) : null,
-      endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1].id) : null,
-    }),
-  },
+  AreaConnection: connectionFields<AreaRow>(),
   Region: {
     areas: related('regionAreas'),
     sources,
   },
   Area: {
     region: relatedOne('areaRegion'),
+    activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
+    activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
+    succeededBy: (a, _, ctx) => ctx.loaders.traversal('areaSuccessors').load(a.id),
+    predecessors: (a, _, ctx) => ctx.loaders.traversal('areaPredecessors').load(a.id),
     agencies: async (area, args, ctx) => {
       const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx);
       return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
     },
-    inspections: related('areaInspections'),
+    inspections: async (area, args, ctx) => (await related<InspectionRow>('areaInspections')(area, args, ctx)).sort(byInspectionDate),
+    latestOutcome: async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),
     sources,
+  },
+  AreaSuccession: {
+    area: (s) => s.node as AreaRow,
+    on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
+    sources: async (s, args, ctx) => (await ctx.loaders.nodeList(firstIds(s.rel.sourceIds, args.first))) as SourceRow[],
   },
 };

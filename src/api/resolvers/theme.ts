@@ -1,5 +1,6 @@
+import type { SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, listed, relatedByPolarity, sources } from './helpers';
+import { byIdOf, firstIds, listed, relatedByPolarity, sources } from './helpers';
 
 export const themeResolvers: Resolvers = {
   Query: {
@@ -13,5 +14,11 @@ export const themeResolvers: Resolvers = {
     findings: relatedByPolarity({ any: 'themeFindings', WEAKNESS: 'themeWeaknesses', STRENGTH: 'themeStrengths' }),
     areas: relatedByPolarity({ any: 'themeAreas', WEAKNESS: 'themeWeaknessAreas', STRENGTH: 'themeStrengthAreas' }),
     sources,
+  },
+  ThemeAssignment: {
+    theme: (a) => a.node as ThemeRow,
+    assignedBy: (a) => a.rel.assignedBy ?? 'PERSON',
+    reason: (a) => a.rel.reason ?? null,
+    sources: async (a, args, ctx) => (await ctx.loaders.nodeList(firstIds(a.rel.sourceIds, args.first))) as SourceRow[],
   },
 };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
-import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
+import { MIN_PREFIX_LENGTH } from '../search-text';
+import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step, type ThemeCooccurrenceArgs } from '../port';
 
 /**
  * Every Cypher statement the Neo4j adapter runs, as text plus parameters. Labels, relationship
@@ -41,10 +42,19 @@ function subquery(d: Dialect, imports: string[], branches: string[]): string {
 
 /** Every node carries this label besides its own, so that any node can be found by id through one index. */
 export const ENTITY = 'Entity';
-export const FULLTEXT_INDEX = 'entity_text';
+/** Named for its analyzer: an index made before stemming (`entity_text`) is dropped and this one made beside it. */
+export const FULLTEXT_INDEX = 'entity_text_english';
+export const FORMER_FULLTEXT_INDEXES = ['entity_text'] as const;
+/** Lucene's English analyzer: possessives, lower case, its stop words, the Porter stemmer (search-text.ts does the same). */
+export const FULLTEXT_ANALYZER = 'english';
 /** Agency aliases are indexed as one string: full-text indexes read string properties. */
 export const ALIASES_TEXT = 'aliasesText';
 export const FULLTEXT_PROPERTIES = ['name', 'title', 'summary', 'quote', 'description', ALIASES_TEXT, 'role'] as const;
+/** A finding's similarity vector (finding-similarity.ts): its stems as one space-separated string, and their weights in order. */
+export const SIMILARITY_TEXT = 'similarityText';
+export const SIMILARITY_WEIGHTS = 'similarityWeights';
+/** The inverted index over findings' stems that finds the candidates sharing one (whitespace analyzer: the stems as written). */
+export const SIMILARITY_INDEX = 'finding_stems';
 
 export function label(value: string): Label {
   if (!(LABELS as readonly string[]).includes(value)) throw new Error(`not a label of this graph: ${JSON.stringify(value)}`);
@@ -116,6 +126,29 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
     conditions.push('n.kind = $kind');
     params.kind = filter.kind;
   }
+  if (of === 'Inspection') {
+    if (filter.regionId) {
+      conditions.push('(n)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
+      params.regionId = filter.regionId;
+    }
+    if (filter.framework) {
+      conditions.push('n.framework = $framework');
+      params.framework = filter.framework;
+    }
+    if (filter.outcome) {
+      conditions.push('n.outcome = $outcome');
+      params.outcome = filter.outcome;
+    }
+    // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
+    if (filter.from) {
+      conditions.push('coalesce(n.startedOn, n.publishedOn) >= $from');
+      params.from = filter.from;
+    }
+    if (filter.to) {
+      conditions.push('left(coalesce(n.startedOn, n.publishedOn), size($to)) <= $to');
+      params.to = filter.to;
+    }
+  }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
   const l = label(of);
@@ -124,6 +157,24 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
 ${subquery(d, [], [`MATCH (n:${l}) ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
 RETURN total, rows`,
     params,
+  };
+}
+
+/**
+ * Every area that exists now (no activeTo) with its own inspections and its predecessors', in
+ * the two frameworks, each with how many successions back it lies. The tabulation is shared
+ * with the embedded store (store/outcome-transitions.ts).
+ */
+export function areaHistoriesStatement(frameworks: readonly string[], maxDepth: number): Statement {
+  const depth = wholeNumber(maxDepth, 0, 10);
+  return {
+    text: `MATCH (a:Area)
+WHERE a.activeTo IS NULL
+RETURN a.id AS areaId,
+  [p = (a)<-[:SUCCEEDED_BY*0..${depth}]-(b:Area)<-[:OF]-(i:Inspection) WHERE i.framework IN $frameworks |
+    {id: i.id, areaId: b.id, depth: length(p) - 1, framework: i.framework, kind: i.kind, outcome: i.outcome, date: coalesce(i.startedOn, i.publishedOn)}] AS inspections
+ORDER BY areaId`,
+    params: { frameworks: [...frameworks] },
   };
 }
 
@@ -189,21 +240,133 @@ RETURN i, findingIds`,
   };
 }
 
-/** Candidates are the areas reached through the given area's themes, never every area. */
+/**
+ * Candidates are the areas reached through the given area's themes, never every area. The
+ * evidence for each shared theme is each area's finding about it that comes first by id.
+ */
 export function similarAreasStatement(args: SimilarAreasArgs): Statement {
   return {
-    text: `MATCH (me:Area {id: $areaId})<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
-WITH me, collect(DISTINCT t) AS mine
-UNWIND mine AS t
-MATCH (t)<-[:ABOUT]-(:Finding {polarity: $polarity})<-[:FOUND]-(:Inspection)-[:OF]->(other:Area)
-WHERE other <> me
-WITH other, size(mine) AS mineSize, collect(DISTINCT t.id) AS shared
-MATCH (other)<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(theirs:Theme)
+    text: `MATCH (me:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
+WHERE $framework IS NULL OR i.framework = $framework
+WITH me, t, min(f.id) AS myFinding
+WITH me, collect({theme: t, finding: myFinding}) AS mine
+UNWIND mine AS m
+WITH me, size(mine) AS mineSize, m.theme AS t, m.finding AS myFinding
+MATCH (t)<-[:ABOUT]-(g:Finding {polarity: $polarity})<-[:FOUND]-(gi:Inspection)-[:OF]->(other:Area)
+WHERE other <> me AND ($framework IS NULL OR gi.framework = $framework)
+WITH other, mineSize, t, myFinding, min(g.id) AS theirFinding
+WITH other, mineSize, collect({themeId: t.id, findingId: myFinding, matchId: theirFinding}) AS shared
+MATCH (other)<-[:OF]-(oi:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(theirs:Theme)
+WHERE $framework IS NULL OR oi.framework = $framework
 WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
-RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared AS sharedThemeIds
+RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared
 ORDER BY score DESC, areaId ASC
 LIMIT $first`,
-    params: { areaId: args.areaId, polarity: args.polarity, first: int(args.first) },
+    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, first: int(args.first) },
+  };
+}
+
+/** One finding's vector and its area, for the similarity queries' parameters. */
+export function findingVectorStatement(findingId: string): Statement {
+  return {
+    text: `MATCH (f:Finding {id: $findingId})
+OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
+RETURN f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights, collect(a.id) AS areaIds`,
+    params: { findingId },
+  };
+}
+
+/** The vectors of an area's findings of one polarity (and framework), by id. */
+export function areaFindingVectorsStatement(areaId: string, polarity: string, framework: string | null): Statement {
+  return {
+    text: `MATCH (:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding {polarity: $polarity})
+WHERE $framework IS NULL OR i.framework = $framework
+RETURN DISTINCT f.id AS id, f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights
+ORDER BY id`,
+    params: { areaId, polarity, framework },
+  };
+}
+
+/** A given finding's vector as parameters: the Lucene query (its stems, any of which may match) and each stem's weight. */
+export interface QueryVector {
+  id: string;
+  query: string;
+  weights: Record<string, number>;
+}
+
+/**
+ * Cypher for `candidate`'s cosine with the query vector `m`: each of the candidate's stems looked
+ * up in m's weights. Stems are added in the candidate's (id) order, as the embedded store adds them.
+ */
+const cosineWith = (m: string, candidate: string) => `split(${candidate}.${SIMILARITY_TEXT}, ' ') AS terms, ${candidate}.${SIMILARITY_WEIGHTS} AS ws
+WITH *, [k IN range(0, size(terms) - 1) WHERE ${m}.weights[terms[k]] IS NOT NULL | [terms[k], ${m}.weights[terms[k]] * ws[k]]] AS shared
+WITH *, round(reduce(s = 0.0, x IN shared | s + x[1]) * ${SCORE_SCALE}) / ${SCORE_SCALE} AS score`;
+/** Scores are rounded to 12 decimal places (see roundScore). */
+const SCORE_SCALE = '1000000000000.0';
+
+/** Findings of areas sharing a stem with the given one, found through the stems' full-text index, ranked by cosine. */
+export function similarFindingsStatement(m: QueryVector, args: SimilarFindingsArgs, excludeAreaIds: readonly string[]): Statement {
+  return {
+    text: `WITH $m AS m
+CALL db.index.fulltext.queryNodes('${SIMILARITY_INDEX}', m.query) YIELD node AS g
+WHERE g.id <> m.id AND ($polarity IS NULL OR g.polarity = $polarity)
+MATCH (g)<-[:FOUND]-(gi:Inspection)-[:OF]->(ga:Area)
+WHERE ($framework IS NULL OR gi.framework = $framework) AND NOT ga.id IN $excludeAreaIds
+WITH DISTINCT m, g
+WITH m, g, ${cosineWith('m', 'g')}
+RETURN g.id AS findingId, score, shared
+ORDER BY score DESC, findingId ASC
+LIMIT $first`,
+    params: { m, polarity: args.polarity ?? null, framework: args.framework ?? null, excludeAreaIds, first: int(args.first) },
+  };
+}
+
+/**
+ * For each of the given area's findings, the closest finding of each other area; an area's score
+ * is the mean of those over all the given area's findings (the embedded store's rule).
+ */
+export function similarAreasByFindingsStatement(mine: readonly QueryVector[], count: number, args: SimilarAreasArgs): Statement {
+  return {
+    text: `UNWIND $mine AS m
+CALL db.index.fulltext.queryNodes('${SIMILARITY_INDEX}', m.query) YIELD node AS g
+WHERE g.polarity = $polarity
+MATCH (g)<-[:FOUND]-(gi:Inspection)-[:OF]->(other:Area)
+WHERE other.id <> $areaId AND ($framework IS NULL OR gi.framework = $framework)
+WITH DISTINCT m, g, other
+WITH m, g, other, ${cosineWith('m', 'g')}
+ORDER BY score DESC, g.id ASC
+WITH m, other, collect({matchId: g.id, score: score, shared: shared})[0] AS best
+ORDER BY m.id
+WITH other, collect({findingId: m.id, matchId: best.matchId, score: best.score, shared: best.shared}) AS pairs
+WITH other, pairs, round(reduce(s = 0.0, p IN pairs | s + p.score) / $count * ${SCORE_SCALE}) / ${SCORE_SCALE} AS score
+RETURN other.id AS areaId, score, pairs
+ORDER BY score DESC, areaId ASC
+LIMIT $first`,
+    params: { mine, areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, count: int(count), first: int(args.first) },
+  };
+}
+
+/** Pairs of themes found in the same areas, counted, with the lift over chance (see theme-cooccurrence.ts). */
+export function themeCooccurrenceStatement(args: ThemeCooccurrenceArgs): Statement {
+  return {
+    text: `MATCH (a:Area)<-[:OF]-(i:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(:Theme)
+WHERE $framework IS NULL OR i.framework = $framework
+WITH count(DISTINCT a) AS n
+MATCH (a:Area)<-[:OF]-(i:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
+WHERE $framework IS NULL OR i.framework = $framework
+WITH n, t.id AS theme, collect(DISTINCT a.id) AS areas
+WITH n, collect({theme: theme, areas: areas}) AS themes
+UNWIND themes AS x
+UNWIND themes AS y
+WITH n, x, y
+WHERE x.theme < y.theme
+WITH x, y, n, [a IN x.areas WHERE a IN y.areas] AS both
+WHERE size(both) >= $minAreas AND size(both) > 0
+WITH x, y, n, both, toFloat(size(both) * n) / (size(x.areas) * size(y.areas)) AS lift
+RETURN [x.theme, y.theme] AS themeIds, size(both) AS areaCount, both AS areaIds, [size(x.areas), size(y.areas)] AS themeAreaCounts, n AS areasWithFindings, lift
+ORDER BY areaCount DESC, lift DESC, x.theme ASC, y.theme ASC
+LIMIT $first`,
+    params: { polarity: args.polarity, framework: args.framework ?? null, minAreas: int(args.minAreas), first: int(args.first) },
   };
 }
 
@@ -246,21 +409,28 @@ RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, 
 }
 
 /**
- * Every term required, a term of four or more letters also as a prefix: the embedded store's rule.
- * Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax.
+ * Every query word required; it matches its stems (the index's analyzer stems the word itself
+ * the way searchTerms does), and a stem of four or more letters also as a prefix: the embedded
+ * store's rule. Words are letters and digits only (see searchWords), so nothing is Lucene syntax.
  */
-export function luceneQuery(terms: readonly string[]): string {
-  return terms.map((t) => (t.length >= 4 ? `+(${t} OR ${t}*)` : `+${t}`)).join(' ');
+export function luceneQuery(words: readonly { word: string; stems: readonly string[] }[]): string {
+  return words
+    .map(({ word, stems }) => {
+      const clauses = [word, ...stems.slice(1)];
+      for (const s of stems) if (s.length >= MIN_PREFIX_LENGTH) clauses.push(`${s}*`);
+      return clauses.length === 1 ? `+${word}` : `+(${clauses.join(' OR ')})`;
+    })
+    .join(' ');
 }
 
-export function searchStatement(terms: readonly string[], first: number, labels?: readonly Label[] | null): Statement {
+export function searchStatement(words: readonly { word: string; stems: readonly string[] }[], first: number, labels?: readonly Label[] | null): Statement {
   const filter = labels?.length ? '\nWHERE any(l IN labels(node) WHERE l IN $labels)' : '';
   return {
     text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${filter}
 RETURN node, score
 ORDER BY score DESC, node.id ASC
 LIMIT $first`,
-    params: { query: luceneQuery(terms), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
+    params: { query: luceneQuery(words), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relationshipRows, type Bundle, type Label, type RelType } from '../../domain/model';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
+import { findingVectors } from '../finding-similarity';
 import { relToProperties, rowToProperties } from './values';
 
 export const BATCH_SIZE = 1000;
@@ -35,6 +36,7 @@ export async function writeBundle(
   bundle: Bundle,
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
 ): Promise<void> {
+  const vectors = findingVectors(bundle.nodes);
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
   const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
@@ -57,7 +59,7 @@ export async function writeBundle(
 MERGE (n:${ENTITY} {id: row.id})
 SET n = row.props
 SET n:${l}`,
-          { rows: b.rows.map((r) => ({ id: r.id, props: rowToProperties(r) })) },
+          { rows: b.rows.map((r) => ({ id: r.id, props: rowToProperties(r, vectors.get(r.id)) })) },
         );
         progress(`${l} nodes`);
       }
