@@ -90,6 +90,7 @@ export class MemoryStore implements GraphStore {
 
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
     const g = this.graph;
+    const tick = deadlineTicker();
     let ids = g.idsByLabel.get(label) ?? [];
     if (label === 'Area' && filter.regionId) {
       const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
@@ -101,11 +102,12 @@ export class MemoryStore implements GraphStore {
     }
     if (label === 'Inspection' && filter.regionId) {
       const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
-      ids = ids.filter((id) => g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other)));
+      ids = ids.filter((id) => (tick(), g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other))));
     }
     if (filter.kind) ids = ids.filter((id) => (g.node(id) as { kind?: string }).kind === filter.kind);
     if (label === 'Inspection' && (filter.framework || filter.outcome || filter.from || filter.to)) {
       ids = ids.filter((id) => {
+        tick();
         const i = g.node(id) as InspectionRow;
         return (!filter.framework || i.framework === filter.framework) && (!filter.outcome || i.outcome === filter.outcome) && inDateRange(inspectionDate(i) || null, filter.from, filter.to);
       });
@@ -167,7 +169,9 @@ export class MemoryStore implements GraphStore {
   async outcomeTransitions(from: InspectionFramework, to: InspectionFramework) {
     const g = this.graph;
     const histories: AreaInspectionHistory[] = [];
+    const tick = deadlineTicker(16);
     for (const areaId of g.idsByLabel.get('Area') ?? []) {
+      tick();
       if ((g.node(areaId) as AreaRow).activeTo) continue;
       const inspections: AreaInspectionHistory['inspections'] = [];
       const seen = new Set<string>([areaId]);
