@@ -53,6 +53,66 @@ const HEAVY: { name: string; query: string; expect: 'answered' | 'refused' | 'ei
     expect: 'either',
   },
   {
+    name: 'similarFindings at its maximum, each match\'s terms, theme assignments and area at their maxima',
+    query: '{ similarFindings(findingId: "area-000-inspection-1-f01", first: 100, excludeSameArea: false) { score sharedTerms(first: 100) finding { id quote themeAssignments(first: 100) { theme { id } sources(first: 100) { id } } area { id name } } } }',
+    expect: 'refused',
+  },
+  {
+    name: 'similarFindings at its maximum, each match\'s terms at their maximum',
+    query: '{ similarFindings(findingId: "area-000-inspection-1-f01", first: 100, excludeSameArea: false) { score sharedTerms(first: 100) finding { id quote themeAssignments { theme { id } } area { id name } } } }',
+    expect: 'answered',
+  },
+  {
+    name: 'similarAreas by findings at its maximum, with every evidence pair and its terms',
+    query: '{ similarAreas(areaId: "area-000", first: 100, method: FINDINGS) { score area { id } evidence(first: 100) { score sharedTerms(first: 100) finding { id quote } match { id quote } } } }',
+    expect: 'refused',
+  },
+  {
+    name: 'similarAreas by findings at its maximum, with half its evidence pairs each',
+    query: '{ similarAreas(areaId: "area-000", first: 100, method: FINDINGS) { score area { id } evidence(first: 50) { score sharedTerms(first: 5) finding { id } match { id quote } } } }',
+    expect: 'answered',
+  },
+  {
+    name: 'themeCooccurrence at its maximum, each pair\'s areas at theirs, nested four levels deep',
+    query: '{ themeCooccurrence(minAreas: 1, first: 100) { count lift themes { id } areas(first: 100) { id inspections(first: 100) { findings(first: 100) { id quote } } } } }',
+    expect: 'refused',
+  },
+  {
+    name: 'themeCooccurrence at its maximum, each pair\'s areas at theirs',
+    query: '{ themeCooccurrence(minAreas: 1, first: 100) { count lift expected themes { id label } areas(first: 100) { id name } } }',
+    expect: 'answered',
+  },
+  {
+    name: 'themeCooccurrence nested four levels deep at its defaults',
+    query: '{ themeCooccurrence(minAreas: 1) { count areas { id inspections { findings { id themes { id } } } } } }',
+    expect: 'either',
+  },
+  {
+    name: 'inspections at its largest page, four levels of lists below it at their maxima',
+    query: '{ inspections(first: 100) { totalCount nodes { findings(first: 100) { themeAssignments(first: 100) { sources(first: 100) { id title } } } } } }',
+    expect: 'refused',
+  },
+  {
+    name: 'inspections at its largest page with each one\'s findings and actions',
+    query: '{ inspections(first: 100, framework: FRAMEWORK_2016, from: "2016", to: "2030") { totalCount pageInfo { endCursor } edges { node { id area { id name } findings(first: 10) { id } actions { id } } } } }',
+    expect: 'answered',
+  },
+  {
+    name: 'outcomeTransitions with every cell and area at their maxima',
+    query: '{ outcomeTransitions(first: 1000) { from revisit to count areas(first: 1000) { id name } } }',
+    expect: 'refused',
+  },
+  {
+    name: 'outcomeTransitions at its maximum, with the first 30 areas of each cell',
+    query: '{ outcomeTransitions(first: 1000) { from revisit to count areas(first: 30) { id } } }',
+    expect: 'answered',
+  },
+  {
+    name: 'outcomeTransitions with each area\'s successions and inspections, four levels deep',
+    query: '{ outcomeTransitions { count areas { succeededBy { area { predecessors { area { id inspections { id outcome } } } } } } } }',
+    expect: 'either',
+  },
+  {
     name: 'ten root fields, each heavy',
     query: `{ ${[
       'sharedWeaknesses(minAreas: 1, maxThemes: 5, first: 100) { support areas(first: 100) { id } }',
@@ -65,6 +125,22 @@ const HEAVY: { name: string; query: string; expect: 'answered' | 'refused' | 'ei
       'areas(first: 100) { totalCount nodes { id } }',
       'path(fromId: "ofsted", toId: "area-077", maxHops: 12) { length }',
       'stats { nodeCount relationshipCount }',
+    ].join(' ')} }`,
+    expect: 'either',
+  },
+  {
+    name: 'ten root fields of the similarity, co-occurrence and outcome queries, each at its maximum',
+    query: `{ ${[
+      'similarFindings(findingId: "area-000-inspection-1-f01", first: 100) { score sharedTerms(first: 100) }',
+      'a: similarFindings(findingId: "area-151-inspection-1-f01", first: 100, excludeSameArea: false) { score finding { id } }',
+      'similarAreas(areaId: "area-000", first: 100, method: FINDINGS) { score evidence(first: 100) { score } }',
+      'b: similarAreas(areaId: "area-151", first: 100, method: FINDINGS, polarity: STRENGTH) { score }',
+      'themeCooccurrence(minAreas: 1, first: 100) { count areas(first: 100) { id } }',
+      'c: themeCooccurrence(minAreas: 1, first: 100, polarity: STRENGTH) { lift }',
+      'inspections(first: 100) { totalCount nodes { id } }',
+      'outcomeTransitions(first: 1000) { count areas(first: 100) { id } }',
+      'sharedWeaknesses(minAreas: 1, maxThemes: 5, first: 100) { support }',
+      'search(text: "synthetic finding", first: 100) { score }',
     ].join(' ')} }`,
     expect: 'either',
   },
@@ -137,8 +213,13 @@ function listLengths(value: unknown, out: number[] = []): number[] {
 describe('heavy requests on the national synthetic dataset', () => {
   jest.setTimeout(120_000);
 
+  const figures: string[] = [];
+  afterAll(() => console.log(`heavy requests on the national dataset (time, answer size, outcome):\n${figures.join('\n')}`));
+
   it.each(HEAVY.map((h) => [h.name, h] as const))('%s: answered within the time limit, bounded, or refused with a limit', async (_, heavy) => {
     const { ms, bytes, body } = await ask(heavy.query);
+    const limits = [...new Set((body.errors ?? []).map((e) => e.extensions.limit ?? e.extensions.code))];
+    figures.push(`${String(Math.round(ms)).padStart(6)} ms ${String(Math.round(bytes / 1024)).padStart(6)} KB  ${limits.length ? `refused (${limits.join(', ')})` : 'answered'}  ${heavy.name}`);
     expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     const refused = (body.errors ?? []).length > 0;
     for (const err of body.errors ?? []) expect(err.extensions.code).toBe('QUERY_LIMIT_EXCEEDED');

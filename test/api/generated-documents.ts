@@ -11,7 +11,11 @@ import { buildSchema } from '../../src/api/schema';
  * types, and broken syntax.
  */
 const schema: GraphQLSchema = buildSchema();
-export const SEED_IDS = ['sandwell', 'wolverhampton', 'west-midlands', 'ehc-plan-quality', 'sandwell-council', 'sandwell-and-west-birmingham-ccg', 'first-30-areas-2017', 'sandwell-2017-01', 'cypn-sandwell-2017', 'edward-timpson'];
+export const SEED_IDS = [
+  'sandwell', 'wolverhampton', 'west-midlands', 'ehc-plan-quality', 'sandwell-council', 'sandwell-and-west-birmingham-ccg', 'first-30-areas-2017', 'sandwell-2017-01', 'cypn-sandwell-2017', 'edward-timpson',
+  // From the reports and outcomes: a 2023-framework inspection and its findings, a former area.
+  'bury', 'bury-2024-02', 'hertfordshire-2023-07-weakness-16', 'sandwell-2023-07', 'cumbria', 'access-to-health-services',
+];
 const HOSTILE = ["' OR 1=1 --", '"})-[r]-() DELETE r //', '*', '~', 'AND', '(', '\\', '🙂', 'a'.repeat(600)];
 
 const literalString = (s: string) => JSON.stringify(s);

@@ -46,11 +46,21 @@ describe.each(DATASETS)('on %s', (_dataset, open) => {
           similarAreas(areaId: $id) { score }
           agencyNetwork(agencyId: $id) { center { id } }
           path(fromId: $id, toId: "sandwell") { length }
+          byFindings: similarAreas(areaId: $id, method: FINDINGS) { score }
+          similarFindings(findingId: $id) { score }
+          inspections(regionId: $id) { totalCount }
         }`,
         { id: text },
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data).toEqual({ area: null, node: null, agency: null, areas: { totalCount: 0 }, similarAreas: [], agencyNetwork: null, path: null });
+      expect(res.data).toEqual({
+        area: null, node: null, agency: null, areas: { totalCount: 0 }, similarAreas: [], agencyNetwork: null, path: null,
+        byFindings: [], similarFindings: [], inspections: { totalCount: 0 },
+      });
+
+      const dated = await api.run('query($d: String!) { inspections(from: $d) { totalCount } }', { d: text });
+      expect(dated.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+      expect(dated.errors![0].message).toMatch(/"from" must be a date written YYYY, YYYY-MM or YYYY-MM-DD/);
 
       const search = await api.run('query($s: String!) { search(text: $s, first: 5) { node { id } snippet } }', { s: text });
       for (const err of search.errors ?? []) expect(CLEAN_CODES.has(err.extensions.code)).toBe(true);
