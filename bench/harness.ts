@@ -74,6 +74,15 @@ export const cpuSeconds = (pid: number): number => {
   return own + childrenOf(pid).reduce((sum, child) => sum + cpuSeconds(child), 0);
 };
 
+/** Resident memory now of a process and every process under it (the supervisor and its server processes). */
+export const rssMB = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Math.round((m ? Number(m[1]) / 1024 : NaN) + childrenOf(pid).reduce((sum, child) => sum + rssMB(child), 0));
+};
+
+/** The processes under a process (its server processes, for a supervisor). */
+export const serverProcesses = (pid: number): number[] => childrenOf(pid);
+
 /** Peak resident memory of a process and every process under it (the server's workers), each at its own peak, summed. */
 export const peakRssMB = (pid: number): number => {
   const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -115,13 +124,15 @@ export interface ServerOptions {
   code?: ServerCode;
   /** CACHE_DIR for the server: "off" (the default here) for none. */
   cacheDir?: string;
+  /** Arguments for node (and so for the server processes, which the cluster starts with them). */
+  nodeArgs?: string[];
 }
 
 export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], options: ServerOptions = {}): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
-  const { workers = 1, code = 'compiled', cacheDir = 'off' } = options;
+  const { workers = 1, code = 'compiled', cacheDir = 'off', nodeArgs = [] } = options;
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
-  const child = spawn(process.execPath, serverArgs(code), {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(code)], {
     cwd: ROOT,
     env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers), CACHE_DIR: cacheDir },
     stdio: ['ignore', 'pipe', 'inherit'],

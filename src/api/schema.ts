@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { packageRoot } from '../package-root';
+import { enforceListBounds } from './list-bounds';
 import { resolvers } from './resolvers';
 
 export const SCHEMA_DIR = join(packageRoot(), 'schema');
@@ -14,7 +15,9 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** The executable schema: SDL from schema/, resolvers from ./resolvers. */
+/** The executable schema: SDL from schema/, resolvers from ./resolvers, every list held to its @listSize. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  return enforceListBounds(
+    makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } }),
+  );
 }

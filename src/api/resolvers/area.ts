@@ -1,13 +1,13 @@
 import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
-import type { AgencyRow, AreaRow, InspectionRow, RegionRow, SourceRow } from '../../domain/model';
+import type { AgencyRow, AreaRow, InspectionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, connectionFields, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, firstIds, listed, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
     area: byIdOf('Area'),
     region: byIdOf('Region'),
-    regions: async (_, __, ctx) => (await ctx.store.list('Region', {}, { first: Number.MAX_SAFE_INTEGER })).rows as RegionRow[],
+    regions: listed('Region'),
     areas: (_, args, ctx) => pageOf(ctx, 'Area', { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity }, args),
   },
   AreaConnection: connectionFields<AreaRow>(),
@@ -34,6 +34,6 @@ export const areaResolvers: Resolvers = {
   AreaSuccession: {
     area: (s) => s.node as AreaRow,
     on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
-    sources: async (s, _, ctx) => (await ctx.loaders.nodeList(s.rel.sourceIds)) as SourceRow[],
+    sources: async (s, args, ctx) => (await ctx.loaders.nodeList(firstIds(s.rel.sourceIds, args.first))) as SourceRow[],
   },
 };
