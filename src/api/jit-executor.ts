@@ -1,5 +1,5 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /*
@@ -26,6 +26,26 @@ interface Operation {
   variables?: readonly VariableDefinitionNode[];
 }
 
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as Promise<T>)?.then === 'function';
+
+/**
+ * graphql-jit reports a resolver's error as an object of its own that passes for graphql-js's
+ * GraphQLError but has no `extensions` when the thrown error had none (a StoreUnavailableError,
+ * say). Apollo reads `extensions.code` before formatError sees the error, fails, and answers a
+ * bare INTERNAL_SERVER_ERROR: an outage answered UNAVAILABLE once and then, compiled, never again
+ * (issue 15). So each error becomes graphql-js's own, built as graphql-js builds it when it
+ * executes: the same message, path, locations, original error and extensions.
+ */
+function withGraphQLJsErrors(result: ExecutionResult): GatewayExecutionResult {
+  if (!result.errors?.length) return result as GatewayExecutionResult;
+  const errors = result.errors.map((jit) => {
+    const error = new GraphQLError(jit.message, { path: jit.path, originalError: jit.originalError ?? undefined, extensions: jit.extensions ?? undefined });
+    if (jit.locations) Object.assign(error, { locations: jit.locations });
+    return error;
+  });
+  return { ...result, errors } as GatewayExecutionResult;
+}
+
 export class JitExecutor {
   // Apollo hands back the same parsed document for the same query text, so entries live as long as its document cache keeps them.
   private readonly operations = new WeakMap<DocumentNode, Map<string, Operation>>();
@@ -43,7 +63,8 @@ export class JitExecutor {
         const checked = getVariableValues(this.schema, op.variables, variables ?? {}, { maxErrors: 50 });
         if (checked.errors) return { errors: checked.errors };
       }
-      return op.compiled.query(undefined, contextValue, variables ?? {}) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
+      const result = op.compiled.query(undefined, contextValue, variables ?? {});
+      return isPromise(result) ? result.then(withGraphQLJsErrors) : withGraphQLJsErrors(result);
     }
     return execute({ schema: this.schema, document, operationName, contextValue, variableValues: variables }) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
   }

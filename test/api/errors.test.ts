@@ -1,6 +1,7 @@
 import type { GraphStore } from '../../src/store/port';
 import { StoreUnavailableError } from '../../src/store/errors';
 import { INTERNAL_MESSAGE } from '../../src/api/format-error';
+import { COMPILE_AFTER } from '../../src/api/jit-executor';
 import { seededStore, startApi, type Api } from './harness';
 
 let api: Api;
@@ -68,6 +69,44 @@ describe('store failures', () => {
     const res = await broken.run('{ similarAreas(areaId: "sandwell") { score } }');
     expect(res.errors![0].extensions.code).toBe('UNAVAILABLE');
     expect(JSON.stringify(res)).not.toContain('bolt://');
+    await broken.server.stop();
+  });
+
+  // The first runs go through graphql-js, the later ones through the operation compiled by graphql-jit (issue 15).
+  const RUNS = COMPILE_AFTER + 2;
+  const failingStore = async (error: () => Error): Promise<Api> => {
+    const store = await seededStore();
+    const broken: GraphStore = Object.create(store);
+    for (const method of ['stats', 'nodes', 'traverse', 'similarAreas'] as const) {
+      broken[method] = async () => {
+        throw error();
+      };
+    }
+    return startApi(broken);
+  };
+
+  it.each([
+    ['a root field', '{ stats { store nodeCount } }', ['stats']],
+    ['a root field read through a loader', '{ area(id: "sandwell") { name } }', ['area']],
+    ['a nested list', '{ regions { id areas { id } } }', ['regions', 0, 'areas']],
+    ['an analysis', 'query Similar { similarAreas(areaId: "sandwell") { score } }', ['similarAreas']],
+  ])('an outage answers UNAVAILABLE every time the same operation is sent, compiled or not: %s', async (_what, query, path) => {
+    const broken = await failingStore(() => new StoreUnavailableError('connection refused to bolt://db:7687'));
+    for (let run = 1; run <= RUNS; run++) {
+      const res = await broken.run(query);
+      // A compiled operation may also report the other failures under a nulled parent (see jit-executor.ts): all must be UNAVAILABLE.
+      expect({ run, first: res.errors?.[0] }).toEqual({ run, first: { message: 'The graph store is unavailable; try again shortly.', path, extensions: { code: 'UNAVAILABLE' } } });
+      for (const error of res.errors!) expect({ run, code: error.extensions.code }).toEqual({ run, code: 'UNAVAILABLE' });
+    }
+    await broken.server.stop();
+  });
+
+  it('an internal error stays masked, with its path, every time the same operation is sent', async () => {
+    const broken = await failingStore(() => new Error('MATCH (a:Area) secret cypher'));
+    for (let run = 1; run <= RUNS; run++) {
+      const res = await broken.run('{ stats { store nodeCount } }');
+      expect({ run, errors: res.errors }).toEqual({ run, errors: [{ message: INTERNAL_MESSAGE, path: ['stats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
     await broken.server.stop();
   });
 });
