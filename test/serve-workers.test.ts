@@ -1,20 +1,54 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 
-/** Runs `serve` in a child process, collecting what it prints. */
+/** How long any wait on a child process may last before the test fails (and the child is killed). */
+const CHILD_WAIT_MS = 30_000;
+
+/**
+ * These tests mean the embedded store (its seeds, its 428 nodes): the child must not inherit
+ * NEO4J_URI or any other NEO4J_ setting from a shell that runs the suite against Neo4j, where
+ * `serve` would ignore SEEDS_DIR and never exit (issue 15).
+ */
+function embeddedStoreEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
+}
+
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+});
+
+/** Runs `serve` on the embedded store in a child process, collecting what it prints. */
 function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...embeddedStoreEnv(), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
   });
+  running.add(child);
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp, ms = 30_000) => {
+  const exitCode = new Promise<number | null>((resolve) => child.on('exit', (code) => (running.delete(child), resolve(code))));
+  /** The child's exit code; fails (and kills it) if it has not exited within `ms`. */
+  const exited = async (ms = CHILD_WAIT_MS) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`serve did not exit within ${ms} ms; output:\n${out}\n${err}`));
+      }, ms);
+    });
+    try {
+      return await Promise.race([exitCode, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const waitFor = async (pattern: RegExp, ms = CHILD_WAIT_MS) => {
     const end = Date.now() + ms;
     while (!pattern.test(out)) {
       if (Date.now() > end || child.exitCode !== null) throw new Error(`no ${pattern} in:\n${out}\n${err}`);
@@ -45,12 +79,19 @@ describe('serve with WORKERS', () => {
     expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(428);
 
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited()).toBe(0);
   });
 
-  it('reports a bad seeds directory once and exits with an error', async () => {
-    const server = startServe({ WORKERS: '2', SEEDS_DIR: join(ROOT, 'no-such-seeds') });
-    expect(await server.exited).toBe(1);
+  it('reports a bad seeds directory once and exits with an error, even when the shell running the tests points at Neo4j', async () => {
+    const shellUri = process.env.NEO4J_URI;
+    process.env.NEO4J_URI = shellUri ?? 'bolt://127.0.0.1:9';
+    let server: ReturnType<typeof startServe>;
+    try {
+      server = startServe({ WORKERS: '2', SEEDS_DIR: join(ROOT, 'no-such-seeds') });
+    } finally {
+      if (shellUri === undefined) delete process.env.NEO4J_URI;
+    }
+    expect(await server.exited()).toBe(1);
     const { out, err } = server.output();
     expect((err + out).match(/set SEEDS_DIR to the seeds directory/g)).toHaveLength(1);
     expect(out).toMatch(/a server process failed to start/);
