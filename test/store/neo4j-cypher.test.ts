@@ -1,6 +1,7 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -26,6 +27,8 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['search', cypher.searchStatement(['ehc', 'plans'], 5, ['Finding', 'Agency'])],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
+    ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
+    ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
   ];
 }
 

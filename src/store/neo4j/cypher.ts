@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { HAS_THEME } from '../has-theme';
 import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step } from '../port';
 
 /**
@@ -8,6 +9,11 @@ import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, ty
  * the fixed lists in domain/model.ts or from checked integers; every value is a parameter.
  * The forms used run on Neo4j 4.4 and 5: pattern comprehensions rather than COUNT {}, CALL {}
  * subqueries with importing WITH, FOR ... REQUIRE constraints, db.index.fulltext.queryNodes.
+ *
+ * Each statement's comment says which index it starts from and roughly how many rows it touches
+ * at national scale (152 areas, 444 inspections, ~13k findings, 17 themes, ~59k relationships,
+ * ~4k derived HAS_THEME relationships: see has-theme.ts). The analyses read HAS_THEME, never
+ * every finding.
  */
 
 export interface Statement {
@@ -99,18 +105,25 @@ ORDER BY id, node.id`,
   };
 }
 
+/**
+ * A page of one label, and the total, each in a subquery. Unfiltered, the total comes from the
+ * count store and the page from the label scan in id order (ids are unique-indexed). With a
+ * theme, areas come from the theme's HAS_THEME relationships (theme_id index, at most 2 x 152
+ * rows at national scale) instead of each area's findings (~13k findings for one theme's test).
+ */
 export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: number, afterId: string | null | undefined): Statement {
   const conditions: string[] = [];
   const params: Record<string, unknown> = { limit: int(first + 1), afterId: afterId ?? null };
+  const l = label(of);
+  let rows = `MATCH (n:${l})`;
+  if (of === 'Area' && filter.themeId) {
+    rows = `MATCH (:Theme {id: $themeId})<-[h:${HAS_THEME}]-(n:Area)${filter.polarity ? ' WHERE h.polarity = $polarity' : ''}\nWITH DISTINCT n`;
+    params.themeId = filter.themeId;
+    if (filter.polarity) params.polarity = filter.polarity;
+  }
   if (of === 'Area' && filter.regionId) {
     conditions.push('(n)-[:IN_REGION]->(:Region {id: $regionId})');
     params.regionId = filter.regionId;
-  }
-  if (of === 'Area' && filter.themeId) {
-    const polarity = filter.polarity ? ' WHERE f.polarity = $polarity' : '';
-    conditions.push(`size([(n)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(:Theme {id: $themeId})${polarity} | 1]) > 0`);
-    params.themeId = filter.themeId;
-    if (filter.polarity) params.polarity = filter.polarity;
   }
   if (filter.kind) {
     conditions.push('n.kind = $kind');
@@ -118,88 +131,87 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
-  const l = label(of);
   return {
-    text: `${subquery(d, [], [`MATCH (n:${l}) ${where}\nRETURN count(n) AS total`])}
-${subquery(d, [], [`MATCH (n:${l}) ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
+    text: `${subquery(d, [], [`${rows} ${where}\nRETURN count(n) AS total`])}
+${subquery(d, [], [`${rows} ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
 RETURN total, rows`,
     params,
   };
 }
 
+/**
+ * Starts from the theme_id index for each id and reads the theme's HAS_THEME relationships: at
+ * most 2 x (152 areas + the reviews) per theme, about 300 at national scale, where walking its
+ * findings read ~1,000 findings and their inspections. Every finding is held by exactly one area
+ * or review (it has one finder), so the held findings add up to all the theme's findings.
+ */
 export function themeStatsStatement(themeIds: readonly string[]): Statement {
   return {
     text: `UNWIND $ids AS id
-OPTIONAL MATCH (:Theme {id: id})<-[:ABOUT]-(f:Finding)
-OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
-RETURN id, count(DISTINCT f) AS findingCount, count(DISTINCT a) AS areaCount`,
+OPTIONAL MATCH (:Theme {id: id})<-[h:${HAS_THEME}]-(holder)
+RETURN id, sum(h.findings) AS findingCount, count(DISTINCT CASE WHEN holder:Area THEN holder END) AS areaCount`,
     params: { ids: themeIds },
   };
 }
 
 /**
- * Apriori in Cypher: level 1 is each weakness theme's set of areas, pruned by minAreas; level k
- * joins level k-1 itemsets that share all but their last theme, intersecting their areas, and
- * prunes again. Itemsets are kept sorted by theme id so that the join is a prefix comparison.
+ * Each weakness theme's areas, for the mining (Apriori over bitsets, shared with the embedded
+ * store: see memory/shared-weaknesses.ts), which the adapter runs on them. Starts from the Theme
+ * label (17 themes) and reads their weakness HAS_THEME relationships from areas: ~2,300 at
+ * national scale (152 areas x ~15 themes), answered as one row per theme. A theme in fewer than
+ * minAreas areas can be in no pattern, so it is left out here. Walking the findings instead read
+ * every weakness finding (~6k) and its inspection and area, and joining itemsets as Cypher lists
+ * cost a list scan per pair.
  */
 export function sharedWeaknessesStatement(d: Dialect, args: SharedWeaknessesArgs): Statement {
-  const maxThemes = wholeNumber(args.maxThemes, 1, 5);
-  const levels = ['l1'];
-  let joins = '';
-  for (let k = 2; k <= maxThemes; k++) {
-    const prev = `l${k - 1}`;
-    joins += `
-WITH ${levels.join(', ')}, reduce(acc = [], i IN range(0, size(${prev}) - 1) |
-  acc + [j IN range(i + 1, size(${prev}) - 1) WHERE ${prev}[i].themes[0..-1] = ${prev}[j].themes[0..-1] |
-    {themes: ${prev}[i].themes + [last(${prev}[j].themes)], areas: [x IN ${prev}[i].areas WHERE x IN ${prev}[j].areas]}]) AS c${k}
-WITH ${levels.join(', ')}, [c IN c${k} WHERE size(c.areas) >= $minAreas] AS l${k}`;
-    levels.push(`l${k}`);
-  }
   const region = args.regionId ? '\n  AND (a)-[:IN_REGION]->(:Region {id: $regionId})' : '';
   return {
-    text: `MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-WHERE f.polarity = 'WEAKNESS'${region}
-WITH t.id AS theme, a.id AS area ORDER BY theme, area
-WITH theme, collect(DISTINCT area) AS areas
-WHERE size(areas) >= $minAreas
-WITH theme, areas ORDER BY theme
-WITH collect({themes: [theme], areas: areas}) AS l1${joins}
-UNWIND ${levels.join(' + ')} AS p
-WITH p, size(p.areas) AS support, reduce(s = head(p.themes), t IN tail(p.themes) | s + '|' + t) AS key
-ORDER BY support DESC, size(p.themes) DESC, key ASC
-LIMIT $limit
-RETURN p.themes AS themeIds, p.areas AS areaIds, support`,
-    params: {
-      minAreas: int(args.minAreas),
-      limit: int(args.first ?? Number.MAX_SAFE_INTEGER),
-      ...(args.regionId ? { regionId: args.regionId } : {}),
-    },
+    text: `MATCH (t:Theme)<-[h:${HAS_THEME}]-(a:Area)
+WHERE h.polarity = 'WEAKNESS'${region}
+WITH t.id AS themeId, a.id AS areaId ORDER BY areaId
+WITH themeId, collect(areaId) AS areaIds
+WHERE size(areaIds) >= $minAreas
+RETURN themeId, areaIds`,
+    params: { minAreas: int(args.minAreas), ...(args.regionId ? { regionId: args.regionId } : {}) },
   };
 }
 
+/**
+ * For each pattern, the findings behind its areas' HAS_THEME relationships to its themes. Starts
+ * from the area_id index for each of the pattern's areas (a page: up to 152) and reads each
+ * area's ~15 weakness HAS_THEME relationships, so ~2k rows for the largest pattern at national
+ * scale, and no finding nodes.
+ */
 export function patternFindingsStatement(d: Dialect, patterns: readonly PatternKey[]): Statement {
   return {
     text: `UNWIND range(0, size($patterns) - 1) AS i
 WITH i, $patterns[i] AS p
-${subquery(d, ['p'], [`MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-WHERE f.polarity = 'WEAKNESS' AND a.id IN p.areaIds AND t.id IN p.themeIds
-RETURN collect(DISTINCT f.id) AS findingIds`])}
+${subquery(d, ['p'], [`UNWIND p.areaIds AS areaId
+MATCH (:Area {id: areaId})-[h:${HAS_THEME}]->(t:Theme)
+WHERE h.polarity = 'WEAKNESS' AND t.id IN p.themeIds
+UNWIND h.findingIds AS findingId
+RETURN collect(DISTINCT findingId) AS findingIds`])}
 RETURN i, findingIds`,
     params: { patterns: patterns.map((p) => ({ themeIds: p.themeIds, areaIds: p.areaIds })) },
   };
 }
 
-/** Candidates are the areas reached through the given area's themes, never every area. */
+/**
+ * Candidates are the areas that share a theme with the given one, never every area, all read
+ * from HAS_THEME. Starts from the area_id index; its ~15 themes of the polarity; each theme's
+ * areas (up to 152 each: ~2,300 relationships); each candidate's own themes (~150 candidates x
+ * ~15: ~2,300 more). About 5k relationships at national scale, where walking the findings read
+ * hundreds of findings per theme and again per candidate.
+ */
 export function similarAreasStatement(args: SimilarAreasArgs): Statement {
   return {
-    text: `MATCH (me:Area {id: $areaId})<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
-WITH me, collect(DISTINCT t) AS mine
+    text: `MATCH (me:Area {id: $areaId})-[:${HAS_THEME} {polarity: $polarity}]->(t:Theme)
+WITH me, collect(t) AS mine
 UNWIND mine AS t
-MATCH (t)<-[:ABOUT]-(:Finding {polarity: $polarity})<-[:FOUND]-(:Inspection)-[:OF]->(other:Area)
+MATCH (t)<-[:${HAS_THEME} {polarity: $polarity}]-(other:Area)
 WHERE other <> me
-WITH other, size(mine) AS mineSize, collect(DISTINCT t.id) AS shared
-MATCH (other)<-[:OF]-(:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(theirs:Theme)
-WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
+WITH other, size(mine) AS mineSize, collect(t.id) AS shared
+WITH other, mineSize, shared, size([(other)-[h:${HAS_THEME}]->(:Theme) WHERE h.polarity = $polarity | 1]) AS theirSize
 RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared AS sharedThemeIds
 ORDER BY score DESC, areaId ASC
 LIMIT $first`,
@@ -268,7 +280,8 @@ export function statsStatement(d: Dialect): Statement {
   return {
     text: `${subquery(d, [], LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS count`))}
 WITH collect({label: label, count: count}) AS nodes
-${subquery(d, [], ['MATCH ()-[r]->() RETURN count(r) AS relationships'])}
+${subquery(d, [], REL_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN count(r) AS count`))}
+WITH nodes, sum(count) AS relationships
 RETURN nodes, relationships`,
     params: {},
   };

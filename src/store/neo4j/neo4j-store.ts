@@ -3,7 +3,8 @@ import type { Bundle, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
 import { searchTerms, snippetFor } from '../search-text';
-import { byId, comparePatterns, patternKey } from '../ordering';
+import { byId } from '../ordering';
+import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
   SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
@@ -100,15 +101,12 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  /** Reads each weakness theme's areas from HAS_THEME in one statement; mines them as the embedded store does. */
   async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
     const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
-    return records
-      .map((r) => {
-        const themeIds = r.get('themeIds') as string[];
-        return { themeIds, areaIds: [...(r.get('areaIds') as string[])].sort(byId), support: toPlain(r.get('support')) as number, key: patternKey(themeIds) };
-      })
-      .sort(comparePatterns)
-      .map(({ themeIds, areaIds, support }) => ({ themeIds, areaIds, support }));
+    const sets = themeAreaSets(records.map((r) => ({ themeId: r.get('themeId') as string, areaIds: r.get('areaIds') as string[] })));
+    // The statement has already kept only the region's areas.
+    return mineSharedWeaknesses(sets, { ...args, regionId: null });
   }
 
   async patternFindings(patterns: readonly PatternKey[]): Promise<string[][]> {
