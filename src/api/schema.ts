@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { recordTraversals } from './lookahead';
 import { resolvers } from './resolvers';
 
 export const SCHEMA_DIR = resolve(__dirname, '..', '..', 'schema');
@@ -15,5 +16,7 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
 
 /** The executable schema: SDL from schema/, resolvers from ./resolvers. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  recordTraversals(schema, resolvers as Record<string, unknown>);
+  return schema;
 }

@@ -22,6 +22,19 @@ export interface Neighbour {
   rel: RelRow;
 }
 
+/**
+ * Traversals nested as a request nests them: from each start node `steps`, and from every node
+ * reached, each of `children`. Lets an adapter answer a nested request in one round trip.
+ */
+export interface TraversalTree {
+  steps: readonly Step[];
+  children: readonly TraversalTree[];
+}
+/** A node reached by a tree's steps, with what each child traversal reaches from it (children[i] for tree.children[i]). */
+export interface TreeNeighbour extends Neighbour {
+  children: TreeNeighbour[][];
+}
+
 export interface ListFilter {
   regionId?: string | null;
   themeId?: string | null;
@@ -125,6 +138,8 @@ export interface GraphStore {
   nodes(ids: readonly string[]): Promise<(NodeRow | null)[]>;
   /** For each id, the distinct nodes reached by following the steps, ordered by id. */
   traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]>;
+  /** For each id, what `traverse` answers for tree.steps, each node reached carrying the answers of tree.children from it. */
+  traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]>;
   list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult>;
   themeStats(themeIds: readonly string[]): Promise<ThemeStats[]>;
 

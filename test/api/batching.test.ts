@@ -1,14 +1,22 @@
-import { countingStore, seededStore, startApi } from './harness';
+import { execute, parse } from 'graphql';
+import { createRequestContext } from '../../src/api/context';
+import { COMPILE_AFTER } from '../../src/api/jit-executor';
+import { buildSchema } from '../../src/api/schema';
+import { countingStore, seededStore, silentLogger, startApi } from './harness';
 
-describe('batching: one store call per nesting level', () => {
-  it('answers a three-level nested query under one area with one call per level', async () => {
+/**
+ * Store calls per request. On Neo4j each call is one Cypher round trip (test/store/neo4j-round-trips.test.ts
+ * checks that each sends one statement), so these count a request's round trips.
+ */
+describe('batching: one store call for a run of nested traversals, one per level otherwise', () => {
+  it('answers a three-level nested query under one area with the node, then one call for every level below it', async () => {
     const store = countingStore(await seededStore());
     const api = await startApi(store);
     const res = await api.run('{ area(id: "sandwell") { inspections { findings { themes { id } } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.area.inspections[0].findings).toHaveLength(11);
-    // area -> inspections -> findings -> themes
-    expect(store.calls).toEqual(['nodes', 'traverse', 'traverse', 'traverse']);
+    // area; then inspections -> findings -> themes together
+    expect(store.calls).toEqual(['nodes', 'traverseTree']);
     await api.server.stop();
   });
 
@@ -19,7 +27,7 @@ describe('batching: one store call per nesting level', () => {
     expect(res.errors).toBeUndefined();
     const withFindings = res.data.areas.nodes.filter((a: { inspections: unknown[] }) => a.inspections.length > 0);
     expect(withFindings.map((a: { id: string }) => a.id)).toEqual(['birmingham', 'sandwell', 'staffordshire', 'wolverhampton']);
-    expect(store.calls).toEqual(['list', 'traverse', 'traverse', 'traverse']);
+    expect(store.calls).toEqual(['list', 'traverseTree']);
     await api.server.stop();
   });
 
@@ -31,6 +39,59 @@ describe('batching: one store call per nesting level', () => {
     expect(res.data.sharedWeaknesses.length).toBeGreaterThan(10);
     // the patterns; then themes and areas of every pattern together; then every theme's counts
     expect(store.calls).toEqual(['sharedWeaknesses', 'nodes', 'themeStats']);
+    await api.server.stop();
+  });
+
+  const NESTED = `query Nested {
+    area(id: "sandwell") {
+      name
+      inspections { outcome findings { summary themes { label } agencies { name } source { title } } }
+    }
+  }`;
+
+  it('answers the nested area document (inspections, findings, themes, agencies) in two calls, compiled or not', async () => {
+    const store = countingStore(await seededStore());
+    const api = await startApi(store);
+    for (let run = 1; run <= COMPILE_AFTER + 1; run++) {
+      store.calls.length = 0;
+      const res = await api.run(NESTED);
+      expect(res.errors).toBeUndefined();
+      const findings = res.data.area.inspections.flatMap((i: { findings: unknown[] }) => i.findings);
+      expect(findings).toHaveLength(11);
+      expect(findings.flatMap((f: { themes: { label: string }[] }) => f.themes.map((t) => t.label))).toContain('EHC plan quality');
+      expect(findings.every((f: { source: { title: string } | null }) => f.source?.title)).toBe(true);
+      expect({ run, calls: store.calls }).toEqual({ run, calls: ['nodes', 'traverseTree'] });
+    }
+    await api.server.stop();
+  });
+
+  it('gives the same answer as fetching one level at a time', async () => {
+    const store = await seededStore();
+    const doc = `{ areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS) { id areas { id } } agencies { id successors { agency { id } } } inspections { findings { id foundBy { ... on Inspection { id } } themes { id findings { id } } } } } } }`;
+    const perLevel = createRequestContext(store, silentLogger);
+    perLevel.loaders.reached = (name, id) => perLevel.loaders.traversal(name).load(id);
+    const expected = await execute({ schema: buildSchema(), document: parse(doc), contextValue: perLevel });
+    const api = await startApi(store);
+    const got = await api.run(doc);
+    expect(got.errors).toBeUndefined();
+    expect(got.data.areas.nodes.length).toBeGreaterThan(3);
+    expect(got).toEqual(JSON.parse(JSON.stringify(expected)));
+    await api.server.stop();
+  });
+
+  it('follows aliases, fragments and @include into one call', async () => {
+    const store = countingStore(await seededStore());
+    const api = await startApi(store);
+    const res = await api.run(
+      `query($deep: Boolean!) { region(id: "west-midlands") { areas { weak: findings(polarity: WEAKNESS) { ...F } all: findings { id } } } }
+       fragment F on Finding { themes @include(if: $deep) { id } agencies { id } }`,
+      { deep: true },
+    );
+    expect(res.errors).toBeUndefined();
+    const sandwell = res.data.region.areas.find((a: { weak: unknown[]; all: unknown[] }) => a.weak.length === 8);
+    expect(sandwell.all).toHaveLength(11);
+    expect(sandwell.weak[0].themes.length).toBeGreaterThan(0);
+    expect(store.calls).toEqual(['nodes', 'traverseTree']);
     await api.server.stop();
   });
 });

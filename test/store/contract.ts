@@ -42,6 +42,23 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(birmingham.map((n) => n.node.id)).toContain('joint-commissioning');
       });
 
+      it('answers a traversal tree in one call as traverse answers each level', async () => {
+        const tree = {
+          steps: TRAVERSALS.areaInspections,
+          children: [{ steps: TRAVERSALS.inspectionFindings, children: [{ steps: TRAVERSALS.findingThemes, children: [] }, { steps: TRAVERSALS.findingAgencies, children: [] }] }],
+        };
+        const [sandwell, none] = await store.traverseTree(['sandwell', 'no-such-id'], tree);
+        expect(none).toEqual([]);
+        const [inspections] = await store.traverse(['sandwell'], TRAVERSALS.areaInspections);
+        expect(sandwell.map((n) => n.node)).toEqual(inspections.map((n) => n.node));
+        const findings = sandwell.flatMap((i) => i.children[0]);
+        expect(findings).toHaveLength(11);
+        const [themes, agencies] = [await store.traverse(findings.map((f) => f.node.id), TRAVERSALS.findingThemes), await store.traverse(findings.map((f) => f.node.id), TRAVERSALS.findingAgencies)];
+        expect(findings.map((f) => f.children[0].map((t) => [t.node, t.rel]))).toEqual(themes.map((list) => list.map((t) => [t.node, t.rel])));
+        expect(findings.map((f) => f.children[1].map((a) => a.node.id))).toEqual(agencies.map((list) => list.map((a) => a.node.id)));
+        expect(findings.find((f) => f.node.id === 'sandwell-2017-ehc-plans-lack-health-and-care')?.children[0].map((t) => t.node.id)).toEqual(['ehc-plan-quality']);
+      });
+
       it('filters a hop by polarity', async () => {
         const [strengths] = await store.traverse(['sandwell'], TRAVERSALS.areaStrengths);
         expect(strengths.map((n) => n.node.id)).toEqual([

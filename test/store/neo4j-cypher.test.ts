@@ -14,6 +14,14 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
   return [
     ['nodes', cypher.nodesStatement([HOSTILE])],
     ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
+    ['traverse tree: area, inspections, findings, themes and agencies', cypher.traverseTreeStatement([HOSTILE], {
+      steps: TRAVERSALS.areaInspections,
+      children: [{ steps: TRAVERSALS.inspectionFindings, children: [{ steps: TRAVERSALS.findingThemes, children: [] }, { steps: TRAVERSALS.findingAgencies, children: [] }, { steps: TRAVERSALS.nodeSources, children: [] }] }],
+    })],
+    ['traverse tree: multi-step and filtered steps at two levels', cypher.traverseTreeStatement([HOSTILE], {
+      steps: TRAVERSALS.areaWeaknesses,
+      children: [{ steps: TRAVERSALS.findingThemes, children: [{ steps: TRAVERSALS.themeStrengthAreas, children: [{ steps: TRAVERSALS.agencyInspections, children: [] }] }] }, { steps: TRAVERSALS.findingArea, children: [] }],
+    })],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],
@@ -58,6 +66,13 @@ describe('Cypher statements', () => {
   it('the legacy dialect uses CALL { WITH x } which 4.4 accepts, the modern one CALL (x) { }', () => {
     expect(cypher.agencyLinksStatement(cypher.LEGACY_DIALECT, ['a']).text).toContain('CALL {\n  WITH x\n');
     expect(cypher.agencyLinksStatement(cypher.MODERN_DIALECT, ['a']).text).toContain('CALL (x) {');
+  });
+
+  it('names each level of a traversal tree apart, its filters as parameters', () => {
+    const s = cypher.traverseTreeStatement(['a'], { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.themeWeaknesses, children: [] }] });
+    expect(s.params).toEqual({ ids: ['a'], t_polarity1: 'WEAKNESS', t_c0_polarity0: 'WEAKNESS' });
+    expect(s.text).toContain('(n0)<-[t_r0:OF]-(t_n1)-[t_r1:FOUND]->(t_n2) WHERE t_n2.polarity = $t_polarity1');
+    expect(s.text).toContain('(t_n2)<-[t_c0_r0:ABOUT]-(t_c0_n1) WHERE t_c0_n1.polarity = $t_c0_polarity0');
   });
 
   it('the schema statements parse', () => {

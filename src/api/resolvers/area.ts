@@ -1,6 +1,7 @@
 import type { AgencyRow, AreaRow, RegionRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
+import { followsTraversal } from '../lookahead';
 import { byIdOf, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
@@ -35,10 +36,13 @@ export const areaResolvers: Resolvers = {
   },
   Area: {
     region: relatedOne('areaRegion'),
-    agencies: async (area, args, ctx) => {
-      const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx);
-      return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
-    },
+    agencies: followsTraversal(
+      async (area, args, ctx, info) => {
+        const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx, info);
+        return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
+      },
+      () => 'areaAgencies',
+    ),
     inspections: related('areaInspections'),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),

@@ -1,9 +1,10 @@
 import type { Bundle, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
-  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats,
+  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
+import { traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
@@ -46,6 +47,10 @@ export class MemoryStore implements GraphStore {
 
   async nodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     return ids.map((id) => this.graph.node(id));
+  }
+
+  async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {
+    return traverseTreeByLevels((i, steps) => this.traverse(i, steps), ids, tree);
   }
 
   async traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]> {

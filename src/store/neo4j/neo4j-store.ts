@@ -7,9 +7,10 @@ import { byId } from '../ordering';
 import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
-  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, WeaknessPatternRow,
+  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
+import { distinctById } from '../traversal-tree';
 import { writeBundle } from './seed-writer';
 import { nodeToRow, relFromParts, toPlain } from './values';
 
@@ -19,6 +20,25 @@ const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || (err as { retriable?: boolean }).retriable === true;
+}
+
+/** What traverseTreeStatement answers for each node reached. */
+interface ReachedValue {
+  node: Node;
+  relType: string;
+  fromId: string;
+  toId: string;
+  relProps: unknown;
+  children: ReachedValue[][];
+}
+
+function treeNeighbours(reached: readonly ReachedValue[], tree: TraversalTree): TreeNeighbour[] {
+  const neighbours = reached.map((r) => ({ r, node: nodeToRow(r.node), rel: relFromParts(r.relType, r.fromId, r.toId, r.relProps) }));
+  return distinctById(neighbours).map(({ r, node, rel }) => ({
+    node,
+    rel,
+    children: tree.children.map((child, i) => treeNeighbours(r.children[i] ?? [], child)),
+  }));
 }
 
 /** The GraphStore port over Neo4j: every method one Cypher statement (the agency walk, one per level). */
@@ -83,6 +103,13 @@ export class Neo4jStore implements GraphStore {
       byStart.set(r.get('id'), list);
     }
     return ids.map((id) => byStart.get(id) ?? []);
+  }
+
+  /** One statement for the whole tree, however deep (see traverseTreeStatement). */
+  async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {
+    const records = await this.read(cypher.traverseTreeStatement(ids, tree));
+    const byStart = new Map(records.map((r) => [r.get('id') as string, r.get('reached') as ReachedValue[]]));
+    return ids.map((id) => treeNeighbours(byStart.get(id) ?? [], tree));
   }
 
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
