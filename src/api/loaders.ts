@@ -23,6 +23,7 @@ export class Loaders {
   readonly patternFindings: DataLoader<PatternKey, string[], string>;
   private readonly traversals = new Map<TraversalName, DataLoader<string, Neighbour[]>>();
   private readonly trees = new Map<string, DataLoader<string, Neighbour[]>>();
+  private readonly nodeTreeLoaders = new Map<string, DataLoader<string, NodeRow | null>>();
   /** "traversal id" keys the loaders hold already, answered by a tree fetched above them. */
   private readonly primed = new Set<string>();
   private readonly plans = new Map<FieldNode, TraversalPlan[]>();
@@ -82,8 +83,30 @@ export class Loaders {
     for (const n of reached) below.forEach((child, i) => this.prime(child.name, n.node.id, n.children[i], child.children));
   }
 
-  async node(id: string): Promise<NodeRow | null> {
-    return this.nodes.load(id);
+  /** A node by id; with the resolver's `info`, also what the request asks for below it, in the same store call. */
+  async node(id: string, info?: GraphQLResolveInfo): Promise<NodeRow | null> {
+    const below = info ? this.plannedBelow(info) : [];
+    if (below.length === 0) return this.nodes.load(id);
+    return this.nodeTree(below).load(id);
+  }
+
+  private nodeTree(below: TraversalPlan[]): DataLoader<string, NodeRow | null> {
+    const key = JSON.stringify(below);
+    let loader = this.nodeTreeLoaders.get(key);
+    if (!loader) {
+      const trees = below.map((plan) => treeOf(plan.name, plan.children));
+      loader = new DataLoader(async (ids) => {
+        const answers = await this.store.nodeTrees(ids, trees);
+        return answers.map((answer, i) => {
+          if (!answer) return null;
+          this.nodes.prime(ids[i], answer.node);
+          below.forEach((plan, k) => this.prime(plan.name, ids[i], answer.children[k], plan.children));
+          return answer.node;
+        });
+      });
+      this.nodeTreeLoaders.set(key, loader);
+    }
+    return loader;
   }
 
   /** Nodes by id, in the order given, leaving out any that no longer exist. */

@@ -35,6 +35,12 @@ export interface TreeNeighbour extends Neighbour {
   children: TreeNeighbour[][];
 }
 
+/** A node by id, with what each of a list of traversal trees reaches from it (children[i] for trees[i]). */
+export interface NodeTree {
+  node: NodeRow;
+  children: TreeNeighbour[][];
+}
+
 export interface ListFilter {
   regionId?: string | null;
   themeId?: string | null;
@@ -140,6 +146,8 @@ export interface GraphStore {
   traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]>;
   /** For each id, what `traverse` answers for tree.steps, each node reached carrying the answers of tree.children from it. */
   traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]>;
+  /** What `nodes` answers, each node found carrying what `traverseTree` answers from it for each of the trees. */
+  nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]>;
   list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult>;
   themeStats(themeIds: readonly string[]): Promise<ThemeStats[]>;
 

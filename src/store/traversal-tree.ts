@@ -1,4 +1,4 @@
-import type { GraphStore, Neighbour, TraversalTree, TreeNeighbour } from './port';
+import type { GraphStore, Neighbour, NodeTree, TraversalTree, TreeNeighbour } from './port';
 import { byId } from './ordering';
 
 /** A traversal tree answered one level at a time with `traverse`: for a store where a call costs no round trip. */
@@ -19,4 +19,13 @@ export function distinctById<T extends Neighbour>(neighbours: readonly T[]): T[]
   const seen = new Map<string, T>();
   for (const n of neighbours) if (!seen.has(n.node.id)) seen.set(n.node.id, n);
   return [...seen.values()].sort((a, b) => byId(a.node.id, b.node.id));
+}
+
+/** Nodes with their trees, one call per tree and level: for a store where a call costs no round trip. */
+export async function nodeTreesByLevels(store: Pick<GraphStore, 'nodes' | 'traverse'>, ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
+  const nodes = await store.nodes(ids);
+  const found = ids.filter((_, i) => nodes[i] !== null);
+  const answers = await Promise.all(trees.map((tree) => (found.length ? traverseTreeByLevels((i, steps) => store.traverse(i, steps), found, tree) : [])));
+  const byId = new Map(found.map((id, k) => [id, answers.map((a) => a[k])]));
+  return nodes.map((node, i) => (node ? { node, children: byId.get(ids[i])! } : null));
 }

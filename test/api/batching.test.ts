@@ -9,14 +9,14 @@ import { countingStore, seededStore, silentLogger, startApi } from './harness';
  * checks that each sends one statement), so these count a request's round trips.
  */
 describe('batching: one store call for a run of nested traversals, one per level otherwise', () => {
-  it('answers a three-level nested query under one area with the node, then one call for every level below it', async () => {
+  it('answers a three-level nested query under one area in one call', async () => {
     const store = countingStore(await seededStore());
     const api = await startApi(store);
     const res = await api.run('{ area(id: "sandwell") { inspections { findings { themes { id } } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.area.inspections[0].findings).toHaveLength(11);
-    // area; then inspections -> findings -> themes together
-    expect(store.calls).toEqual(['nodes', 'traverseTree']);
+    // the area with inspections -> findings -> themes
+    expect(store.calls).toEqual(['nodeTrees']);
     await api.server.stop();
   });
 
@@ -49,7 +49,7 @@ describe('batching: one store call for a run of nested traversals, one per level
     }
   }`;
 
-  it('answers the nested area document (inspections, findings, themes, agencies) in two calls, compiled or not', async () => {
+  it('answers the nested area document (inspections, findings, themes, agencies) in one call, compiled or not', async () => {
     const store = countingStore(await seededStore());
     const api = await startApi(store);
     for (let run = 1; run <= COMPILE_AFTER + 1; run++) {
@@ -60,16 +60,17 @@ describe('batching: one store call for a run of nested traversals, one per level
       expect(findings).toHaveLength(11);
       expect(findings.flatMap((f: { themes: { label: string }[] }) => f.themes.map((t) => t.label))).toContain('EHC plan quality');
       expect(findings.every((f: { source: { title: string } | null }) => f.source?.title)).toBe(true);
-      expect({ run, calls: store.calls }).toEqual({ run, calls: ['nodes', 'traverseTree'] });
+      expect({ run, calls: store.calls }).toEqual({ run, calls: ['nodeTrees'] });
     }
     await api.server.stop();
   });
 
   it('gives the same answer as fetching one level at a time', async () => {
     const store = await seededStore();
-    const doc = `{ areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS) { id areas { id } } agencies { id successors { agency { id } } } inspections { findings { id foundBy { ... on Inspection { id } } themes { id findings { id } } } } } } }`;
+    const doc = `{ sandwell: area(id: "sandwell") { inspections { findings { id themes { id } } } } areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS) { id areas { id } } agencies { id successors { agency { id } } } inspections { findings { id foundBy { ... on Inspection { id } } themes { id findings { id } } } } } } }`;
     const perLevel = createRequestContext(store, silentLogger);
     perLevel.loaders.reached = (name, id) => perLevel.loaders.traversal(name).load(id);
+    perLevel.loaders.node = (id) => perLevel.loaders.nodes.load(id);
     const expected = await execute({ schema: buildSchema(), document: parse(doc), contextValue: perLevel });
     const api = await startApi(store);
     const got = await api.run(doc);
@@ -91,7 +92,19 @@ describe('batching: one store call for a run of nested traversals, one per level
     const sandwell = res.data.region.areas.find((a: { weak: unknown[]; all: unknown[] }) => a.weak.length === 8);
     expect(sandwell.all).toHaveLength(11);
     expect(sandwell.weak[0].themes.length).toBeGreaterThan(0);
-    expect(store.calls).toEqual(['nodes', 'traverseTree']);
+    expect(store.calls).toEqual(['nodeTrees']);
+    await api.server.stop();
+  });
+
+  it('fetches the areas of an analysis with what is asked below them in one call', async () => {
+    const store = countingStore(await seededStore());
+    const api = await startApi(store);
+    const res = await api.run('{ similarAreas(areaId: "sandwell", first: 3) { score area { name region { name } inspections { findings { id } } } sharedThemes { label } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.similarAreas).toHaveLength(3);
+    expect(res.data.similarAreas[0].area.region.name).toBe('West Midlands');
+    // the ranking; the areas with their regions, inspections and findings; the shared themes
+    expect(store.calls).toEqual(['similarAreas', 'nodeTrees', 'nodes']);
     await api.server.stop();
   });
 });

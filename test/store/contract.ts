@@ -59,6 +59,21 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(findings.find((f) => f.node.id === 'sandwell-2017-ehc-plans-lack-health-and-care')?.children[0].map((t) => t.node.id)).toEqual(['ehc-plan-quality']);
       });
 
+      it('answers nodes with their traversal trees in one call', async () => {
+        const trees = [
+          { steps: TRAVERSALS.areaRegion, children: [] },
+          { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.findingThemes, children: [] }] },
+        ];
+        const [sandwell, none] = await store.nodeTrees(['sandwell', 'no-such-id'], trees);
+        expect(none).toBeNull();
+        expect(sandwell!.node).toEqual((await store.nodes(['sandwell']))[0]);
+        expect(sandwell!.children[0].map((r) => r.node.id)).toEqual(['west-midlands']);
+        const weaknesses = sandwell!.children[1];
+        expect(weaknesses.map((f) => f.node.id)).toEqual((await store.traverse(['sandwell'], TRAVERSALS.areaWeaknesses))[0].map((f) => f.node.id));
+        expect(weaknesses).toHaveLength(8);
+        expect(weaknesses.find((f) => f.node.id === 'sandwell-2017-ehc-plans-lack-health-and-care')?.children[0].map((t) => t.node.id)).toEqual(['ehc-plan-quality']);
+      });
+
       it('filters a hop by polarity', async () => {
         const [strengths] = await store.traverse(['sandwell'], TRAVERSALS.areaStrengths);
         expect(strengths.map((n) => n.node.id)).toEqual([

@@ -22,6 +22,11 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
       steps: TRAVERSALS.areaWeaknesses,
       children: [{ steps: TRAVERSALS.findingThemes, children: [{ steps: TRAVERSALS.themeStrengthAreas, children: [{ steps: TRAVERSALS.agencyInspections, children: [] }] }] }, { steps: TRAVERSALS.findingArea, children: [] }],
     })],
+    ['node trees: two trees from each node', cypher.nodeTreesStatement([HOSTILE], [
+      { steps: TRAVERSALS.areaRegion, children: [] },
+      { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.findingThemes, children: [] }] },
+    ])],
+    ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],

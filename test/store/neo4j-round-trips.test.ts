@@ -34,6 +34,7 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       ['nodes', () => store.nodes(['a', 'b'])],
       ['traverse', () => store.traverse(['a', 'b'], TRAVERSALS.areaFindings)],
       ['traverseTree', () => store.traverseTree(['a', 'b'], tree)],
+      ['nodeTrees', () => store.nodeTrees(['a', 'b'], [tree, tree])],
       ['list', () => store.list('Area', { themeId: 't', polarity: 'WEAKNESS' }, { first: 50 })],
       ['themeStats', () => store.themeStats(['t', 'u'])],
       ['sharedWeaknesses', () => store.sharedWeaknesses({ minAreas: 10, maxThemes: 3, first: 20 })],
@@ -73,5 +74,21 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
     expect(sandwell[0].rel).toEqual({ type: 'OF', from: 'sandwell-2017-01', to: 'sandwell', sourceIds: ['s1'] });
     expect(sandwell[0].children[0].map((n) => n.node.id)).toEqual(['a', 'z']);
     expect(sandwell[1].children[0].map((n) => [n.node.id, n.node.label, n.children])).toEqual([['b', 'Finding', []]]);
+  });
+
+  it('answers nodes with their trees from one statement', async () => {
+    const { driver, sent } = recordingDriver(() => [
+      { id: 'sandwell', node: node('sandwell', 'Area', { name: 'Sandwell' }), reached: [[reached(node('west-midlands', 'Region'), 'IN_REGION', 'sandwell', 'west-midlands')]] },
+      { id: 'nowhere', node: null, reached: [] },
+    ]);
+    const store = new Neo4jStore(driver, 'neo4j');
+    const trees: TraversalTree[] = [{ steps: TRAVERSALS.areaRegion, children: [] }];
+    const [sandwell, nowhere] = await store.nodeTrees(['sandwell', 'nowhere'], trees);
+    expect(sent).toEqual([cypher.nodeTreesStatement(['sandwell', 'nowhere'], trees)]);
+    expect(nowhere).toBeNull();
+    expect(sandwell).toEqual({
+      node: expect.objectContaining({ id: 'sandwell', label: 'Area', name: 'Sandwell' }),
+      children: [[{ node: expect.objectContaining({ id: 'west-midlands', label: 'Region' }), rel: { type: 'IN_REGION', from: 'sandwell', to: 'west-midlands', sourceIds: ['s1'] }, children: [] }]],
+    });
   });
 });

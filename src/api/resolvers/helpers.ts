@@ -45,11 +45,11 @@ export const relatedFindings = (name: TraversalName) =>
 
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 
-/** Fetches a node by id for a root field, answering null for an unknown id or one of another type. */
+/** Fetches a node by id for a root field (with what the request asks for below it), answering null for an unknown id or one of another type. */
 export const byIdOf =
   <L extends NodeRow['label']>(label: L) =>
-  async (_: unknown, args: { id: string }, ctx: RequestContext): Promise<Extract<NodeRow, { label: L }> | null> => {
-    const row = await ctx.loaders.node(args.id);
+  async (_: unknown, args: { id: string }, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<Extract<NodeRow, { label: L }> | null> => {
+    const row = await ctx.loaders.node(args.id, info);
     return row && row.label === label ? (row as Extract<NodeRow, { label: L }>) : null;
   };
 

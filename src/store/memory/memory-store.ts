@@ -1,10 +1,10 @@
 import type { Bundle, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
-  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour,
+  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, NodeTree,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
-import { traverseTreeByLevels } from '../traversal-tree';
+import { nodeTreesByLevels, traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
@@ -47,6 +47,10 @@ export class MemoryStore implements GraphStore {
 
   async nodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     return ids.map((id) => this.graph.node(id));
+  }
+
+  async nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
+    return nodeTreesByLevels(this, ids, trees);
   }
 
   async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {

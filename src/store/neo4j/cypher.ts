@@ -140,6 +140,22 @@ RETURN id, ${treeComprehension('n0', tree, 't_', params, 0)} AS reached`,
 }
 
 /**
+ * Nodes by id, each with what the request asks for below it (a root field such as `area(id:)`),
+ * in one round trip: the start of traverseTreeStatement for each of the trees. Starts from the
+ * entity_id index for each id; reads what the trees' per-level statements would read.
+ */
+export function nodeTreesStatement(ids: readonly string[], trees: readonly TraversalTree[]): Statement {
+  const params: Record<string, unknown> = { ids };
+  const children = trees.map((tree, i) => `\n  ${treeComprehension('n0', tree, `t${i}_`, params, 0)}`);
+  return {
+    text: `UNWIND $ids AS id
+OPTIONAL MATCH (n0:${ENTITY} {id: id})
+RETURN id, n0 AS node, CASE WHEN n0 IS NULL THEN [] ELSE [${children.join(',')}] END AS reached`,
+    params,
+  };
+}
+
+/**
  * A page of one label, and the total, each in a subquery. Unfiltered, the total comes from the
  * count store and the page from the label scan in id order (ids are unique-indexed). With a
  * theme, areas come from the theme's HAS_THEME relationships (theme_id index, at most 2 x 152

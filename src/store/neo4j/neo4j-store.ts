@@ -7,7 +7,7 @@ import { byId } from '../ordering';
 import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
-  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, WeaknessPatternRow,
+  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
 import { distinctById } from '../traversal-tree';
@@ -110,6 +110,17 @@ export class Neo4jStore implements GraphStore {
     const records = await this.read(cypher.traverseTreeStatement(ids, tree));
     const byStart = new Map(records.map((r) => [r.get('id') as string, r.get('reached') as ReachedValue[]]));
     return ids.map((id) => treeNeighbours(byStart.get(id) ?? [], tree));
+  }
+
+  async nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
+    const records = await this.read(cypher.nodeTreesStatement(ids, trees));
+    const byId = new Map<string, NodeTree>();
+    for (const r of records) {
+      const node = r.get('node') as Node | null;
+      const reached = r.get('reached') as ReachedValue[][];
+      if (node) byId.set(r.get('id') as string, { node: nodeToRow(node), children: trees.map((tree, i) => treeNeighbours(reached[i] ?? [], tree)) });
+    }
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
