@@ -13,8 +13,9 @@ const treeOf = (name: TraversalName, children: readonly TraversalPlan[]): Traver
 /**
  * Per-request batching: every nested field of one kind at one level of a query becomes one
  * store call, and a traversal field with traversals asked for below it fetches them all in that
- * same call (traverseTree), priming the loaders of the levels below: a nested request costs one
- * store call (one round trip on Neo4j) for its whole run of traversals, not one per level.
+ * same call (traverseTree), priming the loaders of the levels below: on a store whose calls are
+ * round trips (Neo4j), a nested request costs one for its whole run of traversals, not one per
+ * level.
  * Created afresh for each request so nothing is cached across requests.
  */
 export class Loaders {
@@ -50,7 +51,7 @@ export class Loaders {
    * for below it, in the same store call, unless a tree fetched above has answered it already.
    */
   async reached(name: TraversalName, id: string, info?: GraphQLResolveInfo): Promise<Neighbour[]> {
-    if (!info || this.primed.has(`${name} ${id}`)) return this.traversal(name).load(id);
+    if (!info || !this.store.callsAreRoundTrips || this.primed.has(`${name} ${id}`)) return this.traversal(name).load(id);
     const below = this.plannedBelow(info);
     if (below.length === 0) return this.traversal(name).load(id);
     return this.tree(name, below).load(id);
@@ -85,7 +86,7 @@ export class Loaders {
 
   /** A node by id; with the resolver's `info`, also what the request asks for below it, in the same store call. */
   async node(id: string, info?: GraphQLResolveInfo): Promise<NodeRow | null> {
-    const below = info ? this.plannedBelow(info) : [];
+    const below = info && this.store.callsAreRoundTrips ? this.plannedBelow(info) : [];
     if (below.length === 0) return this.nodes.load(id);
     return this.nodeTree(below).load(id);
   }

@@ -140,6 +140,12 @@ export interface StoreStats {
 
 export interface GraphStore {
   readonly name: string;
+  /**
+   * Whether each call is a round trip to a server (Neo4j): the API then fetches a nested
+   * request's traversals in one call (traverseTree, nodeTrees). The embedded store answers those
+   * level by level anyway, and the API calls it one level at a time, which costs it less.
+   */
+  readonly callsAreRoundTrips: boolean;
 
   nodes(ids: readonly string[]): Promise<(NodeRow | null)[]>;
   /** For each id, the distinct nodes reached by following the steps, ordered by id. */

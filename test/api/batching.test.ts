@@ -2,15 +2,30 @@ import { execute, parse } from 'graphql';
 import { createRequestContext } from '../../src/api/context';
 import { COMPILE_AFTER } from '../../src/api/jit-executor';
 import { buildSchema } from '../../src/api/schema';
+import type { GraphStore } from '../../src/store/port';
 import { countingStore, seededStore, silentLogger, startApi } from './harness';
+
+/** The embedded store's data, served as a store whose calls are round trips (as Neo4j's are): the API then fetches nested lists together. */
+const asRemote = (store: GraphStore): GraphStore => new Proxy(store, { get: (t, p, r) => (p === 'callsAreRoundTrips' ? true : Reflect.get(t, p, r)) });
+const remoteSeededStore = async () => countingStore(asRemote(await seededStore()));
 
 /**
  * Store calls per request. On Neo4j each call is one Cypher round trip (test/store/neo4j-round-trips.test.ts
  * checks that each sends one statement), so these count a request's round trips.
  */
 describe('batching: one store call for a run of nested traversals, one per level otherwise', () => {
-  it('answers a three-level nested query under one area in one call', async () => {
+  it('calls the embedded store one level at a time: no round trips to save', async () => {
     const store = countingStore(await seededStore());
+    const api = await startApi(store);
+    const res = await api.run('{ area(id: "sandwell") { inspections { findings { themes { id } } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.area.inspections[0].findings).toHaveLength(11);
+    expect(store.calls).toEqual(['nodes', 'traverse', 'traverse', 'traverse']);
+    await api.server.stop();
+  });
+
+  it('answers a three-level nested query under one area in one call', async () => {
+    const store = await remoteSeededStore();
     const api = await startApi(store);
     const res = await api.run('{ area(id: "sandwell") { inspections { findings { themes { id } } } } }');
     expect(res.errors).toBeUndefined();
@@ -21,7 +36,7 @@ describe('batching: one store call for a run of nested traversals, one per level
   });
 
   it('batches the same levels across every area of a page', async () => {
-    const store = countingStore(await seededStore());
+    const store = await remoteSeededStore();
     const api = await startApi(store);
     const res = await api.run('{ areas(regionId: "west-midlands", first: 20) { nodes { id inspections { findings { themes { id } } } } } }');
     expect(res.errors).toBeUndefined();
@@ -50,7 +65,7 @@ describe('batching: one store call for a run of nested traversals, one per level
   }`;
 
   it('answers the nested area document (inspections, findings, themes, agencies) in one call, compiled or not', async () => {
-    const store = countingStore(await seededStore());
+    const store = await remoteSeededStore();
     const api = await startApi(store);
     for (let run = 1; run <= COMPILE_AFTER + 1; run++) {
       store.calls.length = 0;
@@ -72,7 +87,7 @@ describe('batching: one store call for a run of nested traversals, one per level
     perLevel.loaders.reached = (name, id) => perLevel.loaders.traversal(name).load(id);
     perLevel.loaders.node = (id) => perLevel.loaders.nodes.load(id);
     const expected = await execute({ schema: buildSchema(), document: parse(doc), contextValue: perLevel });
-    const api = await startApi(store);
+    const api = await startApi(asRemote(store));
     const got = await api.run(doc);
     expect(got.errors).toBeUndefined();
     expect(got.data.areas.nodes.length).toBeGreaterThan(3);
@@ -81,7 +96,7 @@ describe('batching: one store call for a run of nested traversals, one per level
   });
 
   it('follows aliases, fragments and @include into one call', async () => {
-    const store = countingStore(await seededStore());
+    const store = await remoteSeededStore();
     const api = await startApi(store);
     const res = await api.run(
       `query($deep: Boolean!) { region(id: "west-midlands") { areas { weak: findings(polarity: WEAKNESS) { ...F } all: findings { id } } } }
@@ -97,7 +112,7 @@ describe('batching: one store call for a run of nested traversals, one per level
   });
 
   it('fetches the areas of an analysis with what is asked below them in one call', async () => {
-    const store = countingStore(await seededStore());
+    const store = await remoteSeededStore();
     const api = await startApi(store);
     const res = await api.run('{ similarAreas(areaId: "sandwell", first: 3) { score area { name region { name } inspections { findings { id } } } sharedThemes { label } } }');
     expect(res.errors).toBeUndefined();

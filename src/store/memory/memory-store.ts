@@ -20,6 +20,7 @@ const matches = (row: NodeRow, where: Step['where']) =>
 /** The embedded default: the whole graph in this process. */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
+  readonly callsAreRoundTrips = false;
   private loaded: { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } | null = null;
 
   private get state(): { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } {

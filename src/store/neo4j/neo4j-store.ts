@@ -44,6 +44,7 @@ function treeNeighbours(reached: readonly ReachedValue[], tree: TraversalTree): 
 /** The GraphStore port over Neo4j: every method one Cypher statement (the agency walk, one per level). */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
+  readonly callsAreRoundTrips = true;
   /** Cypher statements sent, for tests and per-request metrics. */
   roundTrips = 0;
 
