@@ -21,6 +21,7 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
   const ccg = `ccg-${'0'.repeat(w)}`;
   const first = area(0);
   const far = area(areaCount - 1);
+  const finding = `${first}-inspection-1-f01`;
   return [
     {
       name: 'area nested',
@@ -47,6 +48,33 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
       async storeCall(store) {
         const rows = await store.similarAreas({ areaId: first, first: 10, polarity: 'WEAKNESS' });
         return store.nodes([...new Set(rows.flatMap((r) => [r.areaId, ...r.sharedThemeIds]))]);
+      },
+    },
+    {
+      name: 'similarAreas FINDINGS',
+      query: `query($id: ID!) { similarAreas(areaId: $id, first: 10, method: FINDINGS) { area { id name } score evidence(first: 3) { score sharedTerms finding { id quote } match { id quote } } } }`,
+      variables: { id: first },
+      async storeCall(store) {
+        const rows = await store.similarAreas({ areaId: first, first: 10, polarity: 'WEAKNESS', method: 'FINDINGS' });
+        return store.nodes([...new Set(rows.flatMap((r) => [r.areaId, ...r.evidence.slice(0, 3).flatMap((e) => [e.findingId, e.matchId])]))]);
+      },
+    },
+    {
+      name: 'similarFindings',
+      query: `query($id: ID!) { similarFindings(findingId: $id, first: 10) { score sharedTerms finding { id quote } } }`,
+      variables: { id: finding },
+      async storeCall(store) {
+        const rows = await store.similarFindings({ findingId: finding, first: 10, excludeSameArea: true });
+        return store.nodes(rows.map((r) => r.findingId));
+      },
+    },
+    {
+      name: 'themeCooccurrence',
+      query: `query { themeCooccurrence(minAreas: 2, first: 20) { themes { id } count lift areas(first: 10) { id } } }`,
+      variables: {},
+      async storeCall(store) {
+        const rows = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 20 });
+        return store.nodes([...new Set(rows.flatMap((r) => [...r.themeIds, ...r.areaIds.slice(0, 10)]))]);
       },
     },
     {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scales national,10,100] [--duration 5] [--connections 10] [--workers 2]
+ * npm run bench [-- --scales national,10,100] [--duration 5] [--connections 10] [--workers 2] [--only similarFindings,search]
  *
  * For each scale: generates the dataset (seeded, cached under bench-data/), starts the real HTTP
  * server in a child process, and drives it with autocannon through each document alone and the
@@ -39,10 +39,11 @@ interface ScaleResult {
   store: Record<string, { p50: number; p99: number }>;
 }
 
-async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number }): Promise<ScaleResult> {
+async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number; only: string[] | null }): Promise<ScaleResult> {
   console.log(`\n=== scale ${label}: ${AREAS_PER_SCALE * scale} areas`);
   const dir = datasetFor(scale, opts.seed);
-  const docs = benchDocuments(AREAS_PER_SCALE * scale);
+  const docs = benchDocuments(AREAS_PER_SCALE * scale).filter((d) => !opts.only || opts.only.includes(d.name));
+  if (docs.length === 0) throw new Error(`--only names none of the documents: ${benchDocuments(1).map((d) => d.name).join(', ')}`);
 
   // Baselines first, in this process, while the server is not yet running (it has the other core).
   const { store, close } = await baselineStore(dir);
@@ -140,12 +141,13 @@ async function main() {
     .option('--seed <n>', 'dataset seed', '42')
     .option('--port <n>', 'port for the server under test', '4399')
     .option('--workers <n>', 'server processes (WORKERS)', process.env.WORKERS ?? '1')
+    .option('--only <names>', 'comma-separated document names (default: all)')
     .parse();
-  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string; workers: string }>();
+  const o = program.opts<{ scales: string; duration: string; connections: string; seed: string; port: string; workers: string; only?: string }>();
   const scales = o.scales.split(',').map((s) => s.trim());
   const workers = o.workers === 'auto' ? availableParallelism() : Number(o.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number of 1 or more, or auto; got "${o.workers}"`);
-  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port), workers };
+  const opts = { duration: Number(o.duration), connections: Number(o.connections), seed: Number(o.seed), port: Number(o.port), workers, only: o.only ? o.only.split(',').map((n) => n.trim()) : null };
   console.log(`send-graph benchmark ${new Date().toISOString()} on node ${process.version}, ${chooseStore(readConfig()).kind} store`);
   const results: ScaleResult[] = [];
   for (const s of scales) {

@@ -1,16 +1,26 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, readConfig } from './config';
+import { findingsPerArea } from './dataset/findings-per-area';
 import { countByLabel, loadDataset } from './dataset/load-dataset';
 import { importAreas } from './dataset/import-areas';
+import { GeoImportError, importGeo } from './dataset/import-geo';
+import { inspectionCountLines } from './dataset/inspection-counts';
+import { evaluateThemes, formatEvaluation, readHandLabels } from './ingest/evaluate-themes';
+import { ingestReports } from './ingest/ingest-reports';
+import { ImportError } from './dataset/outcomes/import-problem';
+import { importOutcomes } from './dataset/outcomes/import-outcomes';
 import { SeedError } from './dataset/seed-error';
 import { createLogger } from './log';
 import { seedNeo4j } from './seed';
 import { serveWorkers } from './serve-workers';
 import { generateDataset } from './synthetic/generate';
 import { StoreUnavailableError } from './store/errors';
+import { openStore } from './store/open-store';
+import { EXPORT_FORMATS, ExportArgumentError, exportCsv, exportGraphML, type ExportFormat } from './export/exports';
+import { ExportTooLargeError } from './export/graph-snapshot';
 
 /** The one entry point: serve, check, seed, import-areas. */
 const program = new Command()
@@ -37,6 +47,11 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const inspections = inspectionCountLines(bundle);
+    if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
+    const perArea = findingsPerArea(bundle);
+    console.log(`Findings per area (${perArea.length} areas): strengths / weaknesses`);
+    for (const a of perArea) console.log(`  ${a.areaName.padEnd(28)} ${String(a.strengths).padStart(3)} / ${String(a.weaknesses).padStart(3)}`);
   });
 
 program
@@ -69,14 +84,109 @@ program
   .requiredOption('--csv <file>', 'path to uk_local_authorities.csv')
   .option('--out <file>', 'where to write the seed', 'seeds/reference/areas.yaml')
   .action((opts: { csv: string; out: string }) => {
-    const { yaml, areaCount, corrections } = importAreas(opts.csv);
+    const { yaml, areaCount, formerCount, corrections } = importAreas(opts.csv);
     for (const c of corrections) console.warn(`warning: ${c.area} is listed in ${c.listed}, but all its districts are in ${c.corrected}; using ${c.corrected}`);
     writeFileSync(opts.out, yaml);
-    console.log(`Wrote ${areaCount} areas to ${opts.out}`);
+    console.log(`Wrote ${areaCount} current and ${formerCount} former areas to ${opts.out}`);
+  });
+
+program
+  .command('import-outcomes')
+  .description("write Ofsted's inspection outcomes (2016 framework statistics, 2023 framework table) as seeds/reference/ofsted-outcomes-*.yaml")
+  .option('--from <dir>', 'folder holding area-send-inspections-2016-2022.ods and area-send-2023-framework-outcomes.csv', '../shared/reference/ofsted')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv, for other spellings of area names", '../shared/reference/uk_local_authorities.csv')
+  .option('--areas <file>', 'the areas seed (ids, dates, succession)', 'seeds/reference/areas.yaml')
+  .option('--out <dir>', 'where to write the two seed files', 'seeds/reference')
+  .action((opts: { from: string; register: string; areas: string; out: string }) => {
+    const report = importOutcomes({ from: opts.from, register: opts.register, areasSeed: opts.areas, out: opts.out });
+    console.log(`Wrote ${report.written.join(' and ')} to ${opts.out}`);
+    for (const [what, n] of Object.entries(report.counts)) console.log(`  ${what.padEnd(30)} ${n}`);
+    if (report.incomplete.length) {
+      console.log(`Imported with something unknown (${report.incomplete.length}; a report ingested later may fill it):`);
+      for (const line of report.incomplete) console.log(`  - ${line}`);
+    }
+    for (const note of report.unreadNotes) console.warn(`warning: a note names an inspection but is not in the form the importer reads; not imported: ${note}`);
+  });
+
+program
+  .command('import-geo')
+  .description("write the SEND areas' simplified boundaries (TopoJSON) for the explorer's map: 2023 districts joined into areas through the register")
+  .option('--districts <file>', 'district boundaries (GeoJSON, LAD23CD)', '../shared/reference/geo/local-authority-districts-2023.geojson')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv", '../shared/reference/uk_local_authorities.csv')
+  .option('--keep <share>', 'share of boundary points to keep when simplifying (0 to 1)', '0.12')
+  .option('--out <file>', 'where to write', 'web/public/geo/send-areas.topo.json')
+  .action((opts: { districts: string; register: string; keep: string; out: string }) => {
+    const keep = Number(opts.keep);
+    if (!(keep > 0 && keep <= 1)) throw new ConfigError(`--keep must be a number above 0 and at most 1; got "${opts.keep}"`);
+    const areas = loadDataset(readConfig().SEEDS_DIR).nodes.filter((n) => n.label === 'Area');
+    const geo = importGeo(opts.districts, opts.register, areas, keep);
+    writeFileSync(opts.out, geo.json);
+    console.log(`Wrote ${geo.areas} areas from ${geo.districts} districts to ${opts.out} (${geo.bytes} bytes)`);
+  });
+
+program
+  .command('export')
+  .description('write the CSV tables (areas, inspections, findings, actions, area x theme matrices) or the GraphML graph to a directory')
+  .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+  .requiredOption('--out <dir>', 'directory to write to (created if missing)')
+  .option('--id <id>', 'graphml: only the neighbourhood of this node')
+  .option('--depth <n>', 'graphml with --id: steps from the node, 1 to 4', '1')
+  .option('--no-sources', 'graphml with --id: leave out the source documents')
+  .option('--max-nodes <n>', 'refuse an export larger than this', '10000000')
+  .action(async (opts: { format: string; out: string; id?: string; depth: string; sources: boolean; maxNodes: string }) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new ConfigError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${opts.format}"`);
+    const config = readConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const store = await openStore(config, createLogger(config));
+    try {
+      const maxNodes = Number(opts.maxNodes);
+      const files = (opts.format as ExportFormat) === 'csv'
+        ? await exportCsv(store, maxNodes)
+        : [await exportGraphML(store, maxNodes, { id: opts.id, depth: Number(opts.depth), withSources: opts.sources })];
+      mkdirSync(opts.out, { recursive: true });
+      for (const f of files) {
+        writeFileSync(join(opts.out, f.name), f.body);
+        console.log(`Wrote ${join(opts.out, f.name)} (${Buffer.byteLength(f.body)} bytes)`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('ingest-report')
+  .description('turn full area SEND inspection reports (PDF, 2023 framework) into seed files, one per report')
+  .argument('<files...>', 'the PDFs')
+  .option('--out <dir>', 'where to write the seed files', 'seeds/documents')
+  .option('--seeds <dir>', 'seeds directory whose reference/ names the areas, agencies and themes (default: SEEDS_DIR or ./seeds)')
+  .action(async (files: string[], opts: { out: string; seeds?: string }) => {
+    const results = await ingestReports({
+      files, outDir: opts.out, seedsDir: opts.seeds ?? readConfig().SEEDS_DIR,
+      onResult: (r, i, n) => {
+        const at = `[${i + 1}/${n}] ${r.file}`;
+        if (r.refused) console.error(`${at}: refused: ${r.refused}`);
+        else console.log(`${at} -> ${r.written} (${r.counts!.strengths} strengths, ${r.counts!.weaknesses} weaknesses, ${r.counts!.priorityActions} priority actions, ${r.counts!.improvements} improvements)`);
+      },
+    });
+    const refused = results.filter((r) => r.refused);
+    console.log(`Wrote ${results.length - refused.length} seed file(s) to ${opts.out}.`);
+    if (refused.length) {
+      console.error(`Refused ${refused.length} file(s); nothing was written for them:`);
+      for (const r of refused) console.error(`  - ${r.file}: ${r.refused}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('eval-themes')
+  .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall')
+  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
+  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
+  .action(async (opts: { labels: string; corpus: string }) => {
+    console.log(formatEvaluation(await evaluateThemes(readHandLabels(opts.labels), opts.corpus)));
   });
 
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError) {
+  if (err instanceof SeedError || err instanceof ConfigError || err instanceof StoreUnavailableError || err instanceof ExportArgumentError || err instanceof GeoImportError || err instanceof ExportTooLargeError || err instanceof ImportError) {
     console.error(err.message);
   } else {
     console.error(err);

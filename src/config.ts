@@ -25,6 +25,8 @@ const envSchema = z.object({
   LIMIT_ROOT_FIELDS: z.coerce.number().int().min(1).default(10),
   LIMIT_BODY_BYTES: z.coerce.number().int().min(1_000).default(100_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The most nodes one export (GET /export/...) may hold. */
+  EXPORT_MAX_NODES: z.coerce.number().int().min(1).default(100_000),
   /** Comma-separated origins allowed by CORS, or * for any. */
   CORS_ORIGINS: z.string().default('*'),
   INTROSPECTION: z.stringbool().default(true),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Bundle } from '../src/domain/model';
 import { loadDataset } from '../src/dataset/load-dataset';
+import { SeedError } from '../src/dataset/seed-error';
 
 export const SEEDS_DIR = resolve(__dirname, '..', 'seeds');
 
@@ -25,4 +26,15 @@ export function editFile(path: string, edit: (text: string) => string): void {
   const after = edit(before);
   if (after === before) throw new Error(`edit of ${path} changed nothing: the test's search text is stale`);
   writeFileSync(path, after);
+}
+
+/** The problems loading a broken copy of the seeds reports; fails the test if it loads. */
+export function problemsOf(dir: string) {
+  try {
+    loadDataset(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedError);
+    return (err as SeedError).problems;
+  }
+  throw new Error('expected the seeds to be rejected');
 }

@@ -40,3 +40,11 @@ export function decodeCursor(cursor: string, argument = 'after'): string {
   }
   return decoded.slice(CURSOR_PREFIX.length);
 }
+
+/** An ISO date or prefix (`2023`, `2023-07`, `2023-07-03`) for a date filter; null when not given. */
+export function checkDatePrefix(value: string | null | undefined, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/.exec(value);
+  if (!m) throw badInput(`"${argument}" must be a date written YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2023" or "2023-07-03"; got "${value}".`, argument);
+  return value;
+}

@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import type { GraphStore } from '../store/port';
 import { createRequestContext, type RequestContext } from './context';
 import type { RequestLimits } from './limits';
+import { answerExport, EXPORT_PATH, type ExportLimits } from './export-handler';
+import { EXPLORER_PATH, explorerFiles } from './explorer-files';
 
 /*
  * The API's HTTP side on Node's own request handler, as Apollo's standalone server does it:
@@ -29,6 +31,9 @@ export interface HandlerOptions {
   logger: Logger;
   limits: RequestLimits;
   corsOrigins: string;
+  exportLimits: ExportLimits;
+  /** The built explorer page (default web/dist). */
+  explorerDir?: string;
 }
 
 const corsOrigin = (origins: string) => (origins.trim() === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean));
@@ -74,6 +79,7 @@ function answerBodyError(res: ServerResponse, err: { type?: string; status?: num
 
 export function createRequestHandler(options: HandlerOptions): RequestListener {
   const { apollo, store, logger, limits } = options;
+  const explorer = explorerFiles(options.explorerDir);
   const graphqlMiddleware: Middleware[] = [
     // The server's own time per request (body read, Apollo, execution, serialising), for clients and the benchmark.
     responseTime((_req, res, ms) => res.setHeader('Server-Timing', `total;dur=${ms.toFixed(3)}`)),
@@ -126,6 +132,11 @@ export function createRequestHandler(options: HandlerOptions): RequestListener {
   }
 
   return (req: Request, res: ServerResponse) => {
+    const notFound = (method: string | undefined, path: string) =>
+      answerJson(res, 404, graphqlError(
+        `Nothing at ${method} ${path}: the API answers at ${GRAPHQL_PATH}, /health reports its state, ${EXPORT_PATH} lists the exports` +
+          (explorer.built ? ` and ${EXPLORER_PATH}/ is the explorer page.` : ' (the explorer page is not built: npm run build:web).'),
+        { code: 'NOT_FOUND' }));
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -141,12 +152,16 @@ export function createRequestHandler(options: HandlerOptions): RequestListener {
       });
     } else if (path === '/' && readOnly) {
       res.statusCode = 302;
-      res.setHeader('location', GRAPHQL_PATH);
+      res.setHeader('location', explorer.built ? `${EXPLORER_PATH}/` : GRAPHQL_PATH);
       res.end();
+    } else if ((path === EXPLORER_PATH || path.startsWith(`${EXPLORER_PATH}/`)) && readOnly) {
+      explorer.serve(req, res, path, () => notFound(req.method, path));
     } else if (path === '/health' && readOnly) {
       void answerHealth(res);
+    } else if ((path === EXPORT_PATH || path.startsWith(`${EXPORT_PATH}/`)) && readOnly) {
+      void answerExport(store, logger, options.exportLimits, path, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), res, (status, body) => answerJson(res, status, body));
     } else {
-      answerJson(res, 404, graphqlError(`Nothing at ${req.method} ${path}: the API answers at ${GRAPHQL_PATH}, and /health reports its state.`, { code: 'NOT_FOUND' }));
+      notFound(req.method, path);
     }
   };
 }

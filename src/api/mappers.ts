@@ -12,7 +12,8 @@ export interface EmploymentRow {
   agency?: NodeRow;
 }
 
-export interface AreaConnectionRow extends PageResult {
+/** A page of any Relay connection. */
+export interface ConnectionRow extends PageResult {
   hasPreviousPage: boolean;
 }
 

@@ -34,7 +34,7 @@ const logInternalErrors: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createApiServer(options: { store: GraphStore; logger: Logger; config?: Config }): Promise<ApiServer> {
+export async function createApiServer(options: { store: GraphStore; logger: Logger; config?: Config; explorerDir?: string }): Promise<ApiServer> {
   const { store, logger } = options;
   const config = options.config ?? readConfig({});
   const limits = limitsFrom(config);
@@ -60,7 +60,7 @@ export async function createApiServer(options: { store: GraphStore; logger: Logg
   });
   await apollo.start();
 
-  httpServer.on('request', createRequestHandler({ apollo, store, logger, limits, corsOrigins: config.CORS_ORIGINS }));
+  httpServer.on('request', createRequestHandler({ apollo, store, logger, limits, corsOrigins: config.CORS_ORIGINS, exportLimits: { maxNodes: config.EXPORT_MAX_NODES, timeoutMs: limits.timeoutMs }, explorerDir: options.explorerDir }));
 
   return {
     httpServer,

@@ -1,8 +1,9 @@
-import type { Bundle, Certainty, Label, NodeRow, RelType } from '../domain/model';
+import { FRAMEWORK_OF_KIND, type Bundle, type Certainty, type InspectionKind, type Label, type NodeRow, type RelType } from '../domain/model';
 import { Declarations, recordName, type DeclaredIn } from './declarations';
+import { RecordMerger } from './merge-records';
 import { RelationshipSet } from './relationship-set';
 import type { ParsedSeedFile } from './read-seeds';
-import type { PartialDateSeed, RecordSection, SeedFile } from './seed-schema';
+import type { PartialDateSeed, RecordSection, SeedFile, ThemeAssignmentSeed } from './seed-schema';
 import { RECORD_SECTIONS } from './seed-schema';
 import type { SeedProblem } from './seed-error';
 
@@ -43,7 +44,8 @@ const REF_RULES: Record<RecordSection, RefRule[]> = {
   reviews: [{ field: 'by', labels: ['Agency'], rel: 'BY' }],
   findings: [
     { field: 'foundBy', labels: ['Inspection', 'Review'], rel: 'FOUND', reverse: true },
-    { field: 'themes', labels: ['Theme'], rel: 'ABOUT' },
+    // themes: ABOUT with who assigned each and why, handled on its own
+    { field: 'rejectedThemes', labels: ['Theme'] },
     { field: 'concerns', labels: ['Agency'], rel: 'CONCERNS' },
   ],
   actions: [
@@ -71,7 +73,10 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
     case 'Region':
       return { label, id: r.id, name: s.name, gssCode: s.gssCode ?? null };
     case 'Area':
-      return { label, id: r.id, name: s.name, kind: s.kind, gssCode: s.gssCode, laCode: s.laCode };
+      return {
+        label, id: r.id, name: s.name, kind: s.kind, gssCode: s.gssCode, laCode: s.laCode,
+        ...dateProps('activeFrom', s.activeFrom), ...dateProps('activeTo', s.activeTo),
+      };
     case 'Theme':
       return { label, id: r.id, name: s.name, description: s.description };
     case 'Agency':
@@ -83,8 +88,14 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       return { label, id: r.id, name: s.name, role: s.role ?? null };
     case 'Inspection':
       return {
-        label, id: r.id, kind: s.kind, outcome: s.outcome, notes: s.notes ?? null,
-        ...dateProps('startedOn', s.startedOn), ...dateProps('publishedOn', s.publishedOn),
+        label, id: r.id, framework: s.framework ?? FRAMEWORK_OF_KIND[s.kind as InspectionKind], kind: s.kind,
+        outcome: s.outcome ?? null, notes: s.notes ?? null,
+        ...dateProps('startedOn', s.startedOn), ...dateProps('endedOn', s.endedOn), ...dateProps('publishedOn', s.publishedOn),
+        significantWeaknesses: s.significantWeaknesses ?? null,
+        weaknessesWithProgress: s.weaknessesWithProgress ?? null,
+        weaknessesWithoutProgress: s.weaknessesWithoutProgress ?? null,
+        priorityActionPlanRequired: s.priorityActionPlanRequired ?? null,
+        ...dateProps('nextInspectionDueBy', s.nextInspectionDueBy),
       };
     case 'Review':
       return {
@@ -98,7 +109,7 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
       };
     case 'Action':
       return {
-        label, id: r.id, kind: s.kind, title: s.title, status: s.status, description: s.description ?? null,
+        label, id: r.id, kind: s.kind, title: s.title, status: s.status ?? 'UNKNOWN', description: s.description ?? null,
         ...dateProps('startedOn', s.startedOn), ...dateProps('dueOn', s.dueOn),
       };
     case 'Source':
@@ -148,15 +159,23 @@ export interface SeedFilePasses {
 /** Checks every rule that spans records and files, then converts the seeds to nodes and relationships. */
 export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bundle {
   const declared = new Declarations();
+  /** Nodes declared in more than one file: one node, the files' fields merged (merge-records.ts). */
+  const declaredAgain = new Set<number>();
   const declare = (id: string, label: Label, file: string, section: DeclaredIn, position: number) => {
     const clash = declared.declare(id, label, file, section, position);
-    if (clash) {
-      const { first } = clash;
-      problems.push({
-        file, record: recordName(section, position, id), field: 'id',
-        message: `duplicate id "${id}": already declared as ${declared.labelOf(first)} in ${declared.fileOf(first)} at ${declared.recordOf(first, id)}; ids are unique across the whole graph`,
-      });
+    if (!clash) return;
+    const { first } = clash;
+    if (declared.labelOf(first) === label && declared.fileOf(first) !== file) {
+      declaredAgain.add(first);
+      return;
     }
+    const elsewhere = declared.labelOf(first) === label ? 'in the same file' : `as ${declared.labelOf(first)}`;
+    problems.push({
+      file, record: recordName(section, position, id), field: 'id',
+      message:
+        `duplicate id "${id}": already declared ${elsewhere} in ${declared.fileOf(first)} at ${declared.recordOf(first, id)}; ` +
+        'ids are unique across the whole graph (another file may declare the same record again, and the two are merged, but not as another kind nor twice in one file)',
+    });
   };
 
   for (const { file, seed } of passes.first) {
@@ -188,9 +207,14 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
 
   // Each node goes where it was declared, so a relationship can name its ends by index before they are built.
   const nodes: NodeRow[] = new Array(declared.size);
-  const place = (file: string, section: DeclaredIn, position: number, row: NodeRow) => {
-    const i = declared.index.get(row.id)!;
-    if (declared.declaredAt(i, file, section, position)) nodes[i] = row; // else a duplicate, reported
+  const merger = new RecordMerger(problems);
+  const place = (file: string, section: DeclaredIn, position: number, label: Label, record: AnyRecord) => {
+    const i = declared.index.get(record.id)!;
+    if (declaredAgain.has(i)) {
+      if (declared.labelOf(i) === label) merger.add(i, file, recordName(section, position, record.id), record);
+    } else if (declared.declaredAt(i, file, section, position)) {
+      nodes[i] = toRow(label, record);
+    } // else a duplicate, reported
   };
   const rels = new RelationshipSet((id) => declared.index.get(id)!, declared.size);
   const successors = new Map<string, string[]>();
@@ -198,13 +222,26 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
 
   for (const { file, seed } of passes.second()) {
     const sourceId = seed.source?.id;
-    if (seed.source) place(file, 'source', 0, toRow('Source', seed.source as unknown as AnyRecord));
+    if (seed.source) place(file, 'source', 0, 'Source', seed.source as unknown as AnyRecord);
     const reported = (id: string) => sourceId && rels.add({ type: 'REPORTED_IN', from: id, to: sourceId }, sourceId);
+
+    const addThemeAssignments = (r: AnyRecord, record: string) => {
+      const rejected = new Set(r.rejectedThemes as string[]);
+      (r.themes as ThemeAssignmentSeed[]).forEach((t, j) => {
+        const a = typeof t === 'string' ? { id: t, by: 'PERSON' as const, reason: undefined } : t;
+        if (!checkRef(file, record, `themes[${j}]`, a.id, ['Theme'])) return;
+        if (rejected.has(a.id)) {
+          problems.push({ file, record, field: `themes[${j}]`, message: `"${a.id}" is also in rejectedThemes: keep it in one of the two` });
+          return;
+        }
+        rels.add({ type: 'ABOUT', from: r.id, to: a.id, assignedBy: a.by, reason: a.reason ?? null }, sourceId);
+      });
+    };
 
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => {
         const record = `${section}[${i}] "${r.id}"`;
-        place(file, section, i, toRow(SECTION_LABEL[section], r));
+        place(file, section, i, SECTION_LABEL[section], r);
         reported(r.id);
         for (const rule of REF_RULES[section]) {
           refsOf(r[rule.field]).forEach((target, j) => {
@@ -213,6 +250,7 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
             rels.add(rule.reverse ? { type: rule.rel, from: target, to: r.id } : { type: rule.rel, from: r.id, to: target }, sourceId);
           });
         }
+        if (section === 'findings') addThemeAssignments(r, record);
         if (section === 'people') {
           (r.worksFor as { agency: string; role?: string }[]).forEach((w, j) => {
             if (checkRef(file, record, `worksFor[${j}].agency`, w.agency, ['Agency'])) {
@@ -230,9 +268,11 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
 
     seed.links.forEach((l, i) => {
       const record = `links[${i}] "${l.from} ${l.type} ${l.to}"`;
-      const toLabel: Label = l.type === 'SERVES' ? 'Area' : 'Agency';
-      const ok = checkRef(file, record, 'from', l.from, ['Agency']) && checkRef(file, record, 'to', l.to, [toLabel]);
-      if (!ok) return;
+      // SERVES: an agency to an area; SUCCEEDED_BY: an agency to an agency, or an area to an area.
+      const fromLabels: Label[] = l.type === 'SERVES' ? ['Agency'] : ['Agency', 'Area'];
+      if (!checkRef(file, record, 'from', l.from, fromLabels)) return;
+      const toLabel: Label = l.type === 'SERVES' ? 'Area' : declared.labelOf(declared.index.get(l.from)!);
+      if (!checkRef(file, record, 'to', l.to, [toLabel])) return;
       if (l.type === 'SERVES') {
         rels.add({ type: 'SERVES', from: l.from, to: l.to }, sourceId);
         return;
@@ -243,11 +283,13 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     });
   }
 
+  for (const [i, { record }] of merger.entries()) nodes[i] = toRow(declared.labelOf(i), record);
+
   const cycle = findSuccessionCycle(successors);
   if (cycle) {
     problems.push({
       file: successionFile.get(cycle[0]) ?? '(seeds)', record: 'links', field: '',
-      message: `succession forms a cycle (${cycle.join(' -> ')}); an agency cannot succeed itself`,
+      message: `succession forms a cycle (${cycle.join(' -> ')}); an agency or area cannot succeed itself`,
     });
   }
 

@@ -24,6 +24,7 @@ export class RelationshipSet {
     const props: RelProps = { sourceIds: sourceId ? [sourceId] : [] };
     if (rel.type === 'SUCCEEDED_BY') Object.assign(props, { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null });
     if (rel.type === 'WORKS_FOR') props.role = rel.role ?? null;
+    if (rel.type === 'ABOUT') Object.assign(props, { assignedBy: rel.assignedBy ?? 'PERSON', reason: rel.reason ?? null });
     this.type.push(TYPE_CODE.get(rel.type)!);
     this.from.push(this.indexOf(rel.from));
     this.to.push(this.indexOf(rel.to));
@@ -79,7 +80,9 @@ export class RelationshipSet {
   private intern(props: RelProps): number {
     // Almost every relationship has only its file's source: keyed by that alone, without serialising.
     const plain = props.sourceIds.length <= 1 && Object.keys(props).length === 1;
-    const key = plain ? `source:${props.sourceIds[0] ?? ''}` : JSON.stringify(props);
+    // A theme a person gave (every hand-written seed's) is as common at scale: keyed without serialising too.
+    const byPerson = props.sourceIds.length <= 1 && Object.keys(props).length === 3 && props.assignedBy === 'PERSON' && props.reason === null;
+    const key = plain ? `source:${props.sourceIds[0] ?? ''}` : byPerson ? `person:${props.sourceIds[0] ?? ''}` : JSON.stringify(props);
     let i = this.interned.get(key);
     if (i === undefined) {
       i = this.propList.push(props) - 1;

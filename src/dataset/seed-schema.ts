@@ -4,6 +4,9 @@ import {
   ACTION_STATUSES,
   AGENCY_KINDS,
   AREA_KINDS,
+  ASSIGNERS,
+  FRAMEWORK_OF_KIND,
+  INSPECTION_FRAMEWORKS,
   INSPECTION_KINDS,
   INSPECTION_OUTCOMES,
   POLARITIES,
@@ -58,7 +61,16 @@ const sourceSeed = z
 const regionSeed = z.object({ id: slug, name: text, gssCode: text.optional() }).strict();
 
 const areaSeed = z
-  .object({ id: slug, name: text, kind: upper(AREA_KINDS), region: slug, gssCode: text, laCode: text })
+  .object({
+    id: slug,
+    name: text,
+    kind: upper(AREA_KINDS),
+    region: slug,
+    gssCode: text,
+    laCode: text,
+    activeFrom: partialDate.optional(),
+    activeTo: partialDate.optional(),
+  })
   .strict();
 
 const agencySeed = z
@@ -74,19 +86,34 @@ const agencySeed = z
   })
   .strict();
 
+const count = z.number().int().nonnegative();
+
 const inspectionSeed = z
   .object({
     id: slug,
     area: slug,
+    /** May be left out: it follows from the kind (INITIAL/REVISIT: 2016, FULL/MONITORING: 2023). */
+    framework: upper(INSPECTION_FRAMEWORKS).optional(),
     kind: upper(INSPECTION_KINDS),
-    outcome: upper(INSPECTION_OUTCOMES),
+    /** Left out when the source does not state it; say why in notes. */
+    outcome: upper(INSPECTION_OUTCOMES).optional(),
     by: z.array(slug).min(1, 'must name at least one inspectorate'),
     startedOn: partialDate.optional(),
+    endedOn: partialDate.optional(),
     publishedOn: partialDate.optional(),
+    significantWeaknesses: count.optional(),
+    weaknessesWithProgress: count.optional(),
+    weaknessesWithoutProgress: count.optional(),
+    priorityActionPlanRequired: z.boolean().optional(),
+    nextInspectionDueBy: partialDate.optional(),
     follows: slug.optional(),
     notes: text.optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => !i.framework || i.framework === FRAMEWORK_OF_KIND[i.kind], {
+    message: 'contradicts the kind: INITIAL and REVISIT are FRAMEWORK_2016, FULL and MONITORING are FRAMEWORK_2023 (or leave framework out)',
+    path: ['framework'],
+  });
 
 const reviewSeed = z
   .object({
@@ -100,12 +127,28 @@ const reviewSeed = z
   })
   .strict();
 
+/**
+ * A finding's theme: a plain id is a person's assignment; `{ id, by: machine, reason }` is the
+ * classifier's, with the rule and words that fired it. A person corrects the machine by changing
+ * `by` to `person` (keeping or rewriting the reason), adding a theme, or moving one to `rejectedThemes`.
+ */
+const themeAssignmentSeed = z.union([
+  slug,
+  z
+    .object({ id: slug, by: upper(ASSIGNERS), reason: text.optional() })
+    .strict()
+    .refine((a) => a.by === 'PERSON' || a.reason !== undefined, { message: 'a machine assignment must say why (the rule and words that fired)', path: ['reason'] }),
+]);
+export type ThemeAssignmentSeed = z.infer<typeof themeAssignmentSeed>;
+
 const findingSeed = z
   .object({
     id: slug,
     foundBy: slug,
     polarity: upper(POLARITIES),
-    themes: z.array(slug).min(1, 'must name at least one theme'),
+    themes: z.array(themeAssignmentSeed).min(1, 'must name at least one theme'),
+    /** Themes a person ruled out: the classifier will not assign them again when the report is ingested again. */
+    rejectedThemes: z.array(slug).default([]),
     summary: text,
     quote: text.optional(),
     concerns: z.array(slug).default([]),
@@ -120,7 +163,8 @@ const actionSeed = z
     id: slug,
     kind: upper(ACTION_KINDS),
     title: text,
-    status: upper(ACTION_STATUSES),
+    /** Left out when the source does not say (a statistic that a WSOA was required says nothing of its progress): UNKNOWN. */
+    status: upper(ACTION_STATUSES).optional(),
     description: text.optional(),
     requiredBy: slug.optional(),
     owners: z.array(slug).default([]),
@@ -147,6 +191,7 @@ const linkSeed = z
   .object({ type: upper(LINK_TYPES), from: slug, to: slug, on: partialDate.optional() })
   .strict()
   .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] });
+/** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area. */
 
 export const seedFileSchema = z
   .object({

@@ -57,13 +57,42 @@ export type AreaKind = (typeof AREA_KINDS)[number];
 export const POLARITIES = ['STRENGTH', 'WEAKNESS'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-export const INSPECTION_KINDS = ['INITIAL', 'REVISIT'] as const;
+export const INSPECTION_FRAMEWORKS = ['FRAMEWORK_2016', 'FRAMEWORK_2023'] as const;
+export type InspectionFramework = (typeof INSPECTION_FRAMEWORKS)[number];
+
+/** INITIAL and REVISIT belong to the 2016 framework, FULL and MONITORING to the 2023 one. */
+export const INSPECTION_KINDS = ['INITIAL', 'REVISIT', 'FULL', 'MONITORING'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
-export const INSPECTION_OUTCOMES = ['WSOA_REQUIRED', 'NO_WSOA', 'SUFFICIENT_PROGRESS', 'INSUFFICIENT_PROGRESS'] as const;
+export const FRAMEWORK_OF_KIND: Record<InspectionKind, InspectionFramework> = {
+  INITIAL: 'FRAMEWORK_2016',
+  REVISIT: 'FRAMEWORK_2016',
+  FULL: 'FRAMEWORK_2023',
+  MONITORING: 'FRAMEWORK_2023',
+};
+
+export const INSPECTION_OUTCOMES = [
+  'WSOA_REQUIRED',
+  'NO_WSOA',
+  'SUFFICIENT_PROGRESS',
+  'PARTIAL_PROGRESS',
+  'INSUFFICIENT_PROGRESS',
+  'POSITIVE',
+  'INCONSISTENT',
+  'SYSTEMIC_FAILINGS',
+] as const;
 export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
 
-export const ACTION_KINDS = ['WSOA', 'ACTION_PLAN', 'TRANSFER_TO_TRUST', 'PROGRAMME', 'OTHER'] as const;
+export const ACTION_KINDS = [
+  'WSOA',
+  'PRIORITY_ACTION_PLAN',
+  'PRIORITY_ACTION',
+  'AREA_FOR_IMPROVEMENT',
+  'ACTION_PLAN',
+  'TRANSFER_TO_TRUST',
+  'PROGRAMME',
+  'OTHER',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const ACTION_STATUSES = ['REQUIRED', 'DRAFTED', 'APPROVED', 'SUBMITTED', 'IN_PROGRESS', 'COMPLETED', 'UNKNOWN'] as const;
@@ -73,6 +102,10 @@ export const SOURCE_KINDS = ['ARTICLE', 'REPORT', 'DATASET', 'LEGISLATION', 'WEB
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const CERTAINTIES = ['STATED', 'INFERRED'] as const;
+
+/** Who put a finding under a theme: a person (by hand, or correcting the machine) or the classifier. */
+export const ASSIGNERS = ['PERSON', 'MACHINE'] as const;
+export type Assigner = (typeof ASSIGNERS)[number];
 export type Certainty = (typeof CERTAINTIES)[number];
 
 /**
@@ -95,6 +128,11 @@ export interface AreaRow extends RowBase {
   kind: AreaKind;
   gssCode: string;
   laCode: string;
+  /** When the authority came into being or ceased, where the register says (former areas have activeTo). */
+  activeFrom: string | null;
+  activeFromCertainty: Certainty | null;
+  activeTo: string | null;
+  activeToCertainty: Certainty | null;
 }
 export interface AgencyRow extends RowBase {
   label: 'Agency';
@@ -109,12 +147,25 @@ export interface AgencyRow extends RowBase {
 }
 export interface InspectionRow extends RowBase {
   label: 'Inspection';
+  framework: InspectionFramework;
   kind: InspectionKind;
-  outcome: InspectionOutcome;
+  /** Null when no source states it; the notes say why. */
+  outcome: InspectionOutcome | null;
   startedOn: string | null;
   startedOnCertainty: Certainty | null;
+  endedOn: string | null;
+  endedOnCertainty: Certainty | null;
   publishedOn: string | null;
   publishedOnCertainty: Certainty | null;
+  /** 2016 framework: significant weaknesses the WSOA had to address. */
+  significantWeaknesses: number | null;
+  /** 2016 revisit: of those, how many with sufficient progress, and how many without. */
+  weaknessesWithProgress: number | null;
+  weaknessesWithoutProgress: number | null;
+  /** 2023 framework: whether a priority action plan is required (systemic failings). */
+  priorityActionPlanRequired: boolean | null;
+  nextInspectionDueBy: string | null;
+  nextInspectionDueByCertainty: Certainty | null;
   notes: string | null;
 }
 export interface ReviewRow extends RowBase {
@@ -194,6 +245,9 @@ export interface RelRow {
   onCertainty?: Certainty | null;
   /** WORKS_FOR: the person's role there. */
   role?: string | null;
+  /** ABOUT: who assigned the theme, and why (the classifier's rule and the words that fired it, or a person's note). */
+  assignedBy?: Assigner | null;
+  reason?: string | null;
 }
 
 /** A relationship's properties besides its ends: shared by every relationship that has the same ones. */

@@ -1,4 +1,4 @@
-import type { AreaSimilarityRow, SearchHitRow } from './port';
+import type { AreaSimilarityRow, SearchHitRow, ThemePairRow } from './port';
 
 /** The orderings every adapter's answers follow, so the same question gets the same answer. */
 
@@ -20,3 +20,7 @@ export const comparePatterns = (x: RankedPattern, y: RankedPattern): number =>
 export const compareSimilarity = (a: Pick<AreaSimilarityRow, 'score' | 'areaId'>, b: Pick<AreaSimilarityRow, 'score' | 'areaId'>): number => b.score - a.score || byId(a.areaId, b.areaId);
 
 export const compareSearchHits = (a: SearchHitRow, b: SearchHitRow): number => b.score - a.score || byId(a.id, b.id);
+
+/** Theme pairs: more areas first, then higher lift, then theme ids. */
+export const compareThemePairs = (a: Pick<ThemePairRow, 'count' | 'lift' | 'themeIds'>, b: Pick<ThemePairRow, 'count' | 'lift' | 'themeIds'>): number =>
+  b.count - a.count || b.lift - a.lift || byId(a.themeIds[0], b.themeIds[0]) || byId(a.themeIds[1], b.themeIds[1]);

@@ -1,4 +1,7 @@
-import { REL_TYPES, type AgencyKind, type Bundle, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../domain/model';
+import {
+  REL_TYPES, type AgencyKind, type Bundle, type InspectionFramework, type InspectionKind, type InspectionOutcome, type Label, type NodeRow,
+  type Polarity, type RelRow, type RelType,
+} from '../domain/model';
 
 /** The GraphStore port: every adapter (embedded memory, Neo4j) implements this and passes test/store. */
 
@@ -42,10 +45,17 @@ export interface NodeTree {
 }
 
 export interface ListFilter {
+  /** Areas in the region; inspections of an area in it. */
   regionId?: string | null;
   themeId?: string | null;
   polarity?: Polarity | null;
-  kind?: AgencyKind | null;
+  kind?: AgencyKind | InspectionKind | null;
+  /** Inspections only. */
+  framework?: InspectionFramework | null;
+  outcome?: InspectionOutcome | null;
+  /** Inspections dated (start, else publication) from this ISO date prefix and up to this one, both included. */
+  from?: string | null;
+  to?: string | null;
 }
 export interface PageRequest {
   first: number;
@@ -78,15 +88,69 @@ export interface WeaknessPatternRow {
 /** A pattern whose evidence is wanted: its themes and the areas that share them. */
 export type PatternKey = Pick<WeaknessPatternRow, 'themeIds' | 'areaIds'>;
 
+export const SIMILARITY_METHODS = ['THEMES', 'FINDINGS'] as const;
+export type SimilarityMethod = (typeof SIMILARITY_METHODS)[number];
+
 export interface SimilarAreasArgs {
   areaId: string;
   first: number;
   polarity: Polarity;
+  /** THEMES (the default): Jaccard over theme sets. FINDINGS: how closely the findings match, pair by pair. */
+  method?: SimilarityMethod;
+  /** Only findings of inspections under this framework, on both sides. */
+  framework?: InspectionFramework | null;
+}
+/** One piece of evidence: a finding of the given area and one of the other, and why they are paired. */
+export interface EvidencePairRow {
+  /** THEMES: the shared theme both findings are about. */
+  themeId: string | null;
+  findingId: string;
+  matchId: string;
+  /** FINDINGS: the two findings' text similarity. */
+  score: number | null;
+  /** FINDINGS: the stems the two share, the weightiest first. */
+  sharedTerms: string[];
 }
 export interface AreaSimilarityRow {
   areaId: string;
   score: number;
   sharedThemeIds: string[];
+  /** Ordered: by theme id (THEMES), by score then the given area's finding id (FINDINGS). */
+  evidence: EvidencePairRow[];
+}
+
+export interface SimilarFindingsArgs {
+  findingId: string;
+  first: number;
+  /** Null: either polarity. */
+  polarity?: Polarity | null;
+  framework?: InspectionFramework | null;
+  /** Leave out the findings of the given finding's own area. */
+  excludeSameArea: boolean;
+}
+export interface SimilarFindingRow {
+  findingId: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+export interface ThemeCooccurrenceArgs {
+  polarity: Polarity;
+  framework?: InspectionFramework | null;
+  minAreas: number;
+  first: number;
+}
+export interface ThemePairRow {
+  /** Two theme ids, in id order. */
+  themeIds: [string, string];
+  /** How many areas have findings about both, and which, by id. */
+  count: number;
+  areaIds: string[];
+  /** Areas with findings about each theme, and with any finding at all (of the polarity and framework). */
+  themeAreaCounts: [number, number];
+  areasWithFindings: number;
+  /** count over the count expected if the themes were independent: count * areas / (n1 * n2). */
+  lift: number;
 }
 
 export const AGENCY_LINK_KINDS = ['SHARED_AREA', 'SHARED_FINDING', 'SHARED_ACTION', 'SUCCESSION'] as const;
@@ -133,6 +197,29 @@ export interface SearchHitRow {
   snippet: string | null;
 }
 
+/** One active area's inspections, its own (depth 0) and its predecessors' (depth 1, 2, ...), in the frameworks asked for. */
+export interface AreaInspectionHistory {
+  areaId: string;
+  inspections: {
+    id: string;
+    areaId: string;
+    depth: number;
+    framework: InspectionFramework;
+    kind: InspectionKind;
+    outcome: InspectionOutcome | null;
+    /** Start date, else publication date. */
+    date: string | null;
+  }[];
+}
+
+/** A cell of the cross-tabulation of outcomes between two frameworks: areas with the same three outcomes. */
+export interface OutcomeTransitionRow {
+  from: InspectionOutcome | null;
+  revisit: InspectionOutcome | null;
+  to: InspectionOutcome | null;
+  areaIds: string[];
+}
+
 export interface StoreStats {
   nodes: Record<string, number>;
   relationships: number;
@@ -161,9 +248,14 @@ export interface GraphStore {
   /** For each pattern, the weakness findings in its areas about any of its themes, ordered by id. */
   patternFindings(patterns: readonly PatternKey[]): Promise<string[][]>;
   similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]>;
+  /** Findings of areas whose wording is most like the given finding's, by TF-IDF cosine over stems (see finding-similarity.ts). */
+  similarFindings(args: SimilarFindingsArgs): Promise<SimilarFindingRow[]>;
+  themeCooccurrence(args: ThemeCooccurrenceArgs): Promise<ThemePairRow[]>;
   agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
   path(args: PathArgs): Promise<PathRow | null>;
   search(args: SearchArgs): Promise<SearchHitRow[]>;
+  /** Each area's outcome in one framework (and its revisit) against its outcome in another, across changes of area. */
+  outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]>;
   stats(): Promise<StoreStats>;
 
   /** Replaces the store's contents with the bundle, all or nothing. */

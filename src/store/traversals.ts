@@ -12,6 +12,8 @@ export const TRAVERSALS = {
   areaRegion: [out('IN_REGION')],
   areaAgencies: [inn('SERVES')],
   areaInspections: [inn('OF')],
+  areaSuccessors: [out('SUCCEEDED_BY')],
+  areaPredecessors: [inn('SUCCEEDED_BY')],
   areaFindings: [inn('OF'), out('FOUND')],
   areaWeaknesses: [inn('OF'), out('FOUND', { polarity: 'WEAKNESS' })],
   areaStrengths: [inn('OF'), out('FOUND', { polarity: 'STRENGTH' })],

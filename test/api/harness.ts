@@ -36,9 +36,9 @@ export interface Api {
   run(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
 }
 
-export async function startApi(store: GraphStore, env: Record<string, string> = {}): Promise<Api> {
+export async function startApi(store: GraphStore, env: Record<string, string> = {}, options: { explorerDir?: string } = {}): Promise<Api> {
   const config = readConfig(env);
-  const server = await createApiServer({ store, logger: silentLogger, config });
+  const server = await createApiServer({ store, logger: silentLogger, config, explorerDir: options.explorerDir });
   return {
     server,
     async run(query, variables) {

@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seededStore, startApi, type Api } from './harness';
 
 let api: Api;
 let url: string;
 beforeAll(async () => {
-  api = await startApi(await seededStore());
+  // No explorer page built here: / goes to /graphql (the explorer's own test is below).
+  api = await startApi(await seededStore(), {}, { explorerDir: join(tmpdir(), 'send-graph-no-explorer') });
   url = await api.server.listen(0, '127.0.0.1');
 });
 afterAll(() => api.server.stop());
@@ -20,13 +24,13 @@ describe('over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('server-timing')).toMatch(/^total;dur=\d+\.\d{3}$/);
-    expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }] } } });
+    expect(await res.json()).toEqual({ data: { area: { name: 'Staffordshire', inspections: [{ outcome: 'WSOA_REQUIRED' }, { outcome: 'PARTIAL_PROGRESS' }] } } });
   });
 
   it('reports health with the store and its counts', async () => {
     const res = await fetch(`${base()}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 153, Theme: 17 } });
+    expect(await res.json()).toMatchObject({ status: 'ok', store: 'memory', nodes: { Area: 161, Theme: 24 } });
   });
 
   it('serves the Sandbox landing page to a browser', async () => {
@@ -50,6 +54,25 @@ describe('over HTTP', () => {
     const res = await fetch(`${base()}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/graphql');
+  });
+
+  it('with the explorer page built, sends a browser from / to /explorer/ and serves its files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'send-graph-explorer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>explorer</title>');
+    const withPage = await startApi(await seededStore(), {}, { explorerDir: dir });
+    const at = (await withPage.server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+    try {
+      expect((await fetch(`${at}/`, { redirect: 'manual' })).headers.get('location')).toBe('/explorer/');
+      expect((await fetch(`${at}/explorer`, { redirect: 'manual' })).headers.get('location')).toBe('/explorer/');
+      const page = await fetch(`${at}/explorer/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>explorer</title>');
+      const missing = await fetch(`${at}/explorer/nothing.js`);
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { errors: { message: string }[] }).errors[0].message).toContain('/explorer/ is the explorer page');
+    } finally {
+      await withPage.server.stop();
+    }
   });
 
   it('answers any other path with a JSON 404 that names the API path', async () => {

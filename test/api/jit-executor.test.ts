@@ -120,7 +120,9 @@ describe('compiled operations (graphql-jit) answer as graphql-js does', () => {
     const first = await jit.execute(document, undefined, context(), undefined);
     const second = await jit.execute(document, undefined, context(), undefined);
     expect(second).toEqual(first);
-    expect(first.data).toEqual({ area: { name: 'Sandwell', inspections: [{ outcome: 'WSOA_REQUIRED' }] } });
+    expect(first.data).toEqual({
+      area: { name: 'Sandwell', inspections: [{ outcome: 'WSOA_REQUIRED' }, { outcome: 'SUFFICIENT_PROGRESS' }, { outcome: 'INCONSISTENT' }] },
+    });
   });
 });
 

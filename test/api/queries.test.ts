@@ -31,9 +31,9 @@ describe('the GraphQL API on the seeded graph', () => {
     const [inspection] = area.inspections;
     expect(inspection).toMatchObject({
       id: 'sandwell-2017-01', outcome: 'WSOA_REQUIRED',
-      startedOn: { iso: '2017-01', year: 2017, month: 1, certainty: 'INFERRED' },
+      startedOn: { iso: '2017-01-16', year: 2017, month: 1, certainty: 'STATED' },
       inspectorates: [{ id: 'cqc' }, { id: 'ofsted' }],
-      actions: [{ id: 'sandwell-2017-wsoa', kind: 'WSOA', owners: [{ id: 'sandwell-and-west-birmingham-ccg' }, { id: 'sandwell-council' }] }],
+      actions: [{ id: 'sandwell-2017-01-wsoa', kind: 'WSOA', owners: [{ id: 'sandwell-and-west-birmingham-ccg' }, { id: 'sandwell-council' }] }],
     });
     expect(inspection.findings).toHaveLength(8);
     expect(inspection.findings).toContainEqual({
@@ -50,7 +50,7 @@ describe('the GraphQL API on the seeded graph', () => {
     } }`);
     expect(data.finding).toEqual({
       polarity: 'WEAKNESS', quote: 'significantly underdeveloped', area: { id: 'birmingham' },
-      foundBy: { __typename: 'Inspection', id: 'birmingham-2018' },
+      foundBy: { __typename: 'Inspection', id: 'birmingham-2018-06' },
       source: {
         title: 'Inspectors warn of weaknesses in SEND support in Birmingham', authors: ['Neil Puffett'],
         publisher: 'Children & Young People Now', publishedOn: { iso: '2018-09-11', certainty: 'STATED' }, file: 'birmingham-2018.txt',
@@ -60,9 +60,9 @@ describe('the GraphQL API on the seeded graph', () => {
 
   it('lists themes with finding and area counts', async () => {
     const { themes } = await ok('{ themes { id label findingCount areaCount } }');
-    expect(themes).toHaveLength(17);
-    expect(themes.find((t: { id: string }) => t.id === 'ehc-plan-quality')).toEqual({ id: 'ehc-plan-quality', label: 'EHC plan quality', findingCount: 8, areaCount: 4 });
-    expect(themes.find((t: { id: string }) => t.id === 'joint-commissioning')).toMatchObject({ findingCount: 1, areaCount: 1 });
+    expect(themes).toHaveLength(24);
+    expect(themes.find((t: { id: string }) => t.id === 'ehc-plan-quality')).toEqual({ id: 'ehc-plan-quality', label: 'EHC plan quality', findingCount: 76, areaCount: 43 });
+    expect(themes.find((t: { id: string }) => t.id === 'home-to-school-transport')).toMatchObject({ findingCount: 7, areaCount: 7 });
   });
 
   it('pages areas Relay-style with a total count and cursors', async () => {
@@ -76,8 +76,8 @@ describe('the GraphQL API on the seeded graph', () => {
   });
 
   it('filters areas by theme', async () => {
-    const { areas } = await ok('{ areas(themeId: "short-breaks") { totalCount nodes { id } } }');
-    expect(areas).toEqual({ totalCount: 1, nodes: [{ id: 'staffordshire' }] });
+    const { areas } = await ok('{ areas(themeId: "home-to-school-transport") { totalCount nodes { id } } }');
+    expect(areas).toEqual({ totalCount: 7, nodes: ['bexley', 'bury', 'darlington', 'dudley', 'suffolk', 'telford-and-wrekin', 'west-sussex'].map((id) => ({ id })) });
   });
 
   it('follows an agency through succession, both ways, with dates and sources', async () => {
@@ -92,7 +92,7 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(data.agency).toMatchObject({
       kind: 'CCG', activeFrom: { iso: '2021-04-01' }, areas: [{ id: 'wolverhampton' }],
       predecessors: [{ agency: { id: 'sandwell-and-west-birmingham-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }] }],
-      actions: [{ id: 'wolverhampton-2021-wsoa' }],
+      actions: [{ id: 'wolverhampton-2021-09-wsoa' }],
     });
     expect(data.agency.successors.map((s: { agency: { id: string } }) => s.agency.id)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb']);
     expect(data.agency.findings).toEqual([{ id: 'wolverhampton-2021-bodies-not-working-together' }]);
@@ -124,12 +124,14 @@ describe('the GraphQL API on the seeded graph', () => {
   });
 
   it('shows the weakness patterns areas share, with evidence', async () => {
-    const data = await ok('{ sharedWeaknesses(minAreas: 4, maxThemes: 2) { support themes { id } areas { id } findings { id } } }');
-    expect(data.sharedWeaknesses[0]).toMatchObject({
-      support: 4, themes: [{ id: 'academic-outcomes' }, { id: 'ehc-plan-quality' }],
-      areas: [{ id: 'birmingham' }, { id: 'sandwell' }, { id: 'staffordshire' }, { id: 'wolverhampton' }],
-    });
-    expect(data.sharedWeaknesses).toHaveLength(10);
+    const data = await ok('{ sharedWeaknesses(minAreas: 30, maxThemes: 2) { support themes { id } areas { id } findings { id } } }');
+    expect(data.sharedWeaknesses.map((p: { support: number; themes: { id: string }[] }) => [p.support, p.themes.map((t) => t.id)])).toEqual([
+      [42, ['access-to-health-services']], [42, ['ehc-plan-quality']], [38, ['leadership-and-accountability']], [36, ['access-to-health-services', 'ehc-plan-quality']],
+      [36, ['preparation-for-adulthood']], [33, ['ehc-plan-quality', 'preparation-for-adulthood']], [32, ['access-to-health-services', 'leadership-and-accountability']],
+      [32, ['ehc-plan-quality', 'leadership-and-accountability']], [31, ['access-to-health-services', 'preparation-for-adulthood']], [30, ['engagement-with-families']],
+    ]);
+    expect(data.sharedWeaknesses[1].areas).toContainEqual({ id: 'hertfordshire' });
+    expect(data.sharedWeaknesses[1].findings).toContainEqual({ id: 'hertfordshire-2023-07-weakness-16' });
   });
 
   it("pages a pattern's areas and evidence while support still counts them all", async () => {
@@ -137,15 +139,15 @@ describe('the GraphQL API on the seeded graph', () => {
     const paged = await ok('{ sharedWeaknesses(minAreas: 4, maxThemes: 2, first: 1) { support areas(first: 2) { id } findings(first: 3) { id } } }');
     const [whole] = all.sharedWeaknesses;
     expect(whole.findings.length).toBeGreaterThan(3);
-    expect(paged.sharedWeaknesses[0]).toEqual({ support: 4, areas: whole.areas.slice(0, 2), findings: whole.findings.slice(0, 3) });
+    expect(paged.sharedWeaknesses[0]).toEqual({ support: 42, areas: whole.areas.slice(0, 2), findings: whole.findings.slice(0, 3) });
     const tooMany = await api.run('{ sharedWeaknesses(minAreas: 4) { areas(first: 101) { id } } }');
     expect(tooMany.errors?.[0]).toMatchObject({ message: expect.stringMatching(/"first" must be a whole number from 0 to 100/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('ranks areas like Sandwell', async () => {
     const data = await ok('{ similarAreas(areaId: "sandwell", first: 2) { area { id } score sharedThemes { id } } }');
-    expect(data.similarAreas.map((s: { area: { id: string } }) => s.area.id)).toEqual(['birmingham', 'staffordshire']);
-    expect(data.similarAreas[1].score).toBeCloseTo(5 / 10);
+    expect(data.similarAreas.map((s: { area: { id: string } }) => s.area.id)).toEqual(['hillingdon', 'bury']);
+    expect(data.similarAreas[1].score).toBeCloseTo(12 / 20);
   });
 
   it('maps an agency network with how each link is made', async () => {
@@ -155,25 +157,163 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(net.members.map((m: { agency: { id: string } }) => m.agency.id)).toEqual([
       'staffordshire-ccgs', 'staffordshire-and-stoke-on-trent-icb', 'staffordshire-council', 'staffordshire-schools-forum', 'staffordshire-send-partnership-board',
     ]);
-    expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2019-wsoa' } });
+    expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2018-11-wsoa' } });
   });
 
   it('finds a path and says which document states each step', async () => {
     const data = await ok('{ path(fromId: "sandwell", toId: "wolverhampton", relationshipTypes: [SERVES, SUCCEEDED_BY]) { length nodes { id } relationships { type from { id } to { id } on { iso } sources { id } } } }');
     expect(data.path.length).toBe(3);
-    expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(['sandwell', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
+    expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(['sandwell', 'black-country-icb', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
     expect(data.path.relationships[2]).toEqual({ type: 'SERVES', from: { id: 'black-country-and-west-birmingham-ccg' }, to: { id: 'wolverhampton' }, on: null, sources: [{ id: 'express-and-star-wolverhampton-2021' }] });
   });
 
   it('searches the evidence', async () => {
-    const data = await ok('{ search(text: "short breaks", first: 3) { node { __typename id } score snippet } }');
+    const data = await ok('{ search(text: "short breaks", first: 20) { node { __typename id } score snippet } }');
     expect(data.search[0]).toMatchObject({ node: { __typename: 'Theme', id: 'short-breaks' } });
     expect(data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('staffordshire-2019-short-breaks-strength');
+  });
+
+  it('finds findings worded alike in other areas, with the words they share and each one\'s source', async () => {
+    const data = await ok(`{ similarFindings(findingId: "west-sussex-2023-11-weakness-01", first: 2, polarity: WEAKNESS) {
+      score sharedTerms(first: 2) finding { id quote source { id } } } }`);
+    expect(data.similarFindings).toHaveLength(2);
+    expect(data.similarFindings[0]).toMatchObject({ finding: { id: 'hartlepool-2023-03-weakness-01', quote: expect.stringContaining('statutory timescales'), source: { id: expect.stringContaining('hartlepool') } } });
+    expect(data.similarFindings[0].sharedTerms).toHaveLength(2);
+  });
+
+  it('ranks areas by their findings with evidence on both sides, and pairs themes with their lift', async () => {
+    const data = await ok(`{
+      similarAreas(areaId: "sandwell", first: 1, method: FINDINGS, framework: FRAMEWORK_2016) {
+        area { id } score evidence(first: 1) { theme { id } score sharedTerms finding { id quote } match { id quote source { id } } }
+      }
+      themeCooccurrence(minAreas: 2, first: 1, framework: FRAMEWORK_2016) { themes { id } count expected lift areas(first: 2) { id } }
+    }`);
+    const [best] = data.similarAreas;
+    expect(best.area).toEqual({ id: 'birmingham' });
+    expect(best.evidence).toEqual([expect.objectContaining({ theme: null, finding: expect.objectContaining({ id: 'sandwell-2017-slower-academic-progress' }), match: expect.objectContaining({ id: 'birmingham-2018-weak-academic-progress' }) })]);
+    expect(best.evidence[0].match.source).toEqual({ id: expect.stringContaining('birmingham') });
+    expect(data.themeCooccurrence).toEqual([{ themes: [{ id: 'academic-outcomes' }, { id: 'ehc-plan-quality' }], count: 4, expected: 4, lift: 1, areas: [{ id: 'birmingham' }, { id: 'sandwell' }] }]);
   });
 
   it('lists what each document states', async () => {
     const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
     expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));
-    expect(data.sources).toHaveLength(9);
+    expect(data.sources).toHaveLength(56); // 11, and the 45 reports
+  });
+});
+
+describe("Ofsted's outcomes for every area, both frameworks, over time", () => {
+  it('Sandwell: January 2017 (WSOA, five weaknesses, two sources), the 2019 revisit, July 2023', async () => {
+    const data = await ok(`{ area(id: "sandwell") {
+      latestOutcome
+      inspections {
+        id framework kind outcome startedOn { iso certainty } endedOn { iso } significantWeaknesses
+        weaknessesWithProgress weaknessesWithoutProgress priorityActionPlanRequired nextInspectionDueBy { iso }
+        follows { id } sources { id }
+      }
+    } }`);
+    expect(data.area.latestOutcome).toBe('INCONSISTENT');
+    expect(data.area.inspections).toEqual([
+      {
+        id: 'sandwell-2017-01', framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED',
+        startedOn: { iso: '2017-01-16', certainty: 'STATED' }, endedOn: null, significantWeaknesses: 5,
+        weaknessesWithProgress: null, weaknessesWithoutProgress: null, priorityActionPlanRequired: null, nextInspectionDueBy: null,
+        follows: null, sources: [{ id: 'cypn-sandwell-2017' }, { id: 'ofsted-area-send-statistics-2022' }],
+      },
+      {
+        id: 'sandwell-2019-03', framework: 'FRAMEWORK_2016', kind: 'REVISIT', outcome: 'SUFFICIENT_PROGRESS',
+        startedOn: { iso: '2019-03-18', certainty: 'STATED' }, endedOn: null, significantWeaknesses: null,
+        weaknessesWithProgress: 5, weaknessesWithoutProgress: 0, priorityActionPlanRequired: null, nextInspectionDueBy: null,
+        follows: { id: 'sandwell-2017-01' }, sources: [{ id: 'ofsted-area-send-statistics-2022' }],
+      },
+      {
+        id: 'sandwell-2023-07', framework: 'FRAMEWORK_2023', kind: 'FULL', outcome: 'INCONSISTENT',
+        startedOn: { iso: '2023-07-03', certainty: 'STATED' }, endedOn: { iso: '2023-07-07' }, significantWeaknesses: null,
+        weaknessesWithProgress: null, weaknessesWithoutProgress: null, priorityActionPlanRequired: false, nextInspectionDueBy: { iso: '2026-07-03' },
+        follows: { id: 'sandwell-2019-03' }, sources: [{ id: 'ofsted-area-send-outcomes-2023-framework' }, { id: 'ofsted-area-send-report-sandwell-2023-07' }],
+      },
+    ]);
+  });
+
+  it('Hertfordshire: 2016 (no WSOA), then 2023 (systemic failings, with a priority action plan)', async () => {
+    const data = await ok(`{ area(id: "hertfordshire") {
+      latestOutcome
+      inspections { id outcome follows { id } actions { kind title owners { id } } }
+    } }`);
+    expect(data.area).toEqual({
+      latestOutcome: 'SYSTEMIC_FAILINGS',
+      inspections: [
+        { id: 'hertfordshire-2016-07', outcome: 'NO_WSOA', follows: null, actions: [] },
+        {
+          id: 'hertfordshire-2023-07', outcome: 'SYSTEMIC_FAILINGS', follows: { id: 'hertfordshire-2016-07' },
+          actions: expect.arrayContaining([{ kind: 'PRIORITY_ACTION_PLAN', title: 'Hertfordshire priority action plan', owners: [{ id: 'hertfordshire-council' }] }]),
+        },
+      ],
+    });
+    // The report's two areas for priority action and five for improvement, owned by the council and the ICB.
+    const kinds = data.area.inspections[1].actions.map((a: { kind: string }) => a.kind);
+    expect(kinds.filter((k: string) => k === 'PRIORITY_ACTION')).toHaveLength(2);
+    expect(kinds.filter((k: string) => k === 'AREA_FOR_IMPROVEMENT')).toHaveLength(5);
+  });
+
+  it("reaches Cumbria's 2016-framework inspection from Cumberland through SUCCEEDED_BY", async () => {
+    const data = await ok(`{ area(id: "cumberland") {
+      activeFrom { iso }
+      predecessors { on { iso certainty } sources { id } area { id activeTo { iso } succeededBy { area { id } } inspections { id outcome significantWeaknesses } } }
+      inspections { id outcome follows { id area { id } } }
+    } }`);
+    expect(data.area.activeFrom).toEqual({ iso: '2023-04-01' });
+    expect(data.area.predecessors).toEqual([
+      {
+        on: { iso: '2023-04-01', certainty: 'STATED' }, sources: [{ id: 'mysociety-uk-local-authorities' }],
+        area: {
+          id: 'cumbria', activeTo: { iso: '2023-04-01' },
+          succeededBy: [{ area: { id: 'cumberland' } }, { area: { id: 'westmorland-and-furness' } }],
+          inspections: [{ id: 'cumbria-2019-03', outcome: 'WSOA_REQUIRED', significantWeaknesses: 9 }],
+        },
+      },
+    ]);
+    // Cumberland's own 2025 inspection follows the footprint's previous one, Cumbria's.
+    expect(data.area.inspections).toEqual([{ id: 'cumberland-2025-07', outcome: 'INCONSISTENT', follows: { id: 'cumbria-2019-03', area: { id: 'cumbria' } } }]);
+  });
+
+  it('pages inspections with filters and a total count', async () => {
+    const data = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", first: 1) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id area { name } priorityActionPlanRequired actions { kind } }
+    } }`);
+    expect(data.inspections).toMatchObject({
+      totalCount: 2, pageInfo: { hasNextPage: true },
+      nodes: [{ id: 'bexley-2023-12', area: { name: 'Bexley' }, priorityActionPlanRequired: true, actions: expect.arrayContaining([{ kind: 'PRIORITY_ACTION_PLAN' }]) }],
+    });
+    // Beside the plan, the report's three areas for priority action and two for improvement.
+    expect(data.inspections.nodes[0].actions).toHaveLength(6);
+    const next = await ok(`{ inspections(framework: FRAMEWORK_2023, outcome: SYSTEMIC_FAILINGS, regionId: "london", after: "${data.inspections.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`);
+    expect(next.inspections).toEqual({ nodes: [{ id: 'redbridge-2025-05' }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+  });
+
+  it('refuses a date filter that is not a date, saying what to write', async () => {
+    const res = await api.run('{ inspections(from: "July 2023") { totalCount } }');
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('YYYY, YYYY-MM or YYYY-MM-DD') });
+    const same = await api.run('{ outcomeTransitions(from: FRAMEWORK_2023, to: FRAMEWORK_2023) { count } }');
+    expect(same.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers the transition table: did areas that made insufficient progress later have systemic failings?', async () => {
+    const data = await ok('{ outcomeTransitions { from revisit to count areas(first: 3) { id } } }');
+    expect(data.outcomeTransitions).toContainEqual({
+      from: 'WSOA_REQUIRED', revisit: 'PARTIAL_PROGRESS', to: 'SYSTEMIC_FAILINGS', count: 7, areas: [{ id: 'bury' }, { id: 'lancashire' }, { id: 'oldham' }],
+    });
+    expect(data.outcomeTransitions).toContainEqual({ from: 'WSOA_REQUIRED', revisit: 'INSUFFICIENT_PROGRESS', to: null, count: 2, areas: [{ id: 'devon' }, { id: 'sefton' }] });
+  });
+
+  it('keeps what the 2023 table could not read unknown, with a note saying why', async () => {
+    const data = await ok('{ slough: inspection(id: "slough-2025-07") { outcome notes priorityActionPlanRequired } derbyshire: area(id: "derbyshire") { inspections { id startedOn { iso } publishedOn { iso } notes } } }');
+    expect(data.slough.outcome).toBeNull();
+    expect(data.slough.priorityActionPlanRequired).toBeNull();
+    expect(data.slough.notes).toContain('could not read the outcome');
+    const last = data.derbyshire.inspections[data.derbyshire.inspections.length - 1];
+    // The report, ingested later, states the dates the table lacked: one inspection, filled in.
+    expect(last).toMatchObject({ id: 'derbyshire-2024-11', startedOn: { iso: '2024-09-23' }, publishedOn: { iso: '2024-11-14' } });
+    expect(last.notes).toContain('made from the publication month');
   });
 });

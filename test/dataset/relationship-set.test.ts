@@ -19,7 +19,7 @@ describe('RelationshipSet', () => {
     set.add({ type: 'SUCCEEDED_BY', from: 'a', to: 'c', on: '2021-04-01', onCertainty: 'STATED' }, 'src-1');
     expect(rowsOf(set)).toEqual([
       { type: 'SERVES', from: 'a', to: 'b', sourceIds: ['src-1', 'src-2'] },
-      { type: 'ABOUT', from: 'a', to: 'b', sourceIds: ['src-1'] },
+      { type: 'ABOUT', from: 'a', to: 'b', sourceIds: ['src-1'], assignedBy: 'PERSON', reason: null },
       { type: 'SERVES', from: 'c', to: 'b', sourceIds: ['src-2'] },
       { type: 'SUCCEEDED_BY', from: 'a', to: 'c', sourceIds: ['src-1'], on: '2021-04-01', onCertainty: 'STATED' },
     ]);

@@ -1,27 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectionCountLines } from '../../src/dataset/inspection-counts';
 import { countByLabel, loadDataset } from '../../src/dataset/load-dataset';
 import { SeedError } from '../../src/dataset/seed-error';
 import { relationshipRows } from '../../src/domain/model';
-import { copyOfSeeds, editFile, SEEDS_DIR, seedBundle } from '../helpers';
-
-function problemsOf(dir: string) {
-  try {
-    loadDataset(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedError);
-    return (err as SeedError).problems;
-  }
-  throw new Error('expected the seeds to be rejected');
-}
+import { copyOfSeeds, editFile, SEEDS_DIR, seedBundle, problemsOf } from '../helpers';
 
 const SANDWELL = 'documents/sandwell-2017.yaml';
 
 describe('the project seeds', () => {
   it('load with every label and the documents behind them', () => {
     const counts = countByLabel(seedBundle());
-    expect(counts).toMatchObject({ Area: 153, Region: 9, Theme: 17, Inspection: 4, Review: 1, Source: 9 });
+    expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 24, Inspection: 270, Review: 1, Source: 56 });
     expect(counts.Finding).toBeGreaterThanOrEqual(50);
+  });
+
+  it('count the inspections of both frameworks as `npm run check` prints them', () => {
+    expect(inspectionCountLines(seedBundle())).toEqual([
+      'FRAMEWORK_2016 INITIAL     151: WSOA_REQUIRED 83, NO_WSOA 68',
+      'FRAMEWORK_2016 REVISIT      47: SUFFICIENT_PROGRESS 20, PARTIAL_PROGRESS 25, INSUFFICIENT_PROGRESS 2',
+      'FRAMEWORK_2023 FULL         72: POSITIVE 15, INCONSISTENT 36, SYSTEMIC_FAILINGS 20, unknown 1',
+    ]);
   });
 
   it('trace every node to a source document', () => {
@@ -73,9 +72,9 @@ describe('a bad seed file stops loading with an error naming file, record and fi
 
   it('rejects a missing required field', () => {
     const dir = copyOfSeeds();
-    editFile(join(dir, SANDWELL), (t) => t.replace('    outcome: wsoa_required\n', ''));
+    editFile(join(dir, SANDWELL), (t) => t.replace('    kind: initial\n', ''));
     expect(problemsOf(dir)).toEqual([
-      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'outcome', message: expect.stringContaining('is required') },
+      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'kind', message: expect.stringContaining('is required') },
     ]);
   });
 
@@ -89,6 +88,22 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     const [p] = problemsOf(dir);
     expect(p).toMatchObject({ file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'startedOn.date' });
     expect(p.message).toContain('YYYY, YYYY-MM or YYYY-MM-DD');
+  });
+
+  it('rejects a framework that contradicts the kind', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('    kind: initial\n', '    kind: initial\n    framework: framework_2023\n'));
+    expect(problemsOf(dir)).toEqual([
+      { file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'framework', message: expect.stringContaining('contradicts the kind') },
+    ]);
+  });
+
+  it('rejects the same id twice in one file', () => {
+    const dir = copyOfSeeds();
+    editFile(join(dir, SANDWELL), (t) => t.replace('  - id: edward-timpson', '  - id: chris-ward'));
+    const [p] = problemsOf(dir);
+    expect(p).toMatchObject({ file: SANDWELL, record: 'people[1] "chris-ward"', field: 'id' });
+    expect(p.message).toContain(`already declared in the same file in ${SANDWELL} at people[0] "chris-ward"`);
   });
 
   it('rejects an unknown field, so a typo is not silently dropped', () => {
@@ -120,6 +135,19 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     expect(problems[0].message).toContain('black-country-icb');
   });
 
+  it('links areas by succession, but an area only to an area', () => {
+    const dir = copyOfSeeds();
+    const link = (to: string) =>
+      JSON.stringify({ source: { id: 'merger-source', title: 'A merger', kind: 'WEB_PAGE' }, links: [{ type: 'SUCCEEDED_BY', from: 'dudley', to, on: { date: '2030-04-01', certainty: 'STATED' } }] });
+    writeFileSync(join(dir, 'documents', 'merger.json'), link('sandwell'));
+    const rel = relationshipRows(loadDataset(dir)).find((r) => r.type === 'SUCCEEDED_BY' && r.from === 'dudley');
+    expect(rel).toMatchObject({ to: 'sandwell', on: '2030-04-01', sourceIds: ['merger-source'] });
+    writeFileSync(join(dir, 'documents', 'merger.json'), link('sandwell-council'));
+    expect(problemsOf(dir)).toEqual([
+      expect.objectContaining({ file: 'documents/merger.json', field: 'to', message: expect.stringContaining('"sandwell-council" is a Agency') }),
+    ]);
+  });
+
   it('rejects facts with no source document', () => {
     const dir = copyOfSeeds();
     writeFileSync(join(dir, 'documents', 'orphan.yaml'), 'people:\n  - id: nobody\n    name: No One\n');
@@ -136,8 +164,10 @@ describe('a bad seed file stops loading with an error naming file, record and fi
         return e as SeedError;
       }
     })() as SeedError;
-    expect(err.problems).toHaveLength(2);
-    expect(err.message).toMatch(/^The seeds are invalid \(2 problems\); nothing was loaded\./);
+    // The third: Ofsted's statistics declare the same inspection, of Sandwell.
+    expect(err.problems).toHaveLength(3);
+    expect(err.problems[2]).toMatchObject({ file: 'reference/ofsted-outcomes-2016-2022.yaml', field: 'area' });
+    expect(err.message).toMatch(/^The seeds are invalid \(3 problems\); nothing was loaded\./);
     expect(err.message).toContain('documents/sandwell-2017.yaml: inspections[0] "sandwell-2017-01", field area');
   });
 });
@@ -207,7 +237,7 @@ describe('seeds too large to hold are read twice, with the same outcome', () => 
   it('the same problems from broken seeds: cross-file ones, and a file that cannot be read', () => {
     const dir = copyOfSeeds();
     editFile(join(dir, SANDWELL), (t) => t.replace('themes: [ehc-plan-quality]', 'themes: [nope]').replace('    area: sandwell\n', '    area: nowhere\n'));
-    expect(outcome(dir, 0).problems).toHaveLength(2);
+    expect(outcome(dir, 0).problems).toHaveLength(3);
     expect(outcome(dir, 0)).toEqual(outcome(dir));
     writeFileSync(join(dir, 'documents', 'broken.yaml'), 'source: [unclosed\n');
     expect(outcome(dir, 0).problems).toEqual([expect.objectContaining({ file: 'documents/broken.yaml' })]);

@@ -1,7 +1,7 @@
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { AreaThemeIndex } from '../../src/store/memory/area-theme-index';
 import { sharedWeaknesses } from '../../src/store/memory/shared-weaknesses';
-import { similarAreas } from '../../src/store/memory/similar-areas';
+import { similarAreasByThemes } from '../../src/store/memory/similar-areas';
 import { byId, comparePatterns, compareSimilarity, patternKey } from '../../src/store/ordering';
 import type { AreaSimilarityRow, SharedWeaknessesArgs, SimilarAreasArgs, WeaknessPatternRow } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +36,7 @@ function reference(g: MemoryGraph, args: SharedWeaknessesArgs): WeaknessPatternR
 }
 
 /** Jaccard the plain way: every other area, its themes compared as sets. */
-function referenceSimilar(g: MemoryGraph, args: SimilarAreasArgs): AreaSimilarityRow[] {
+function referenceSimilar(g: MemoryGraph, args: SimilarAreasArgs): Omit<AreaSimilarityRow, 'evidence'>[] {
   const themesOf = (areaId: string) => new Set([...g.themeAreas[args.polarity]].filter(([, areas]) => areas.has(areaId)).map(([t]) => t));
   const mine = themesOf(args.areaId);
   if (!mine?.size) return [];
@@ -62,12 +62,12 @@ describe('similarAreas (theme bits per area)', () => {
       for (const polarity of ['WEAKNESS', 'STRENGTH'] as const) {
         const args = { areaId, first: 5, polarity };
         const expected = referenceSimilar(g, args);
-        expect(similarAreas(indexes[polarity], args)).toEqual(expected);
+        expect(similarAreasByThemes(g, indexes[polarity], args).map(({ evidence, ...row }) => row)).toEqual(expected);
         if (expected.length) nonEmpty++;
       }
     }
     expect(nonEmpty).toBeGreaterThan(4);
-    expect(similarAreas(indexes.WEAKNESS, { areaId: 'no-such-area', first: 5, polarity: 'WEAKNESS' })).toEqual([]);
+    expect(similarAreasByThemes(g, indexes.WEAKNESS, { areaId: 'no-such-area', first: 5, polarity: 'WEAKNESS' })).toEqual([]);
   });
 });
 
@@ -115,7 +115,7 @@ describe('on a national-scale synthetic dataset', () => {
       const args = { areaId, first: 10, polarity: 'WEAKNESS' as const };
       const expected = referenceSimilar(g, args);
       expect(expected).toHaveLength(10);
-      expect(similarAreas(index, args)).toEqual(expected);
+      expect(similarAreasByThemes(g, index, args).map(({ evidence, ...row }) => row)).toEqual(expected);
     }
   });
 

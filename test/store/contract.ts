@@ -1,4 +1,4 @@
-import type { AgencyRow, ReviewRow } from '../../src/domain/model';
+import type { AgencyRow, InspectionRow, ReviewRow } from '../../src/domain/model';
 import type { GraphStore } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
 import { seedBundle } from '../helpers';
@@ -32,11 +32,18 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(review).toMatchObject({ areasCovered: 30, wsoaCount: 9, title: expect.stringContaining('first 30') });
       });
 
+      it('keeps an inspection framework and its unknown fields as null', async () => {
+        const [sandwell] = (await store.nodes(['sandwell-2017-01'])) as [InspectionRow];
+        expect(sandwell).toMatchObject({ framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED', endedOn: null, priorityActionPlanRequired: null });
+      });
+
       it('traverses several hops for many ids in one call, distinct and ordered by id', async () => {
+        // Sandwell: the 2017 article's weaknesses and the 2023 report's, each theme once.
         const [sandwell, none, birmingham] = await store.traverse(['sandwell', 'no-such-id', 'birmingham'], TRAVERSALS.areaWeaknessThemes);
         expect(sandwell.map((n) => n.node.id)).toEqual([
-          'academic-outcomes', 'attendance-and-exclusions', 'ehc-plan-quality', 'emotional-health-and-wellbeing',
-          'leadership-and-accountability', 'partnership-working', 'preparation-for-adulthood', 'social-care',
+          'academic-outcomes', 'access-to-health-services', 'attendance-and-exclusions', 'early-years', 'ehc-plan-quality',
+          'emotional-health-and-wellbeing', 'engagement-with-families', 'identification-of-need', 'leadership-and-accountability',
+          'local-offer-and-information', 'partnership-working', 'preparation-for-adulthood', 'short-breaks', 'social-care',
         ]);
         expect(none).toEqual([]);
         expect(birmingham.map((n) => n.node.id)).toContain('joint-commissioning');
@@ -51,8 +58,9 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(none).toEqual([]);
         const [inspections] = await store.traverse(['sandwell'], TRAVERSALS.areaInspections);
         expect(sandwell.map((n) => n.node)).toEqual(inspections.map((n) => n.node));
+        // the 2017 inspection's 11 findings, none recorded for the 2019 revisit, the 2023 report's 12
+        expect(sandwell.map((i) => [i.node.id, i.children[0].length])).toEqual([['sandwell-2017-01', 11], ['sandwell-2019-03', 0], ['sandwell-2023-07', 12]]);
         const findings = sandwell.flatMap((i) => i.children[0]);
-        expect(findings).toHaveLength(11);
         const [themes, agencies] = [await store.traverse(findings.map((f) => f.node.id), TRAVERSALS.findingThemes), await store.traverse(findings.map((f) => f.node.id), TRAVERSALS.findingAgencies)];
         expect(findings.map((f) => f.children[0].map((t) => [t.node, t.rel]))).toEqual(themes.map((list) => list.map((t) => [t.node, t.rel])));
         expect(findings.map((f) => f.children[1].map((a) => a.node.id))).toEqual(agencies.map((list) => list.map((a) => a.node.id)));
@@ -70,7 +78,9 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(sandwell!.children[0].map((r) => r.node.id)).toEqual(['west-midlands']);
         const weaknesses = sandwell!.children[1];
         expect(weaknesses.map((f) => f.node.id)).toEqual((await store.traverse(['sandwell'], TRAVERSALS.areaWeaknesses))[0].map((f) => f.node.id));
-        expect(weaknesses).toHaveLength(8);
+        // 8 weaknesses in 2017, 5 in the 2023 report
+        expect(weaknesses).toHaveLength(13);
+        expect(weaknesses.filter((f) => f.node.id.startsWith('sandwell-2023-'))).toHaveLength(5);
         expect(weaknesses.find((f) => f.node.id === 'sandwell-2017-ehc-plans-lack-health-and-care')?.children[0].map((t) => t.node.id)).toEqual(['ehc-plan-quality']);
       });
 
@@ -78,6 +88,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         const [strengths] = await store.traverse(['sandwell'], TRAVERSALS.areaStrengths);
         expect(strengths.map((n) => n.node.id)).toEqual([
           'sandwell-2017-families-listened-to', 'sandwell-2017-inclusion-service-effective', 'sandwell-2017-special-schools-good',
+          ...[1, 2, 3, 4, 5, 6, 7].map((i) => `sandwell-2023-07-strength-0${i}`),
         ]);
       });
 
@@ -93,10 +104,22 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(people.map((p) => [p.node.id, p.rel.role])).toEqual([['richard-mendelsohn', 'Chief medical officer']]);
       });
 
-      it('lists the areas with an ehc-plan-quality weakness: all four inspected areas', async () => {
+      it('returns who assigned a theme and why: the classifier for an ingested report, a person for a hand-written seed', async () => {
+        const [herts, sandwell] = await store.traverse(['hertfordshire-2023-07-weakness-16', 'sandwell-2017-ehc-plans-lack-health-and-care'], TRAVERSALS.findingThemes);
+        expect(herts.map((t) => [t.node.id, t.rel.assignedBy])).toEqual([['data-and-quality-assurance', 'MACHINE'], ['ehc-plan-quality', 'MACHINE']]);
+        expect(herts[1].rel.reason).toMatch(/^rule ehc-plan-quality: terms .*"plans do not specify"/);
+        expect(herts[1].rel.sourceIds).toEqual(['ofsted-area-send-report-hertfordshire-2023-07']);
+        expect(sandwell.map((t) => [t.node.id, t.rel.assignedBy, t.rel.reason])).toEqual([['ehc-plan-quality', 'PERSON', null]]);
+      });
+
+      it('lists the areas with an ehc-plan-quality weakness: the articles\' four and most of the 45 reports\'', async () => {
         const page = await store.list('Area', { themeId: 'ehc-plan-quality', polarity: 'WEAKNESS' }, { first: 10 });
-        expect(ids(page.rows)).toEqual(['birmingham', 'sandwell', 'staffordshire', 'wolverhampton']);
-        expect(page.totalCount).toBe(4);
+        expect(ids(page.rows)).toEqual([
+          'barking-and-dagenham', 'bexley', 'birmingham', 'brighton-and-hove', 'bury', 'cornwall', 'county-durham', 'derbyshire', 'dudley', 'east-sussex',
+        ]);
+        expect(page.totalCount).toBe(42);
+        const all = await store.list('Area', { themeId: 'ehc-plan-quality', polarity: 'WEAKNESS' }, { first: 100 });
+        expect(ids(all.rows)).toEqual(expect.arrayContaining(['hertfordshire', 'sandwell', 'staffordshire', 'wolverhampton']));
       });
 
       it('pages areas by id with a total count', async () => {
@@ -108,18 +131,20 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(rest.hasNextPage).toBe(false);
         expect([...ids(first.rows), ...ids(rest.rows)]).toEqual(expect.arrayContaining(['birmingham', 'sandwell', 'staffordshire', 'wolverhampton']));
         const all = await store.list('Area', {}, { first: 0 });
-        expect(all).toMatchObject({ rows: [], totalCount: 153, hasNextPage: true });
+        expect(all).toMatchObject({ rows: [], totalCount: 161, hasNextPage: true }); // 153 current areas and 8 former ones
       });
 
       it('filters agencies by kind', async () => {
         const page = await store.list('Agency', { kind: 'ICB' }, { first: 50 });
-        expect(ids(page.rows)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb', 'staffordshire-and-stoke-on-trent-icb']);
+        expect(page.rows).toHaveLength(33); // 3 from the Health and Care Act's seed, 30 named by the reports
+        expect(ids(page.rows)).toEqual(expect.arrayContaining(['birmingham-and-solihull-icb', 'black-country-icb', 'hertfordshire-and-west-essex-icb', 'north-east-and-north-cumbria-icb']));
+        expect(page.rows.every((r) => (r as AgencyRow).kind === 'ICB')).toBe(true);
       });
 
       it('counts findings and areas per theme', async () => {
-        expect(await store.themeStats(['ehc-plan-quality', 'short-breaks', 'no-such-theme'])).toEqual([
-          { themeId: 'ehc-plan-quality', findingCount: 8, areaCount: 4 },
-          { themeId: 'short-breaks', findingCount: 1, areaCount: 1 },
+        expect(await store.themeStats(['ehc-plan-quality', 'home-to-school-transport', 'no-such-theme'])).toEqual([
+          { themeId: 'ehc-plan-quality', findingCount: 76, areaCount: 43 },
+          { themeId: 'home-to-school-transport', findingCount: 7, areaCount: 7 },
           { themeId: 'no-such-theme', findingCount: 0, areaCount: 0 },
         ]);
       });
@@ -127,61 +152,229 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       it('counts nodes per label', async () => {
         const stats = await store.stats();
         const bundle = seedBundle();
-        expect(stats.nodes).toMatchObject({ Area: 153, Region: 9, Theme: 17, Review: 1 });
+        // Every report's inspection is one the outcomes table declares too: 270 either way.
+        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 24, Review: 1, Inspection: 270, Finding: 911, Source: 56 });
         expect(Object.values(stats.nodes).reduce((a, b) => a + b, 0)).toBe(bundle.nodes.length);
         expect(stats.relationships).toBe(bundle.relationships.count);
       });
     });
 
+    describe("Ofsted's outcomes, both frameworks, over time", () => {
+      const total = async (filter: Parameters<GraphStore['list']>[1]) => (await store.list('Inspection', filter, { first: 0 })).totalCount;
+
+      it('counts the inspections of each framework, kind and outcome', async () => {
+        // The statistics' 149 rows (82 WSOA, 67 not, 46 revisits), plus Dorset and Northamptonshire from its notes.
+        expect(await total({ framework: 'FRAMEWORK_2016', kind: 'INITIAL', outcome: 'WSOA_REQUIRED' })).toBe(83);
+        expect(await total({ kind: 'INITIAL', outcome: 'NO_WSOA' })).toBe(68);
+        expect(await total({ kind: 'REVISIT' })).toBe(47);
+        expect(await total({ framework: 'FRAMEWORK_2023' })).toBe(72);
+        expect(await total({ kind: 'FULL', outcome: 'SYSTEMIC_FAILINGS', regionId: 'london' })).toBe(2);
+      });
+
+      it('filters by the region of the area inspected and pages by id', async () => {
+        const first = await store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'west-midlands' }, { first: 3 });
+        expect(first).toMatchObject({ totalCount: 7, hasNextPage: true });
+        expect(ids(first.rows)).toEqual(['birmingham-2025-06', 'dudley-2025-01', 'herefordshire-2024-12']);
+        const rest = await store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'west-midlands' }, { first: 10, afterId: 'herefordshire-2024-12' });
+        expect(ids(rest.rows)).toEqual(['sandwell-2023-07', 'stoke-on-trent-2024-01', 'telford-and-wrekin-2023-03', 'worcestershire-2024-04']);
+      });
+
+      it('filters by date, start else publication, both ends included', async () => {
+        const jan2017 = await store.list('Inspection', { from: '2017-01-16', to: '2017-01' }, { first: 10 });
+        expect(ids(jan2017.rows)).toEqual(['sandwell-2017-01', 'trafford-2017-01', 'waltham-forest-2017-01']);
+        expect(await total({ framework: 'FRAMEWORK_2023', from: '2023', to: '2023' })).toBe(26);
+        // Cambridgeshire's 2023-framework inspection is known only by its publication date (13 May 2025);
+        // Derbyshire's, once the same, now has the start date its report states (23 September 2024).
+        const may2025 = await store.list('Inspection', { framework: 'FRAMEWORK_2023', from: '2025-05-13', to: '2025-05-13' }, { first: 5 });
+        expect(ids(may2025.rows)).toEqual(['cambridgeshire-2025-05']);
+        const sep2024 = await store.list('Inspection', { framework: 'FRAMEWORK_2023', from: '2024-09-23', to: '2024-09-23' }, { first: 5 });
+        expect(ids(sep2024.rows)).toContain('derbyshire-2024-11');
+      });
+
+      it('keeps an unknown outcome as null and the numbers as numbers', async () => {
+        const [slough, birmingham] = (await store.nodes(['slough-2025-07', 'birmingham-2021-05'])) as InspectionRow[];
+        expect(slough).toMatchObject({ framework: 'FRAMEWORK_2023', kind: 'FULL', outcome: null, priorityActionPlanRequired: null, endedOn: '2025-07-11' });
+        expect(birmingham).toMatchObject({ kind: 'REVISIT', outcome: 'PARTIAL_PROGRESS', weaknessesWithProgress: 1, weaknessesWithoutProgress: 12 });
+      });
+
+      it('follows an area through succession, with the date', async () => {
+        const [predecessors] = await store.traverse(['cumberland'], TRAVERSALS.areaPredecessors);
+        expect(predecessors.map((p) => [p.node.id, p.rel.on, p.rel.onCertainty])).toEqual([['cumbria', '2023-04-01', 'STATED']]);
+        const [successors] = await store.traverse(['northamptonshire'], TRAVERSALS.areaSuccessors);
+        expect(successors.map((s) => s.node.id)).toEqual(['north-northamptonshire', 'west-northamptonshire']);
+      });
+
+      it('cross-tabulates first-framework outcomes against 2023-framework ones, across changes of area', async () => {
+        const cells = await store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023');
+        const cell = (from: string | null, revisit: string | null, to: string | null) =>
+          cells.find((c) => c.from === from && c.revisit === revisit && c.to === to)?.areaIds;
+        expect(cell('WSOA_REQUIRED', 'PARTIAL_PROGRESS', 'SYSTEMIC_FAILINGS')).toEqual(['bury', 'lancashire', 'oldham', 'oxfordshire', 'sheffield', 'suffolk', 'worcestershire']);
+        expect(cell('WSOA_REQUIRED', 'INSUFFICIENT_PROGRESS', null)).toEqual(['devon', 'sefton']);
+        expect(cell('WSOA_REQUIRED', 'SUFFICIENT_PROGRESS', 'INCONSISTENT')).toEqual(['county-durham', 'sandwell', 'waltham-forest']);
+        // Areas created since: Cumberland takes Cumbria's WSOA, Dorset the old county's revisit, North Northamptonshire the county's.
+        expect(cell('WSOA_REQUIRED', null, 'INCONSISTENT')).toEqual(expect.arrayContaining(['cumberland', 'westmorland-and-furness']));
+        expect(cell('WSOA_REQUIRED', 'PARTIAL_PROGRESS', 'POSITIVE')).toEqual(['dorset-council', 'hartlepool']);
+        expect(cell('NO_WSOA', null, 'SYSTEMIC_FAILINGS')).toEqual(expect.arrayContaining(['hertfordshire', 'north-northamptonshire']));
+        expect(cells[0]).toMatchObject({ from: 'WSOA_REQUIRED', revisit: 'SUFFICIENT_PROGRESS', to: 'POSITIVE' });
+        expect(cells.reduce((n, c) => n + c.areaIds.length, 0)).toBe(153);
+      });
+    });
+
     describe('sharedWeaknesses', () => {
-      it('finds the themes all four inspected areas fail on', async () => {
-        const patterns = await store.sharedWeaknesses({ minAreas: 4, maxThemes: 1 });
-        expect(patterns.map((p) => p.themeIds[0])).toEqual(['academic-outcomes', 'ehc-plan-quality', 'leadership-and-accountability', 'partnership-working']);
-        for (const p of patterns) expect(p).toMatchObject({ support: 4, areaIds: ['birmingham', 'sandwell', 'staffordshire', 'wolverhampton'] });
+      it('finds the themes most areas fail on: health services and EHC plans, in 42 areas each', async () => {
+        const patterns = await store.sharedWeaknesses({ minAreas: 40, maxThemes: 1 });
+        expect(patterns.map((p) => [p.themeIds, p.support])).toEqual([[['access-to-health-services'], 42], [['ehc-plan-quality'], 42]]);
+        expect(patterns[1].areaIds).toEqual(expect.arrayContaining(['birmingham', 'hertfordshire', 'sandwell', 'staffordshire', 'wolverhampton']));
+        expect(patterns[1].areaIds).toHaveLength(42);
       });
 
       it('gives the weakness findings behind a pattern as evidence', async () => {
-        const [ehc] = (await store.sharedWeaknesses({ minAreas: 4, maxThemes: 1 })).filter((p) => p.themeIds[0] === 'ehc-plan-quality');
-        const [findings, none] = await store.patternFindings([ehc, { themeIds: ['short-breaks'], areaIds: ['sandwell'] }]);
+        const [transport] = (await store.sharedWeaknesses({ minAreas: 2, maxThemes: 1 })).filter((p) => p.themeIds[0] === 'home-to-school-transport');
+        expect(transport).toEqual({ themeIds: ['home-to-school-transport'], areaIds: ['bexley', 'bury', 'darlington'], support: 3 });
+        const [findings, none] = await store.patternFindings([transport, { themeIds: ['home-to-school-transport'], areaIds: ['sandwell'] }]);
         expect(none).toEqual([]);
-        expect(findings).toEqual([
-          'birmingham-2018-ehc-plan-quality-variable', 'birmingham-2018-ehc-plans-education-only',
-          'sandwell-2017-ehc-plans-lack-health-and-care', 'staffordshire-2019-ehc-plans-poor',
-          'wolverhampton-2021-ehc-plans-very-poor', 'wolverhampton-2021-plans-inaccurate',
-        ]);
+        expect(findings).toEqual(['bexley-2023-12-weakness-01', 'bury-2024-02-weakness-12', 'darlington-2024-11-weakness-08']);
       });
 
       it('orders combinations by support, then size, then theme ids', async () => {
-        const patterns = await store.sharedWeaknesses({ minAreas: 3, maxThemes: 3 });
-        expect(patterns[0]).toMatchObject({ support: 4, themeIds: ['academic-outcomes', 'ehc-plan-quality', 'leadership-and-accountability'] });
+        const patterns = await store.sharedWeaknesses({ minAreas: 20, maxThemes: 3 });
+        expect(patterns.slice(0, 4).map((p) => [p.themeIds, p.support])).toEqual([
+          [['access-to-health-services'], 42], [['ehc-plan-quality'], 42], [['leadership-and-accountability'], 38], [['access-to-health-services', 'ehc-plan-quality'], 36],
+        ]);
         const supports = patterns.map((p) => p.support);
         expect(supports).toEqual([...supports].sort((a, b) => b - a));
-        expect(patterns.find((p) => p.themeIds.join() === 'preparation-for-adulthood')).toMatchObject({ support: 3, areaIds: ['birmingham', 'sandwell', 'staffordshire'] });
-        expect(patterns).toHaveLength(25);
+        expect(patterns).toHaveLength(53);
       });
 
       it('restricts to a region and caps the count', async () => {
-        expect(await store.sharedWeaknesses({ minAreas: 2, maxThemes: 2, regionId: 'london' })).toEqual([]);
+        const london = await store.sharedWeaknesses({ minAreas: 8, maxThemes: 2, regionId: 'london' });
+        expect(london[0]).toEqual({
+          themeIds: ['ehc-plan-quality'], support: 10,
+          areaIds: ['barking-and-dagenham', 'bexley', 'enfield', 'greenwich', 'haringey', 'hillingdon', 'hounslow', 'lewisham', 'newham', 'richmond-upon-thames'],
+        });
+        expect(london).toHaveLength(7);
+        expect(await store.sharedWeaknesses({ minAreas: 4, maxThemes: 2, regionId: 'east-midlands' })).toEqual([]); // three areas with reports there
+        expect(await store.sharedWeaknesses({ minAreas: 3, maxThemes: 1, regionId: 'east-midlands', first: 1 })).toEqual([
+          { themeIds: ['access-to-health-services'], areaIds: ['derbyshire', 'north-northamptonshire', 'west-northamptonshire'], support: 3 },
+        ]);
         expect(await store.sharedWeaknesses({ minAreas: 2, maxThemes: 3, first: 2 })).toHaveLength(2);
       });
     });
 
     describe('similarAreas', () => {
-      it('ranks the areas that failed like Sandwell by Jaccard over weakness themes', async () => {
-        const similar = await store.similarAreas({ areaId: 'sandwell', first: 10, polarity: 'WEAKNESS' });
-        expect(similar.map((s) => s.areaId)).toEqual(['birmingham', 'staffordshire', 'wolverhampton']);
-        expect(similar[0].score).toBeCloseTo(6 / 9, 12);
+      it('ranks the areas whose weaknesses are most like those Hertfordshire\'s report names, by Jaccard over themes', async () => {
+        const similar = await store.similarAreas({ areaId: 'hertfordshire', first: 3, polarity: 'WEAKNESS' });
+        expect(similar.map((s) => s.areaId)).toEqual(['derbyshire', 'north-northamptonshire', 'oxfordshire']);
+        expect(similar[0].score).toBeCloseTo(12 / 18, 12);
         expect(similar[0].sharedThemeIds).toEqual([
-          'academic-outcomes', 'attendance-and-exclusions', 'ehc-plan-quality', 'leadership-and-accountability',
-          'partnership-working', 'preparation-for-adulthood',
+          'access-to-health-services', 'alternative-provision', 'data-and-quality-assurance', 'early-years', 'ehc-plan-quality', 'ehc-timeliness',
+          'engagement-with-families', 'inclusion-and-placement', 'joint-commissioning', 'leadership-and-accountability', 'neurodevelopmental-pathways',
+          'preparation-for-adulthood',
         ]);
+        // Ties (north-northamptonshire and oxfordshire, 10 of 16) are broken by id.
+        expect(similar[1].score).toBeCloseTo(similar[2].score, 12);
       });
 
       it('compares strengths when asked, and answers nothing for an area with no findings', async () => {
         const similar = await store.similarAreas({ areaId: 'wolverhampton', first: 10, polarity: 'STRENGTH' });
-        expect(similar[0]).toMatchObject({ areaId: 'sandwell', sharedThemeIds: ['inclusion-and-placement', 'specialist-provision'] });
-        expect(await store.similarAreas({ areaId: 'cornwall', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
+        expect(similar[0]).toMatchObject({ areaId: 'milton-keynes', sharedThemeIds: ['early-years', 'emotional-health-and-wellbeing', 'identification-of-need', 'inclusion-and-placement', 'specialist-provision'] });
+        expect(await store.similarAreas({ areaId: 'cumberland', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
         expect(await store.similarAreas({ areaId: 'no-such-area', first: 10, polarity: 'WEAKNESS' })).toEqual([]);
+      });
+    });
+
+    describe('similarFindings', () => {
+      // West Sussex, 2023: "Too many education, health and care needs assessments are not completed within the statutory timescales. ..."
+      const EHC_TIMELINESS = 'west-sussex-2023-11-weakness-01';
+
+      it("finds other areas' findings on EHC plan timeliness first, with the words they share", async () => {
+        const similar = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 5, polarity: 'WEAKNESS', excludeSameArea: true });
+        // Hartlepool: "Too many education, health and support assessments are not completed within the statutory timescales."
+        // Medway: "The quality, impact and timeliness of EHC plans is too variable."
+        expect(similar.slice(0, 2).map((s) => s.findingId)).toEqual(['hartlepool-2023-03-weakness-01', 'medway-2024-02-weakness-07']);
+        const themes = await store.traverse(similar.slice(0, 2).map((s) => s.findingId), TRAVERSALS.findingThemes);
+        for (const t of themes) expect(t.map((n) => n.node.id)).toContain('ehc-timeliness');
+        expect(similar[0].sharedTerms).toEqual(expect.arrayContaining(['timeli', 'timescal', 'statutori', 'complet']));
+        expect(similar[0].score).toBeCloseTo(0.370, 3);
+        for (let i = 1; i < similar.length; i++) expect(similar[i - 1].score).toBeGreaterThanOrEqual(similar[i].score);
+        expect(similar.every((s) => !s.findingId.startsWith('west-sussex-'))).toBe(true);
+      });
+
+      it('compares like with like: in the 2016 framework, the EHC plan findings of the four areas inspected then', async () => {
+        const similar = await store.similarFindings({ findingId: 'sandwell-2017-ehc-plans-lack-health-and-care', first: 3, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', excludeSameArea: true });
+        expect(similar.slice(0, 2).map((s) => s.findingId)).toEqual(['birmingham-2018-ehc-plan-quality-variable', 'staffordshire-2019-ehc-plans-poor']);
+        expect(similar[0].sharedTerms).toEqual(['vari', 'qualiti', 'ehc', 'plan']);
+      });
+
+      it('keeps the same area when asked, never the finding itself, and filters by polarity and framework', async () => {
+        const all = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, excludeSameArea: false });
+        expect(all.some((s) => s.findingId.startsWith('west-sussex-'))).toBe(true);
+        expect(all.map((s) => s.findingId)).not.toContain(EHC_TIMELINESS);
+        const strengths = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, polarity: 'STRENGTH', excludeSameArea: true });
+        const rows = await store.nodes(strengths.map((s) => s.findingId));
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => (r as { polarity: string }).polarity === 'STRENGTH')).toBe(true);
+        const old = await store.similarFindings({ findingId: EHC_TIMELINESS, first: 100, framework: 'FRAMEWORK_2016', excludeSameArea: true });
+        expect(old.length).toBeGreaterThan(0);
+        expect(old.every((s) => /^(birmingham|sandwell|staffordshire|wolverhampton)-20(17|18|19|21)-/.test(s.findingId))).toBe(true);
+        expect(await store.similarFindings({ findingId: 'no-such-finding', first: 5, excludeSameArea: true })).toEqual([]);
+        expect(await store.similarFindings({ findingId: EHC_TIMELINESS, first: 0, excludeSameArea: true })).toEqual([]);
+      });
+    });
+
+    describe('similarAreas with evidence', () => {
+      it('THEMES: each shared theme with a finding of each area', async () => {
+        const [birmingham] = await store.similarAreas({ areaId: 'sandwell', first: 1, polarity: 'WEAKNESS', method: 'THEMES', framework: 'FRAMEWORK_2016' });
+        expect(birmingham.areaId).toBe('birmingham');
+        expect(birmingham.evidence.map((e) => e.themeId)).toEqual(birmingham.sharedThemeIds);
+        expect(birmingham.evidence[0]).toEqual({
+          themeId: 'academic-outcomes', findingId: 'sandwell-2017-slower-academic-progress', matchId: 'birmingham-2018-weak-academic-progress', score: null, sharedTerms: [],
+        });
+        const [any] = await store.similarAreas({ areaId: 'hertfordshire', first: 1, polarity: 'WEAKNESS' });
+        expect(any.evidence).toHaveLength(any.sharedThemeIds.length);
+        expect(any.evidence.every((e) => e.findingId.startsWith('hertfordshire-') && e.matchId.startsWith(`${any.areaId}-`))).toBe(true);
+      });
+
+      it("FINDINGS: areas ranked by how closely their findings match Hertfordshire's, pair by pair", async () => {
+        const similar = await store.similarAreas({ areaId: 'hertfordshire', first: 3, polarity: 'WEAKNESS', method: 'FINDINGS' });
+        expect(similar.map((s) => s.areaId)).toEqual(['suffolk', 'milton-keynes', 'plymouth']);
+        expect(similar[0].score).toBeCloseTo(0.1584, 4);
+        // Complaints upheld by the ombudsman, in both.
+        expect(similar[0].evidence[0]).toMatchObject({ themeId: null, findingId: 'hertfordshire-2023-07-weakness-06', matchId: 'suffolk-2023-11-weakness-07' });
+        expect(similar[0].evidence[0].sharedTerms.slice(0, 4)).toEqual(['complaint', 'upheld', 'legal', 'ombudsman']);
+        for (const s of similar) {
+          expect(s.evidence).toHaveLength(16);
+          expect(s.evidence.every((e) => e.findingId.startsWith('hertfordshire-') && e.matchId.startsWith(`${s.areaId}-`))).toBe(true);
+          const scores = s.evidence.map((e) => e.score!);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+          // The area's score is the mean of its pairs' scores over Hertfordshire's 16 weaknesses.
+          expect(s.score).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 16, 9);
+        }
+        expect(await store.similarAreas({ areaId: 'hertfordshire', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS', framework: 'FRAMEWORK_2016' })).toEqual([]);
+        const old = await store.similarAreas({ areaId: 'sandwell', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS', framework: 'FRAMEWORK_2016' });
+        expect(old.map((s) => [s.areaId, s.evidence.length])).toEqual([['birmingham', 8], ['wolverhampton', 8], ['staffordshire', 8]]);
+      });
+    });
+
+    describe('themeCooccurrence', () => {
+      it('counts the areas behind each pair of weakness themes, with the lift over chance', async () => {
+        const pairs = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 100, framework: 'FRAMEWORK_2016' });
+        expect(pairs).toHaveLength(19);
+        expect(pairs[0]).toEqual({
+          themeIds: ['academic-outcomes', 'ehc-plan-quality'], count: 4, areaIds: ['birmingham', 'sandwell', 'staffordshire', 'wolverhampton'],
+          themeAreaCounts: [4, 4], areasWithFindings: 4, lift: 1,
+        });
+        // Exclusions go with preparation for adulthood in both areas that have them: 2 areas where 2 * 3 / 4 = 1.5 were expected.
+        const firstOfTwo = pairs.find((p) => p.count === 2)!;
+        expect(firstOfTwo).toMatchObject({ themeIds: ['attendance-and-exclusions', 'preparation-for-adulthood'], themeAreaCounts: [2, 3], areaIds: ['birmingham', 'sandwell'] });
+        expect(firstOfTwo.lift).toBeCloseTo(4 / 3, 12);
+        const national = await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 30, first: 100 });
+        expect(national[0]).toMatchObject({ themeIds: ['access-to-health-services', 'ehc-plan-quality'], count: 36, themeAreaCounts: [42, 42], areasWithFindings: 48 });
+        for (const p of national) {
+          expect(p.areaIds).toHaveLength(p.count);
+          expect(p.lift).toBeCloseTo((p.count * p.areasWithFindings) / (p.themeAreaCounts[0] * p.themeAreaCounts[1]), 12);
+        }
+        expect(await store.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 4, first: 3 })).toHaveLength(3);
       });
     });
 
@@ -194,11 +387,13 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
           'black-country-and-west-birmingham-ccg': 1,
           'sandwell-council': 1,
           'sandwell-childrens-trust': 1,
-          'black-country-icb': 2,
+          // The ICB the 2023 report names for Sandwell, beside the CCG's successor.
+          'black-country-icb': 1,
           'wolverhampton-council': 2,
+          'dudley-council': 2,
         });
         expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'black-country-and-west-birmingham-ccg', kind: 'SUCCESSION', viaId: 'black-country-and-west-birmingham-ccg' });
-        expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'sandwell-council', kind: 'SHARED_ACTION', viaId: 'sandwell-2017-wsoa' });
+        expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'sandwell-council', kind: 'SHARED_ACTION', viaId: 'sandwell-2017-01-wsoa' });
         expect(net.links).toContainEqual({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'sandwell-council', kind: 'SHARED_FINDING', viaId: 'sandwell-2017-ehc-plans-lack-health-and-care' });
       });
 
@@ -211,15 +406,22 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     describe('path', () => {
-      it('joins Sandwell and Wolverhampton through the CCG line of succession', async () => {
+      it('joins Sandwell and Wolverhampton through the ICB of the 2023 report and the CCG it succeeded', async () => {
         const path = (await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 6, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] }))!;
-        expect(path.nodeIds).toEqual(['sandwell', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
+        expect(path.nodeIds).toEqual(['sandwell', 'black-country-icb', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
         expect(path.relationships.map((r) => [r.type, r.from, r.to])).toEqual([
-          ['SERVES', 'sandwell-and-west-birmingham-ccg', 'sandwell'],
-          ['SUCCEEDED_BY', 'sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg'],
+          ['SERVES', 'black-country-icb', 'sandwell'],
+          ['SUCCEEDED_BY', 'black-country-and-west-birmingham-ccg', 'black-country-icb'],
           ['SERVES', 'black-country-and-west-birmingham-ccg', 'wolverhampton'],
         ]);
-        expect(path.relationships[1].sourceIds).toEqual(['nhs-england-ccg-mergers-2021']);
+        expect(path.relationships.map((r) => r.sourceIds)).toEqual([['ofsted-area-send-report-sandwell-2023-07'], ['health-and-care-act-2022'], ['express-and-star-wolverhampton-2021']]);
+      });
+
+      it('joins a report\'s CCG to its ICB, stated by the report', async () => {
+        const path = (await store.path({ fromId: 'herts-valleys-ccg', toId: 'hertfordshire-and-west-essex-icb', maxHops: 3, relationshipTypes: ['SUCCEEDED_BY'] }))!;
+        expect(path.relationships).toEqual([
+          { type: 'SUCCEEDED_BY', from: 'herts-valleys-ccg', to: 'hertfordshire-and-west-essex-icb', on: '2022-07-01', onCertainty: 'STATED', sourceIds: ['ofsted-area-send-report-hertfordshire-2023-07'] },
+        ]);
       });
 
       it('takes the shortest path, ties broken by node ids, skipping REPORTED_IN by default', async () => {
@@ -258,6 +460,24 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(people.length).toBeGreaterThan(0);
         const rows = await store.nodes(people.map((h) => h.id));
         expect(rows.every((r) => r?.label === 'Person')).toBe(true);
+      });
+
+      it('stems English words: "special schools" finds "every special school", "autism" what "autistic" finds, "waiting times" "wait times"', async () => {
+        const special = (await store.search({ text: 'special schools', first: 100 })).map((h) => h.id);
+        expect(special).toContain('sandwell-2017-special-schools-good');
+        expect(special).toContain('specialist-provision');
+        const autistic = (await store.search({ text: 'autistic', first: 100 })).map((h) => h.id).sort();
+        expect(autistic).toContain('staffordshire-2019-effective-operational-work');
+        const autism = (await store.search({ text: 'autism', first: 100 })).map((h) => h.id).sort();
+        expect(autism).toEqual(expect.arrayContaining(autistic));
+        // "waited" is in no text: its stem finds "wait too long" and "waiting too long".
+        expect((await store.search({ text: 'waited', first: 100, labels: ['Finding'] })).map((h) => h.id)).toContain('wolverhampton-2021-older-children-needs-identified-late');
+        // Hertfordshire: "There are long wait times for children and young people to access speech ..."
+        const waiting = (await store.search({ text: 'waiting times', first: 100, labels: ['Finding'] })).map((h) => h.id);
+        expect(waiting).toContain('hertfordshire-2023-07-weakness-11');
+        expect(waiting).toEqual((await store.search({ text: 'wait time', first: 100, labels: ['Finding'] })).map((h) => h.id));
+        // Stop words are not searched for: the same hits with and without them.
+        expect(await store.search({ text: 'the special schools in the area', first: 5 })).toEqual(await store.search({ text: 'special schools area', first: 5 }));
       });
 
       it('treats query syntax as plain words and finds nothing for nonsense', async () => {

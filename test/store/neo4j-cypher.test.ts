@@ -1,5 +1,6 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
+import { queryWords } from '../../src/store/search-text';
 import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
 import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
@@ -29,15 +30,27 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    [
+      'list inspections, every filter',
+      cypher.listStatement(d, 'Inspection', { regionId: HOSTILE, kind: 'REVISIT', framework: 'FRAMEWORK_2016', outcome: 'PARTIAL_PROGRESS', from: HOSTILE, to: HOSTILE }, 10, HOSTILE),
+    ],
+    ['area histories', cypher.areaHistoriesStatement(['FRAMEWORK_2016', HOSTILE], 5)],
     ['themeStats', cypher.themeStatsStatement([HOSTILE])],
     ['sharedWeaknesses, 1 theme', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 1 })],
     ['sharedWeaknesses, 5 themes in a region', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 5, regionId: HOSTILE, first: 3 })],
     ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: [HOSTILE], areaIds: ['a'] }])],
     ['similarAreas', cypher.similarAreasStatement({ areaId: HOSTILE, first: 5, polarity: 'STRENGTH' })],
+    ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+    ['finding vector', cypher.findingVectorStatement(HOSTILE)],
+    ['area finding vectors', cypher.areaFindingVectorsStatement(HOSTILE, 'WEAKNESS', null)],
+    ['similarFindings', cypher.similarFindingsStatement({ id: 'f', query: 'ehc plan', weights: { ehc: 0.6, plan: 0.8 } }, { findingId: 'f', first: 5, excludeSameArea: true }, ['a'])],
+    ['similarAreas by findings', cypher.similarAreasByFindingsStatement([{ id: 'f', query: 'ehc', weights: { ehc: 1 } }], 2, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 })],
+    ['themeCooccurrence, both frameworks', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 1, first: 20 })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
-    ['search', cypher.searchStatement(['ehc', 'plans'], 5, ['Finding', 'Agency'])],
+    ['search', cypher.searchStatement(queryWords('EHC plans'), 5, ['Finding', 'Agency'])],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
@@ -80,6 +93,22 @@ describe('Cypher statements', () => {
     expect(s.text).toContain('(t_n2)<-[t_c0_r0:ABOUT]-(t_c0_n1) WHERE t_c0_n1.polarity = $t_c0_polarity0');
   });
 
+  it('every analysis that gathers themes per area reads HAS_THEME, never the findings and their ABOUT relationships', () => {
+    const d = cypher.MODERN_DIALECT;
+    const readers: [string, cypher.Statement][] = [
+      ['areas(themeId)', cypher.listStatement(d, 'Area', { themeId: 't', polarity: 'WEAKNESS' }, 10, null)],
+      ['themeStats', cypher.themeStatsStatement(['t'])],
+      ['sharedWeaknesses', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 3, regionId: 'r' })],
+      ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: ['t'], areaIds: ['a'] }])],
+      ['similarAreas', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS' })],
+      ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+      ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 2, first: 20 })],
+    ];
+    for (const [name, s] of readers) {
+      expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
+    }
+  });
+
   it('the schema statements parse', () => {
     for (const text of SCHEMA_STATEMENTS) expect(diagnostics({ text, params: {} }).filter((d) => d.severity === 1)).toEqual([]);
   });
@@ -93,13 +122,14 @@ describe('Cypher statements', () => {
 
   it('takes labels and relationship types only from the fixed lists', () => {
     expect(() => cypher.traverseStatement(['a'], [{ type: 'KNOWS]->() DETACH DELETE n //' as never, direction: 'OUT' }])).toThrow(/not a relationship type/);
-    expect(() => cypher.searchStatement(['x'], 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
+    expect(() => cypher.searchStatement(queryWords('x1'), 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 6, relationshipTypes: ['OF*]-() DELETE' as never] })).toThrow(/not a relationship type/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 1.5 })).toThrow(/whole number/);
   });
 
   it('builds Lucene queries from plain words only', () => {
-    expect(cypher.luceneQuery(['ehc', 'plans'])).toBe('+ehc +(plans OR plans*)');
+    expect(cypher.luceneQuery(queryWords('EHC plans for the schools'))).toBe('+ehc +(plans OR plan*) +(schools OR school*)');
+    expect(cypher.luceneQuery(queryWords('autism; waiting times'))).toBe('+(autism OR autist OR autism* OR autist*) +(waiting OR wait*) +(times OR time*)');
   });
 
   it('chooses the dialect by server version', () => {

@@ -24,10 +24,14 @@ const node = (id: string, label: string, props: Record<string, unknown> = {}) =>
 const reached = (n: ReturnType<typeof node>, type: string, from: string, to: string, children: unknown[][] = []) => ({ node: n, relType: type, fromId: from, toId: to, relProps: { sourceIds: ['s1'] }, children });
 
 describe('Neo4j store round trips, counted on a recording driver', () => {
-  it('sends one statement for each call the API makes', async () => {
-    const { driver, sent } = recordingDriver((text) =>
-      text.includes('AS total') ? [{ total: neo4j.int(0), rows: [] }] : text.includes('AS relationships') ? [{ nodes: [], relationships: neo4j.int(0) }] : [],
-    );
+  it('sends one statement for each call the API makes (two for the similarity of findings: the given vectors, then the matches)', async () => {
+    const { driver, sent } = recordingDriver((text) => {
+      if (text.includes('AS total')) return [{ total: neo4j.int(0), rows: [] }];
+      if (text.includes('AS relationships')) return [{ nodes: [], relationships: neo4j.int(0) }];
+      if (text.includes('collect(a.id) AS areaIds')) return [{ text: 'ehc plan', weights: [0.6, 0.8], areaIds: ['a'] }];
+      if (text.includes('RETURN DISTINCT f.id AS id')) return [{ id: 'f', text: 'ehc', weights: [1] }];
+      return [];
+    });
     const store = new Neo4jStore(driver, 'neo4j');
     const tree: TraversalTree = { steps: TRAVERSALS.areaInspections, children: [{ steps: TRAVERSALS.inspectionFindings, children: [] }] };
     const calls: [string, () => Promise<unknown>][] = [
@@ -40,6 +44,10 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       ['sharedWeaknesses', () => store.sharedWeaknesses({ minAreas: 10, maxThemes: 3, first: 20 })],
       ['patternFindings', () => store.patternFindings([{ themeIds: ['t'], areaIds: ['a'] }])],
       ['similarAreas', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS' })],
+      ['similarAreas in a framework', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+      ['themeCooccurrence', () => store.themeCooccurrence({ polarity: 'WEAKNESS', framework: null, minAreas: 2, first: 20 })],
+      ['list inspections', () => store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'r' }, { first: 50 })],
+      ['outcomeTransitions', () => store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023')],
       ['path', () => store.path({ fromId: 'a', toId: 'b', maxHops: 6 })],
       ['search', () => store.search({ text: 'support plans', first: 10 })],
       ['stats', () => store.stats()],
@@ -48,6 +56,14 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       sent.length = 0;
       await call();
       expect({ name, statements: sent.length }).toEqual({ name, statements: 1 });
+    }
+    for (const [name, call] of [
+      ['similarFindings', () => store.similarFindings({ findingId: 'f', first: 10, excludeSameArea: true })],
+      ['similarAreas by findings', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ] as [string, () => Promise<unknown>][]) {
+      sent.length = 0;
+      await call();
+      expect({ name, statements: sent.length }).toEqual({ name, statements: 2 });
     }
   });
 

@@ -51,23 +51,25 @@ describeWithNeo4j('Neo4j store', () => {
 
   describe('derived HAS_THEME relationships', () => {
     const STORED = `MATCH (h)-[r:HAS_THEME]->(t:Theme)
-RETURN h.id AS from, t.id AS to, r.polarity AS polarity, r.findings AS findings, r.findingIds AS findingIds
-ORDER BY from, to, polarity`;
-    // The same, counted from the stated relationships: each finding's area (through its inspection) or review.
+RETURN h.id AS from, t.id AS to, r.polarity AS polarity, r.framework AS framework, r.findings AS findings, r.findingIds AS findingIds
+ORDER BY from, to, polarity, framework`;
+    // The same, counted from the stated relationships: each finding's area (through its inspection) or review, and its inspection's framework.
     const RECOUNTED = `MATCH (x)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
 OPTIONAL MATCH (x:Inspection)-[:OF]->(a:Area)
-WITH coalesce(a, x) AS h, t, f
+WITH coalesce(a, x) AS h, t, f, x.framework AS framework
 WHERE h:Area OR h:Review
-WITH h.id AS from, t.id AS to, f.polarity AS polarity, f.id AS findingId ORDER BY findingId
-WITH from, to, polarity, collect(findingId) AS findingIds
-RETURN from, to, polarity, size(findingIds) AS findings, findingIds
-ORDER BY from, to, polarity`;
+WITH h.id AS from, t.id AS to, f.polarity AS polarity, framework, f.id AS findingId ORDER BY findingId
+WITH from, to, polarity, framework, collect(findingId) AS findingIds
+RETURN from, to, polarity, framework, size(findingIds) AS findings, findingIds
+ORDER BY from, to, polarity, framework`;
 
     it('agree with the findings after seeding, after re-seeding changed seeds, and after --reset', async () => {
       const store = await openSeededNeo4j();
       const driver = store.driverForAdmin();
       const rows = async (text: string) =>
-        (await driver.executeQuery(text, {}, { database: store.databaseName })).records.map((r) => toPlain(r.toObject()) as { from: string; to: string; polarity: string; findings: number; findingIds: string[] });
+        (await driver.executeQuery(text, {}, { database: store.databaseName })).records.map(
+          (r) => toPlain(r.toObject()) as { from: string; to: string; polarity: string; framework: string | null; findings: number; findingIds: string[] },
+        );
       const expected = (bundle: ReturnType<typeof seedBundle>) => hasThemeRows(bundle).map((r) => ({ ...r, findings: r.findingIds.length }));
 
       expect(await rows(STORED)).toEqual(expected(seedBundle()));
@@ -79,12 +81,19 @@ ORDER BY from, to, polarity`;
         t.replace('    polarity: weakness\n    themes: [ehc-plan-quality]\n    summary: EHC plans are of uneven', '    polarity: strength\n    themes: [social-care]\n    summary: EHC plans are of uneven'),
       );
       const changed = loadDataset(dir);
+      // A HAS_THEME of the shape written before relationships were kept per framework (no variant): re-seeding removes it.
+      await driver.executeQuery(
+        `MATCH (a:Area {id: 'sandwell'}), (t:Theme {id: 'social-care'}) CREATE (a)-[:HAS_THEME {polarity: 'WEAKNESS', findings: 1, findingIds: ['x']}]->(t)`,
+        {},
+        { database: store.databaseName },
+      );
       await writeBundle(driver, store.databaseName, changed);
       const after = await rows(STORED);
       expect(after).toEqual(expected(changed));
       expect(after).toEqual(await rows(RECOUNTED));
       expect(after.find((r) => r.from === 'sandwell' && r.to === 'ehc-plan-quality' && r.polarity === 'WEAKNESS')).toBeUndefined();
-      expect(after.find((r) => r.from === 'sandwell' && r.to === 'social-care' && r.polarity === 'STRENGTH')?.findingIds).toContain('sandwell-2017-ehc-plans-lack-health-and-care');
+      const socialCare = after.find((r) => r.from === 'sandwell' && r.to === 'social-care' && r.polarity === 'STRENGTH' && r.framework === 'FRAMEWORK_2016');
+      expect(socialCare?.findingIds).toContain('sandwell-2017-ehc-plans-lack-health-and-care');
 
       await writeBundle(driver, store.databaseName, seedBundle(), { reset: true });
       expect(await rows(STORED)).toEqual(expected(seedBundle()));

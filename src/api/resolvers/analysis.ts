@@ -16,7 +16,28 @@ export const analysisResolvers: Resolvers = {
         first: args.first == null ? null : checkFirst(args.first, 0),
       }),
     similarAreas: (_, args, ctx) =>
-      ctx.store.similarAreas({ areaId: args.areaId, first: checkFirst(args.first, 10), polarity: args.polarity ?? 'WEAKNESS' }),
+      ctx.store.similarAreas({
+        areaId: args.areaId,
+        first: checkFirst(args.first, 10),
+        polarity: args.polarity ?? 'WEAKNESS',
+        method: args.method ?? 'THEMES',
+        framework: args.framework,
+      }),
+    similarFindings: (_, args, ctx) =>
+      ctx.store.similarFindings({
+        findingId: args.findingId,
+        first: checkFirst(args.first, 10),
+        polarity: args.polarity,
+        framework: args.framework,
+        excludeSameArea: args.excludeSameArea ?? true,
+      }),
+    themeCooccurrence: (_, args, ctx) =>
+      ctx.store.themeCooccurrence({
+        polarity: args.polarity ?? 'WEAKNESS',
+        framework: args.framework,
+        minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
+        first: checkFirst(args.first, 20),
+      }),
     agencyNetwork: (_, args, ctx) => ctx.store.agencyNetwork(args.agencyId, checkRange(args.maxDepth ?? 2, 1, 4, 'maxDepth')),
     path: (_, args, ctx) =>
       ctx.store.path({
@@ -35,6 +56,22 @@ export const analysisResolvers: Resolvers = {
   AreaSimilarity: {
     area: async (s, _, ctx, info) => (await ctx.loaders.node(s.areaId, info)) as AreaRow,
     sharedThemes: (s, _, ctx) => ctx.loaders.nodeList(s.sharedThemeIds) as Promise<ThemeRow[]>,
+    evidence: (s, args) => s.evidence.slice(0, checkFirst(args.first, 10)),
+  },
+  SimilarityEvidence: {
+    theme: async (e, _, ctx) => (e.themeId ? ((await ctx.loaders.node(e.themeId)) as ThemeRow) : null),
+    finding: async (e, _, ctx) => (await ctx.loaders.node(e.findingId)) as FindingRow,
+    match: async (e, _, ctx) => (await ctx.loaders.node(e.matchId)) as FindingRow,
+    sharedTerms: (e, args) => e.sharedTerms.slice(0, checkFirst(args.first, 10)),
+  },
+  FindingSimilarity: {
+    finding: async (s, _, ctx) => (await ctx.loaders.node(s.findingId)) as FindingRow,
+    sharedTerms: (s, args) => s.sharedTerms.slice(0, checkFirst(args.first, 10)),
+  },
+  ThemePair: {
+    themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
+    expected: (p) => (p.themeAreaCounts[0] * p.themeAreaCounts[1]) / p.areasWithFindings,
+    areas: (p, args, ctx) => ctx.loaders.nodeList(p.areaIds.slice(0, checkFirst(args.first, 10))) as Promise<AreaRow[]>,
   },
   AgencyNetwork: {
     center: async (n, _, ctx, info) => (await ctx.loaders.node(n.centerId, info)) as AgencyRow,

@@ -1,41 +1,27 @@
-import type { AgencyRow, AreaRow, RegionRow } from '../../domain/model';
+import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
+import type { AgencyRow, AreaRow, InspectionRow, RegionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
 import { followsTraversal } from '../lookahead';
-import { byIdOf, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
     area: byIdOf('Area'),
     region: byIdOf('Region'),
     regions: async (_, __, ctx) => (await ctx.store.list('Region', {}, { first: Number.MAX_SAFE_INTEGER })).rows as RegionRow[],
-    areas: async (_, args, ctx) => {
-      const first = checkFirst(args.first, 50);
-      const afterId = args.after ? decodeCursor(args.after) : null;
-      const page = await ctx.store.list(
-        'Area',
-        { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity },
-        { first, afterId },
-      );
-      return { ...page, hasPreviousPage: afterId !== null };
-    },
+    areas: (_, args, ctx) => pageOf(ctx, 'Area', { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity }, args),
   },
-  AreaConnection: {
-    edges: (page) => page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row as AreaRow })),
-    nodes: (page) => page.rows as AreaRow[],
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.rows.length ? encodeCursor(page.rows[0].id) : null,
-      endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1].id) : null,
-    }),
-  },
+  AreaConnection: connectionFields<AreaRow>(),
   Region: {
     areas: related('regionAreas'),
     sources,
   },
   Area: {
     region: relatedOne('areaRegion'),
+    activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
+    activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
+    succeededBy: (a, _, ctx) => ctx.loaders.traversal('areaSuccessors').load(a.id),
+    predecessors: (a, _, ctx) => ctx.loaders.traversal('areaPredecessors').load(a.id),
     agencies: followsTraversal(
       async (area, args, ctx, info) => {
         const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx, info);
@@ -43,9 +29,18 @@ export const areaResolvers: Resolvers = {
       },
       () => 'areaAgencies',
     ),
-    inspections: related('areaInspections'),
+    inspections: followsTraversal(
+      async (area, args, ctx, info) => (await related<InspectionRow>('areaInspections')(area, args, ctx, info)).sort(byInspectionDate),
+      () => 'areaInspections',
+    ),
+    latestOutcome: async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),
     sources,
+  },
+  AreaSuccession: {
+    area: (s) => s.node as AreaRow,
+    on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
+    sources: async (s, _, ctx) => (await ctx.loaders.nodeList(s.rel.sourceIds)) as SourceRow[],
   },
 };

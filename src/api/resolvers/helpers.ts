@@ -1,8 +1,11 @@
 import type { Certainty, NodeRow, Polarity } from '../../domain/model';
+import type { ListFilter } from '../../store/port';
 import type { TraversalName } from '../../store/traversals';
 import type { GraphQLResolveInfo } from 'graphql';
+import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
 import type { RequestContext } from '../context';
 import { followsTraversal } from '../lookahead';
+import type { ConnectionRow } from '../mappers';
 
 /** Resolver building blocks: each hands the work to a batched loader. */
 
@@ -66,3 +69,23 @@ export function partialDate(iso: string | null, certainty: Certainty | null | un
   const [year, month, day] = iso.split('-').map(Number);
   return { iso, year, month: month ?? null, day: day ?? null, certainty: certainty ?? 'STATED' };
 }
+
+/** A Relay page of one label, by id, from `first` and `after`. */
+export async function pageOf(ctx: RequestContext, label: NodeRow['label'], filter: ListFilter, args: { first?: number | null; after?: string | null }): Promise<ConnectionRow> {
+  const first = checkFirst(args.first, 50);
+  const afterId = args.after ? decodeCursor(args.after) : null;
+  const page = await ctx.store.list(label, filter, { first, afterId });
+  return { ...page, hasPreviousPage: afterId !== null };
+}
+
+/** The fields of any connection type over a page of rows. */
+export const connectionFields = <T extends NodeRow>() => ({
+  edges: (page: ConnectionRow) => page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row as T })),
+  nodes: (page: ConnectionRow) => page.rows as T[],
+  pageInfo: (page: ConnectionRow) => ({
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: page.rows.length ? encodeCursor(page.rows[0].id) : null,
+    endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1].id) : null,
+  }),
+});

@@ -1,17 +1,35 @@
-import type { InspectionRow, ReviewRow } from '../../domain/model';
+import type { AreaRow, InspectionRow, ReviewRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
+import { checkDatePrefix, checkFirst } from '../arguments';
+import { badInput } from '../errors';
+import { byIdOf, connectionFields, pageOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
 
 export const inspectionResolvers: Resolvers = {
   Query: {
     inspection: byIdOf('Inspection'),
+    inspections: (_, args, ctx) =>
+      pageOf(
+        ctx,
+        'Inspection',
+        {
+          framework: args.framework, kind: args.kind, outcome: args.outcome, regionId: args.regionId,
+          from: checkDatePrefix(args.from, 'from'), to: checkDatePrefix(args.to, 'to'),
+        },
+        args,
+      ),
+    outcomeTransitions: (_, args, ctx) => {
+      if (args.from === args.to) throw badInput('"from" and "to" must be two different frameworks, e.g. from: FRAMEWORK_2016, to: FRAMEWORK_2023.', 'to');
+      return ctx.store.outcomeTransitions(args.from, args.to);
+    },
     review: byIdOf('Review'),
     reviews: async (_, __, ctx) => (await ctx.store.list('Review', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ReviewRow[],
     finding: byIdOf('Finding'),
   },
   Inspection: {
     startedOn: (i) => partialDate(i.startedOn, i.startedOnCertainty),
+    endedOn: (i) => partialDate(i.endedOn, i.endedOnCertainty),
     publishedOn: (i) => partialDate(i.publishedOn, i.publishedOnCertainty),
+    nextInspectionDueBy: (i) => partialDate(i.nextInspectionDueBy, i.nextInspectionDueByCertainty),
     area: relatedOne('inspectionArea'),
     inspectorates: related('inspectionInspectorates'),
     follows: relatedOne('inspectionFollows'),
@@ -19,6 +37,14 @@ export const inspectionResolvers: Resolvers = {
     findings: relatedFindings('inspectionFindings'),
     actions: related('inspectionActions'),
     sources,
+  },
+  InspectionConnection: connectionFields<InspectionRow>(),
+  OutcomeTransition: {
+    count: (t) => t.areaIds.length,
+    areas: async (t, args, ctx) => {
+      const ids = args.first === undefined || args.first === null ? t.areaIds : t.areaIds.slice(0, checkFirst(args.first, 0));
+      return (await ctx.loaders.nodeList(ids)) as AreaRow[];
+    },
   },
   Review: {
     publishedOn: (r) => partialDate(r.publishedOn, r.publishedOnCertainty),
@@ -30,6 +56,7 @@ export const inspectionResolvers: Resolvers = {
     foundBy: relatedOne<InspectionRow | ReviewRow>('findingFoundBy'),
     area: relatedOne('findingArea'),
     themes: related('findingThemes'),
+    themeAssignments: (f, _, ctx) => ctx.loaders.traversal('findingThemes').load(f.id),
     agencies: related('findingAgencies'),
     actions: related('findingActions'),
     source: relatedOne('nodeSources'),

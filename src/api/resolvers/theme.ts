@@ -1,4 +1,4 @@
-import type { ThemeRow } from '../../domain/model';
+import type { SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { byIdOf, relatedByPolarity, sources } from './helpers';
 
@@ -14,5 +14,11 @@ export const themeResolvers: Resolvers = {
     findings: relatedByPolarity({ any: 'themeFindings', WEAKNESS: 'themeWeaknesses', STRENGTH: 'themeStrengths' }),
     areas: relatedByPolarity({ any: 'themeAreas', WEAKNESS: 'themeWeaknessAreas', STRENGTH: 'themeStrengthAreas' }),
     sources,
+  },
+  ThemeAssignment: {
+    theme: (a) => a.node as ThemeRow,
+    assignedBy: (a) => a.rel.assignedBy ?? 'PERSON',
+    reason: (a) => a.rel.reason ?? null,
+    sources: async (a, _, ctx) => (await ctx.loaders.nodeList(a.rel.sourceIds)) as SourceRow[],
   },
 };

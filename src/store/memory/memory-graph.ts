@@ -1,4 +1,4 @@
-import { REL_TYPES, POLARITIES, relationshipRow, type Bundle, type FindingRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
+import { REL_TYPES, POLARITIES, relationshipRow, type Bundle, type FindingRow, type InspectionFramework, type InspectionRow, type Label, type NodeRow, type Polarity, type RelRow, type RelType } from '../../domain/model';
 import type { Direction } from '../port';
 import { byId } from '../ordering';
 import { SearchIndex } from './search-index';
@@ -42,6 +42,9 @@ export class MemoryGraph {
   readonly areaThemeFindings: Record<Polarity, Map<string, Map<string, string[]>>> = { STRENGTH: new Map(), WEAKNESS: new Map() };
   readonly themeFindingCount = new Map<string, number>();
   readonly search: SearchIndex;
+  /** By node index: for a finding of an area's inspection, the area's node index (else -1) and the inspection's framework. */
+  private readonly findingAreaIndex: Int32Array;
+  private readonly findingFrameworkOf: (InspectionFramework | undefined)[];
 
   constructor(private readonly bundle: Bundle) {
     this.rows = bundle.nodes;
@@ -58,6 +61,8 @@ export class MemoryGraph {
     const order = this.byType();
     this.out = this.buildAdjacency(from, to, order);
     this.in = this.buildAdjacency(to, from, order);
+    this.findingAreaIndex = new Int32Array(this.rows.length).fill(-1);
+    this.findingFrameworkOf = new Array(this.rows.length);
     this.buildFindingIndexes();
     this.search = new SearchIndex(bundle.nodes);
   }
@@ -158,7 +163,14 @@ export class MemoryGraph {
       let areaId: string | undefined;
       this.forEachLinked(inspectionId, 'OF', 'OUT', (other) => (areaId ??= other));
       if (!areaId) continue;
-      this.forEachLinked(inspectionId, 'FOUND', 'OUT', (findingId) => (findingArea[this.index.get(findingId)!] = areaId));
+      const areaIndex = this.index.get(areaId)!;
+      const framework = (this.node(inspectionId) as InspectionRow).framework;
+      this.forEachLinked(inspectionId, 'FOUND', 'OUT', (findingId) => {
+        const f = this.index.get(findingId)!;
+        findingArea[f] = areaId;
+        this.findingAreaIndex[f] = areaIndex;
+        this.findingFrameworkOf[f] = framework;
+      });
     }
     for (const findingId of this.idsByLabel.get('Finding') ?? []) {
       const finding = this.node(findingId) as FindingRow;
@@ -175,6 +187,19 @@ export class MemoryGraph {
         perTheme.set(themeId, list);
       });
     }
+  }
+
+  /** The area whose inspection found the finding, if any. */
+  findingArea(findingId: string): string | null {
+    const i = this.index.get(findingId);
+    const a = i === undefined ? -1 : this.findingAreaIndex[i];
+    return a < 0 ? null : this.rows[a].id;
+  }
+
+  /** The framework of the inspection that found the finding (none for a national review's). */
+  findingFramework(findingId: string): InspectionFramework | null {
+    const i = this.index.get(findingId);
+    return (i === undefined ? undefined : this.findingFrameworkOf[i]) ?? null;
   }
 
   /** Areas with a finding about the theme, of either polarity unless one is given. */

@@ -1,18 +1,31 @@
-import type { Bundle, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
+import { inDateRange, inspectionDate } from '../../domain/inspection-order';
+import type { AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
-  SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, NodeTree,
+  SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemeStats,
+  TraversalTree, TreeNeighbour, NodeTree,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
 import { nodeTreesByLevels, traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
+import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
+import type { AreaInspectionHistory } from '../port';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
 import { MemoryGraph } from './memory-graph';
 import { AreaThemeIndex } from './area-theme-index';
 import { patternFindings, sharedWeaknesses } from './shared-weaknesses';
 import { shortestPath } from './shortest-path';
-import { similarAreas } from './similar-areas';
+import { similarAreasByThemes } from './similar-areas';
+import { FindingSimilarityIndex } from './finding-similarity-index';
+import { themeCooccurrence } from './theme-cooccurrence';
+
+interface Loaded {
+  graph: MemoryGraph;
+  /** Per polarity and framework ('' for any), built when first asked for. */
+  areaThemes: Map<string, AreaThemeIndex>;
+  findingSimilarity: FindingSimilarityIndex;
+}
 
 const matches = (row: NodeRow, where: Step['where']) =>
   !where || ((!where.label || row.label === where.label) && (!where.polarity || (row as { polarity?: string }).polarity === where.polarity));
@@ -21,9 +34,9 @@ const matches = (row: NodeRow, where: Step['where']) =>
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
   readonly callsAreRoundTrips = false;
-  private loaded: { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } | null = null;
+  private loaded: Loaded | null = null;
 
-  private get state(): { graph: MemoryGraph; areaThemes: Record<Polarity, AreaThemeIndex> } {
+  private get state(): Loaded {
     if (!this.loaded) throw new StoreUnavailableError('the embedded store has no data loaded yet');
     return this.loaded;
   }
@@ -32,14 +45,19 @@ export class MemoryStore implements GraphStore {
     return this.state.graph;
   }
 
-  private get areaThemes(): Record<Polarity, AreaThemeIndex> {
-    return this.state.areaThemes;
+  private areaThemes(polarity: Polarity, framework: InspectionFramework | null = null): AreaThemeIndex {
+    const { graph, areaThemes } = this.state;
+    const key = `${polarity}|${framework ?? ''}`;
+    let index = areaThemes.get(key);
+    if (!index) areaThemes.set(key, (index = new AreaThemeIndex(graph, polarity, framework)));
+    return index;
   }
 
   async load(bundle: Bundle): Promise<void> {
     const graph = new MemoryGraph(bundle);
-    const areaThemes = { WEAKNESS: new AreaThemeIndex(graph, 'WEAKNESS'), STRENGTH: new AreaThemeIndex(graph, 'STRENGTH') };
-    this.loaded = { graph, areaThemes }; // built aside and swapped in whole
+    const areaThemes = new Map<string, AreaThemeIndex>();
+    for (const p of ['WEAKNESS', 'STRENGTH'] as const) areaThemes.set(`${p}|`, new AreaThemeIndex(graph, p));
+    this.loaded = { graph, areaThemes, findingSimilarity: new FindingSimilarityIndex(graph) }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
@@ -89,7 +107,17 @@ export class MemoryStore implements GraphStore {
       const withTheme = g.areasWithTheme(filter.themeId, filter.polarity);
       ids = ids.filter((id) => withTheme.has(id));
     }
+    if (label === 'Inspection' && filter.regionId) {
+      const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
+      ids = ids.filter((id) => g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other)));
+    }
     if (filter.kind) ids = ids.filter((id) => (g.node(id) as { kind?: string }).kind === filter.kind);
+    if (label === 'Inspection' && (filter.framework || filter.outcome || filter.from || filter.to)) {
+      ids = ids.filter((id) => {
+        const i = g.node(id) as InspectionRow;
+        return (!filter.framework || i.framework === filter.framework) && (!filter.outcome || i.outcome === filter.outcome) && inDateRange(inspectionDate(i) || null, filter.from, filter.to);
+      });
+    }
     const start = page.afterId ? upperBound(ids, page.afterId) : 0;
     const slice = ids.slice(start, start + page.first);
     return { rows: slice.map((id) => g.node(id)!), totalCount: ids.length, hasNextPage: start + page.first < ids.length };
@@ -105,7 +133,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async sharedWeaknesses(args: SharedWeaknessesArgs) {
-    return sharedWeaknesses(this.areaThemes.WEAKNESS, args);
+    return sharedWeaknesses(this.areaThemes('WEAKNESS'), args);
   }
 
   async patternFindings(patterns: readonly PatternKey[]) {
@@ -114,7 +142,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async similarAreas(args: SimilarAreasArgs) {
-    return similarAreas(this.areaThemes[args.polarity], args);
+    if (args.method === 'FINDINGS') return this.state.findingSimilarity.similarAreas(args);
+    return similarAreasByThemes(this.graph, this.areaThemes(args.polarity, args.framework), args);
+  }
+
+  async similarFindings(args: SimilarFindingsArgs) {
+    return this.state.findingSimilarity.similarFindings(args);
+  }
+
+  async themeCooccurrence(args: ThemeCooccurrenceArgs) {
+    return themeCooccurrence(this.areaThemes(args.polarity, args.framework), args);
   }
 
   async agencyNetwork(agencyId: string, maxDepth: number) {
@@ -129,6 +166,29 @@ export class MemoryStore implements GraphStore {
 
   async search(args: SearchArgs) {
     return this.graph.search.query(args.text, args.first, args.labels);
+  }
+
+  async outcomeTransitions(from: InspectionFramework, to: InspectionFramework) {
+    const g = this.graph;
+    const histories: AreaInspectionHistory[] = [];
+    for (const areaId of g.idsByLabel.get('Area') ?? []) {
+      if ((g.node(areaId) as AreaRow).activeTo) continue;
+      const inspections: AreaInspectionHistory['inspections'] = [];
+      const seen = new Set<string>([areaId]);
+      let level = [areaId];
+      for (let depth = 0; depth <= MAX_PREDECESSOR_DEPTH && level.length; depth++) {
+        for (const id of level) {
+          for (const { other } of g.relsOf(id, 'OF', 'IN')) {
+            const i = g.node(other) as InspectionRow;
+            if (i.framework !== from && i.framework !== to) continue;
+            inspections.push({ id: i.id, areaId: id, depth, framework: i.framework, kind: i.kind, outcome: i.outcome, date: inspectionDate(i) || null });
+          }
+        }
+        level = level.flatMap((id) => g.relsOf(id, 'SUCCEEDED_BY', 'IN').map((r) => r.other)).filter((id) => !seen.has(id) && seen.add(id));
+      }
+      histories.push({ areaId, inspections });
+    }
+    return tabulateTransitions(histories, from, to);
   }
 
   async stats(): Promise<StoreStats> {

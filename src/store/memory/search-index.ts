@@ -2,7 +2,7 @@ import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
 import { byId } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
-import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, searchTerms, snippetFor } from '../search-text';
+import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, queryWords, searchTerms, searchWords, snippetFor } from '../search-text';
 
 // Bound locally for the loop over matching documents (see top-k.ts).
 const insertTop = insertTopExport;
@@ -16,20 +16,25 @@ const PREFIX_WEIGHT = 0.375;
 const FIELD_COUNT = SEARCH_FIELDS.length;
 const BOOST = Float64Array.from(SEARCH_FIELDS, (f) => FIELD_BOOSTS[f] ?? 1);
 
-const NO_TERMS: ReadonlyMap<string, number> = new Map();
+/** A field's terms with how often each occurs, and its length for BM25: its distinct words, stop words included (as MiniSearch counts). */
+interface FieldTerms {
+  counts: ReadonlyMap<string, number>;
+  length: number;
+}
+const NO_TERMS: FieldTerms = { counts: new Map(), length: 0 };
 
-/** Each field's words with how often each occurs in it (one shared empty map for the many empty fields). */
-function fieldTerms(row: NodeRow): ReadonlyMap<string, number>[] {
+/** Each field's terms (one shared empty value for the many empty fields). */
+function fieldTerms(row: NodeRow): FieldTerms[] {
   return SEARCH_FIELDS.map((field) => {
     const text = fieldText(row, field);
     if (!text) return NO_TERMS;
     const counts = new Map<string, number>();
     for (const t of searchTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return counts;
+    return { counts, length: new Set(searchWords(text)).size };
   });
 }
 
-/** A query word and the indexed words it matches (itself, and longer words it begins when long enough), each with its weight. */
+/** A query word and the indexed terms it matches (its stems, and longer terms they begin when long enough), each with its weight. */
 interface QueryWord {
   terms: number[];
   weights: number[];
@@ -37,8 +42,8 @@ interface QueryWord {
 }
 
 /**
- * Full-text search over names, titles, summaries and quotes: an inverted index in typed arrays
- * (a few bytes per posting), BM25+ scoring with field boosts. Every word of a query must match,
+ * Full-text search over names, titles, summaries and quotes: an inverted index of stemmed terms in
+ * typed arrays (a few bytes per posting), BM25+ scoring with field boosts. Every word of a query must match,
  * so the documents are intersected first, rarest word first, and only the survivors are scored:
  * the cost follows the postings read, not the documents each word alone would match.
  */
@@ -64,7 +69,7 @@ export class SearchIndex {
     this.rows = rows;
     // First pass: the vocabulary and how many postings each word has.
     const postingCount = new Map<string, number>();
-    for (const row of rows) for (const counts of fieldTerms(row)) for (const t of counts.keys()) postingCount.set(t, (postingCount.get(t) ?? 0) + 1);
+    for (const row of rows) for (const { counts } of fieldTerms(row)) for (const t of counts.keys()) postingCount.set(t, (postingCount.get(t) ?? 0) + 1);
     this.vocabulary = [...postingCount.keys()].sort(byId);
     const termId = new Map(this.vocabulary.map((t, i) => [t, i]));
     this.termStart = new Int32Array(this.vocabulary.length + 1);
@@ -80,9 +85,9 @@ export class SearchIndex {
     this.fieldLength = new Uint16Array(rows.length * FIELD_COUNT);
     const next = this.termStart.slice(0, this.vocabulary.length);
     rows.forEach((row, doc) => {
-      fieldTerms(row).forEach((counts, field) => {
-        this.fieldLength[doc * FIELD_COUNT + field] = Math.min(counts.size, 0xffff);
-        this.avgFieldLength[field] += counts.size;
+      fieldTerms(row).forEach(({ counts, length }, field) => {
+        this.fieldLength[doc * FIELD_COUNT + field] = Math.min(length, 0xffff);
+        this.avgFieldLength[field] += length;
         for (const [t, freq] of counts) {
           const id = termId.get(t)!;
           const at = next[id]++;
@@ -99,9 +104,10 @@ export class SearchIndex {
   }
 
   query(text: string, first: number, labels?: readonly Label[] | null): SearchHitRow[] {
-    const terms = [...new Set(searchTerms(text))];
-    if (terms.length === 0 || first === 0) return [];
-    const words = terms.map((w) => this.expand(w));
+    const query = queryWords(text);
+    if (query.length === 0 || first === 0) return [];
+    const terms = query.flatMap((q) => [q.word, ...q.stems]);
+    const words = query.map((q) => this.expand(q.stems));
     if (words.some((w) => w.postings === 0)) return [];
     words.sort((a, b) => a.postings - b.postings);
 
@@ -132,16 +138,19 @@ export class SearchIndex {
     return this.termStart.byteLength + this.postingDoc.byteLength + this.postingField.byteLength + this.postingFreq.byteLength + this.termFieldDocs.byteLength + this.fieldLength.byteLength + this.matched.byteLength + this.scores.byteLength;
   }
 
-  private expand(word: string): QueryWord {
+  private expand(stems: string[]): QueryWord {
     const out: QueryWord = { terms: [], weights: [], postings: 0 };
-    const from = lowerBound(this.vocabulary, word);
-    const to = word.length >= MIN_PREFIX_LENGTH ? lowerBound(this.vocabulary, `${word}\uffff`) : this.vocabulary[from] === word ? from + 1 : from;
-    for (let t = from; t < to; t++) {
-      const term = this.vocabulary[t];
-      const distance = term.length - word.length;
-      out.terms.push(t);
-      out.weights.push(distance === 0 ? 1 : (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-      out.postings += this.termStart[t + 1] - this.termStart[t];
+    // Two stems never begin one another (see queryStems), so their ranges never overlap.
+    for (const word of stems) {
+      const from = lowerBound(this.vocabulary, word);
+      const to = word.length >= MIN_PREFIX_LENGTH ? lowerBound(this.vocabulary, `${word}\uffff`) : this.vocabulary[from] === word ? from + 1 : from;
+      for (let t = from; t < to; t++) {
+        const term = this.vocabulary[t];
+        const distance = term.length - word.length;
+        out.terms.push(t);
+        out.weights.push(distance === 0 ? 1 : (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+        out.postings += this.termStart[t + 1] - this.termStart[t];
+      }
     }
     return out;
   }

@@ -2,7 +2,8 @@ import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
 import { AreaBitset, popcount as popcountExport } from './area-bitset';
-import type { AreaThemeIndex } from './area-theme-index';
+import { firstFinding, type AreaThemeIndex } from './area-theme-index';
+import type { MemoryGraph } from './memory-graph';
 
 // Bound locally for the loop over candidates (see top-k.ts).
 const popcount = popcountExport;
@@ -12,9 +13,9 @@ const insertTop = insertTopExport;
  * Areas ranked by the Jaccard similarity of their theme sets (for findings of one polarity).
  * Candidates are the union of the given area's themes' area sets, so the cost follows the areas
  * that share a theme with it, not all areas; each is scored with a few word operations on the
- * two areas' theme bits.
+ * two areas' theme bits. The evidence for each shared theme is each area's first finding about it.
  */
-export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): AreaSimilarityRow[] {
+export function similarAreasByThemes(g: MemoryGraph, index: AreaThemeIndex, args: SimilarAreasArgs): AreaSimilarityRow[] {
   const me = index.areaIndexOf(args.areaId);
   if (me === undefined) return [];
   const w = index.themeWords;
@@ -39,7 +40,15 @@ export function similarAreas(index: AreaThemeIndex, args: SimilarAreasArgs): Are
   }
   return top.map(({ area, score, areaId }) => {
     const sharedBits = mine.map((word, k) => word & index.areaThemes[area * w + k]);
-    return { areaId, score, sharedThemeIds: bitIndexes(sharedBits).map((t) => index.themeIds[t]) };
+    const sharedThemeIds = bitIndexes(sharedBits).map((t) => index.themeIds[t]);
+    const evidence = sharedThemeIds.map((themeId) => ({
+      themeId,
+      findingId: firstFinding(g, index, args.areaId, themeId)!,
+      matchId: firstFinding(g, index, areaId, themeId)!,
+      score: null,
+      sharedTerms: [],
+    }));
+    return { areaId, score, sharedThemeIds, evidence };
   });
 }
 

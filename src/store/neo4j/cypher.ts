@@ -1,7 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import { HAS_THEME } from '../has-theme';
-import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type Step, type TraversalTree } from '../port';
+import { MIN_PREFIX_LENGTH } from '../search-text';
+import {
+  DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
+  type ThemeCooccurrenceArgs, type TraversalTree,
+} from '../port';
 
 /**
  * Every Cypher statement the Neo4j adapter runs, as text plus parameters. Labels, relationship
@@ -11,8 +15,8 @@ import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, ty
  * subqueries with importing WITH, FOR ... REQUIRE constraints, db.index.fulltext.queryNodes.
  *
  * Each statement's comment says which index it starts from and roughly how many rows it touches
- * at national scale (152 areas, 444 inspections, ~13k findings, 17 themes, ~59k relationships,
- * ~4k derived HAS_THEME relationships: see has-theme.ts). The analyses read HAS_THEME, never
+ * at national scale (152 areas, 444 inspections, ~13k findings, 24 themes, ~59k relationships,
+ * ~5k derived HAS_THEME relationships: see has-theme.ts). The analyses read HAS_THEME, never
  * every finding.
  */
 
@@ -47,10 +51,19 @@ function subquery(d: Dialect, imports: string[], branches: string[]): string {
 
 /** Every node carries this label besides its own, so that any node can be found by id through one index. */
 export const ENTITY = 'Entity';
-export const FULLTEXT_INDEX = 'entity_text';
+/** Named for its analyzer: an index made before stemming (`entity_text`) is dropped and this one made beside it. */
+export const FULLTEXT_INDEX = 'entity_text_english';
+export const FORMER_FULLTEXT_INDEXES = ['entity_text'] as const;
+/** Lucene's English analyzer: possessives, lower case, its stop words, the Porter stemmer (search-text.ts does the same). */
+export const FULLTEXT_ANALYZER = 'english';
 /** Agency aliases are indexed as one string: full-text indexes read string properties. */
 export const ALIASES_TEXT = 'aliasesText';
 export const FULLTEXT_PROPERTIES = ['name', 'title', 'summary', 'quote', 'description', ALIASES_TEXT, 'role'] as const;
+/** A finding's similarity vector (finding-similarity.ts): its stems as one space-separated string, and their weights in order. */
+export const SIMILARITY_TEXT = 'similarityText';
+export const SIMILARITY_WEIGHTS = 'similarityWeights';
+/** The inverted index over findings' stems that finds the candidates sharing one (whitespace analyzer: the stems as written). */
+export const SIMILARITY_INDEX = 'finding_stems';
 
 export function label(value: string): Label {
   if (!(LABELS as readonly string[]).includes(value)) throw new Error(`not a label of this graph: ${JSON.stringify(value)}`);
@@ -179,6 +192,29 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
     conditions.push('n.kind = $kind');
     params.kind = filter.kind;
   }
+  if (of === 'Inspection') {
+    if (filter.regionId) {
+      conditions.push('(n)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
+      params.regionId = filter.regionId;
+    }
+    if (filter.framework) {
+      conditions.push('n.framework = $framework');
+      params.framework = filter.framework;
+    }
+    if (filter.outcome) {
+      conditions.push('n.outcome = $outcome');
+      params.outcome = filter.outcome;
+    }
+    // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
+    if (filter.from) {
+      conditions.push('coalesce(n.startedOn, n.publishedOn) >= $from');
+      params.from = filter.from;
+    }
+    if (filter.to) {
+      conditions.push('left(coalesce(n.startedOn, n.publishedOn), size($to)) <= $to');
+      params.to = filter.to;
+    }
+  }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
   return {
@@ -190,10 +226,29 @@ RETURN total, rows`,
 }
 
 /**
+ * Every area that exists now (no activeTo) with its own inspections and its predecessors', in
+ * the two frameworks, each with how many successions back it lies. The tabulation is shared
+ * with the embedded store (store/outcome-transitions.ts).
+ */
+export function areaHistoriesStatement(frameworks: readonly string[], maxDepth: number): Statement {
+  const depth = wholeNumber(maxDepth, 0, 10);
+  return {
+    text: `MATCH (a:Area)
+WHERE a.activeTo IS NULL
+RETURN a.id AS areaId,
+  [p = (a)<-[:SUCCEEDED_BY*0..${depth}]-(b:Area)<-[:OF]-(i:Inspection) WHERE i.framework IN $frameworks |
+    {id: i.id, areaId: b.id, depth: length(p) - 1, framework: i.framework, kind: i.kind, outcome: i.outcome, date: coalesce(i.startedOn, i.publishedOn)}] AS inspections
+ORDER BY areaId`,
+    params: { frameworks: [...frameworks] },
+  };
+}
+
+/**
  * Starts from the theme_id index for each id and reads the theme's HAS_THEME relationships: at
- * most 2 x (152 areas + the reviews) per theme, about 300 at national scale, where walking its
- * findings read ~1,000 findings and their inspections. Every finding is held by exactly one area
- * or review (it has one finder), so the held findings add up to all the theme's findings.
+ * most 2 x 2 x (152 areas + the reviews) per theme, about 300 at national scale, where walking its
+ * findings read ~1,000 findings and their inspections. Every finding is held by exactly one
+ * relationship (it has one finder, one polarity and one framework), so the held findings add up
+ * to all the theme's findings.
  */
 export function themeStatsStatement(themeIds: readonly string[]): Statement {
   return {
@@ -207,8 +262,9 @@ RETURN id, sum(h.findings) AS findingCount, count(DISTINCT CASE WHEN holder:Area
 /**
  * Each weakness theme's areas, for the mining (Apriori over bitsets, shared with the embedded
  * store: see memory/shared-weaknesses.ts), which the adapter runs on them. Starts from the Theme
- * label (17 themes) and reads their weakness HAS_THEME relationships from areas: ~2,300 at
- * national scale (152 areas x ~15 themes), answered as one row per theme. A theme in fewer than
+ * label (24 themes) and reads their weakness HAS_THEME relationships from areas: ~2,800 at
+ * national scale (152 areas x ~19 themes; an area inspected under both frameworks may hold two
+ * to one theme, counted once), answered as one row per theme. A theme in fewer than
  * minAreas areas can be in no pattern, so it is left out here. Walking the findings instead read
  * every weakness finding (~6k) and its inspection and area, and joining itemsets as Cypher lists
  * cost a list scan per pair.
@@ -219,7 +275,7 @@ export function sharedWeaknessesStatement(d: Dialect, args: SharedWeaknessesArgs
     text: `MATCH (t:Theme)<-[h:${HAS_THEME}]-(a:Area)
 WHERE h.polarity = 'WEAKNESS'${region}
 WITH t.id AS themeId, a.id AS areaId ORDER BY areaId
-WITH themeId, collect(areaId) AS areaIds
+WITH themeId, collect(DISTINCT areaId) AS areaIds
 WHERE size(areaIds) >= $minAreas
 RETURN themeId, areaIds`,
     params: { minAreas: int(args.minAreas), ...(args.regionId ? { regionId: args.regionId } : {}) },
@@ -229,7 +285,7 @@ RETURN themeId, areaIds`,
 /**
  * For each pattern, the findings behind its areas' HAS_THEME relationships to its themes. Starts
  * from the area_id index for each of the pattern's areas (a page: up to 152) and reads each
- * area's ~15 weakness HAS_THEME relationships, so ~2k rows for the largest pattern at national
+ * area's ~19 weakness HAS_THEME relationships, so ~3k rows for the largest pattern at national
  * scale, and no finding nodes.
  */
 export function patternFindingsStatement(d: Dialect, patterns: readonly PatternKey[]): Statement {
@@ -248,24 +304,146 @@ RETURN i, findingIds`,
 
 /**
  * Candidates are the areas that share a theme with the given one, never every area, all read
- * from HAS_THEME. Starts from the area_id index; its ~15 themes of the polarity; each theme's
- * areas (up to 152 each: ~2,300 relationships); each candidate's own themes (~150 candidates x
- * ~15: ~2,300 more). About 5k relationships at national scale, where walking the findings read
- * hundreds of findings per theme and again per candidate.
+ * from HAS_THEME (of the polarity and, when asked, the framework; without one, an area's two
+ * frameworks' relationships to a theme count as one theme). Starts from the area_id index; its
+ * ~19 themes of the polarity; each theme's areas (up to 152 each, more where areas were inspected
+ * under both frameworks: ~2,800 relationships); each candidate's own themes (~150 candidates x
+ * ~19: as many again). About 6k relationships at national scale and no finding nodes, where walking the
+ * findings read hundreds of findings per theme and again per candidate. The evidence for each
+ * shared theme is each area's finding about it that comes first by id: the first of the sorted
+ * findingIds of its relationships.
  */
 export function similarAreasStatement(args: SimilarAreasArgs): Statement {
+  const ofArgs = (h: string) => `${h}.polarity = $polarity AND ($framework IS NULL OR ${h}.framework = $framework)`;
   return {
-    text: `MATCH (me:Area {id: $areaId})-[:${HAS_THEME} {polarity: $polarity}]->(t:Theme)
-WITH me, collect(t) AS mine
-UNWIND mine AS t
-MATCH (t)<-[:${HAS_THEME} {polarity: $polarity}]-(other:Area)
-WHERE other <> me
-WITH other, size(mine) AS mineSize, collect(t.id) AS shared
-WITH other, mineSize, shared, size([(other)-[h:${HAS_THEME}]->(:Theme) WHERE h.polarity = $polarity | 1]) AS theirSize
-RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared AS sharedThemeIds
+    text: `MATCH (me:Area {id: $areaId})-[h:${HAS_THEME}]->(t:Theme)
+WHERE ${ofArgs('h')}
+WITH me, t, min(h.findingIds[0]) AS myFinding
+WITH me, collect({theme: t, finding: myFinding}) AS mine
+UNWIND mine AS m
+WITH me, size(mine) AS mineSize, m.theme AS t, m.finding AS myFinding
+MATCH (t)<-[g:${HAS_THEME}]-(other:Area)
+WHERE other <> me AND ${ofArgs('g')}
+WITH other, mineSize, t, myFinding, min(g.findingIds[0]) AS theirFinding
+WITH other, mineSize, collect({themeId: t.id, findingId: myFinding, matchId: theirFinding}) AS shared
+MATCH (other)-[o:${HAS_THEME}]->(theirs:Theme)
+WHERE ${ofArgs('o')}
+WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
+RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared
 ORDER BY score DESC, areaId ASC
 LIMIT $first`,
-    params: { areaId: args.areaId, polarity: args.polarity, first: int(args.first) },
+    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, first: int(args.first) },
+  };
+}
+
+/** One finding's vector and its area, for the similarity queries' parameters. */
+export function findingVectorStatement(findingId: string): Statement {
+  return {
+    text: `MATCH (f:Finding {id: $findingId})
+OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
+RETURN f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights, collect(a.id) AS areaIds`,
+    params: { findingId },
+  };
+}
+
+/** The vectors of an area's findings of one polarity (and framework), by id. */
+export function areaFindingVectorsStatement(areaId: string, polarity: string, framework: string | null): Statement {
+  return {
+    text: `MATCH (:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding {polarity: $polarity})
+WHERE $framework IS NULL OR i.framework = $framework
+RETURN DISTINCT f.id AS id, f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights
+ORDER BY id`,
+    params: { areaId, polarity, framework },
+  };
+}
+
+/** A given finding's vector as parameters: the Lucene query (its stems, any of which may match) and each stem's weight. */
+export interface QueryVector {
+  id: string;
+  query: string;
+  weights: Record<string, number>;
+}
+
+/**
+ * Cypher for `candidate`'s cosine with the query vector `m`: each of the candidate's stems looked
+ * up in m's weights. Stems are added in the candidate's (id) order, as the embedded store adds them.
+ */
+const cosineWith = (m: string, candidate: string) => `split(${candidate}.${SIMILARITY_TEXT}, ' ') AS terms, ${candidate}.${SIMILARITY_WEIGHTS} AS ws
+WITH *, [k IN range(0, size(terms) - 1) WHERE ${m}.weights[terms[k]] IS NOT NULL | [terms[k], ${m}.weights[terms[k]] * ws[k]]] AS shared
+WITH *, round(reduce(s = 0.0, x IN shared | s + x[1]) * ${SCORE_SCALE}) / ${SCORE_SCALE} AS score`;
+/** Scores are rounded to 12 decimal places (see roundScore). */
+const SCORE_SCALE = '1000000000000.0';
+
+/** Findings of areas sharing a stem with the given one, found through the stems' full-text index, ranked by cosine. */
+export function similarFindingsStatement(m: QueryVector, args: SimilarFindingsArgs, excludeAreaIds: readonly string[]): Statement {
+  return {
+    text: `WITH $m AS m
+CALL db.index.fulltext.queryNodes('${SIMILARITY_INDEX}', m.query) YIELD node AS g
+WHERE g.id <> m.id AND ($polarity IS NULL OR g.polarity = $polarity)
+MATCH (g)<-[:FOUND]-(gi:Inspection)-[:OF]->(ga:Area)
+WHERE ($framework IS NULL OR gi.framework = $framework) AND NOT ga.id IN $excludeAreaIds
+WITH DISTINCT m, g
+WITH m, g, ${cosineWith('m', 'g')}
+RETURN g.id AS findingId, score, shared
+ORDER BY score DESC, findingId ASC
+LIMIT $first`,
+    params: { m, polarity: args.polarity ?? null, framework: args.framework ?? null, excludeAreaIds, first: int(args.first) },
+  };
+}
+
+/**
+ * For each of the given area's findings, the closest finding of each other area; an area's score
+ * is the mean of those over all the given area's findings (the embedded store's rule).
+ */
+export function similarAreasByFindingsStatement(mine: readonly QueryVector[], count: number, args: SimilarAreasArgs): Statement {
+  return {
+    text: `UNWIND $mine AS m
+CALL db.index.fulltext.queryNodes('${SIMILARITY_INDEX}', m.query) YIELD node AS g
+WHERE g.polarity = $polarity
+MATCH (g)<-[:FOUND]-(gi:Inspection)-[:OF]->(other:Area)
+WHERE other.id <> $areaId AND ($framework IS NULL OR gi.framework = $framework)
+WITH DISTINCT m, g, other
+WITH m, g, other, ${cosineWith('m', 'g')}
+ORDER BY score DESC, g.id ASC
+WITH m, other, collect({matchId: g.id, score: score, shared: shared})[0] AS best
+ORDER BY m.id
+WITH other, collect({findingId: m.id, matchId: best.matchId, score: best.score, shared: best.shared}) AS pairs
+WITH other, pairs, round(reduce(s = 0.0, p IN pairs | s + p.score) / $count * ${SCORE_SCALE}) / ${SCORE_SCALE} AS score
+RETURN other.id AS areaId, score, pairs
+ORDER BY score DESC, areaId ASC
+LIMIT $first`,
+    params: { mine, areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, count: int(count), first: int(args.first) },
+  };
+}
+
+/**
+ * Pairs of themes found in the same areas, counted, with the lift over chance (see
+ * theme-cooccurrence.ts). Each theme's areas come from HAS_THEME of the polarity (and framework),
+ * read twice from the Area label: once for how many areas have any, once per theme; ~2,800
+ * relationships each time at national scale, and no findings. The pairs are then 24 x 23 / 2
+ * list intersections of up to 152 areas.
+ */
+export function themeCooccurrenceStatement(args: ThemeCooccurrenceArgs): Statement {
+  const ofArgs = `h.polarity = $polarity AND ($framework IS NULL OR h.framework = $framework)`;
+  return {
+    text: `MATCH (a:Area)-[h:${HAS_THEME}]->(:Theme)
+WHERE ${ofArgs}
+WITH count(DISTINCT a) AS n
+MATCH (a:Area)-[h:${HAS_THEME}]->(t:Theme)
+WHERE ${ofArgs}
+WITH n, t.id AS theme, collect(DISTINCT a.id) AS areas
+WITH n, collect({theme: theme, areas: areas}) AS themes
+UNWIND themes AS x
+UNWIND themes AS y
+WITH n, x, y
+WHERE x.theme < y.theme
+WITH x, y, n, [a IN x.areas WHERE a IN y.areas] AS both
+WHERE size(both) >= $minAreas AND size(both) > 0
+WITH x, y, n, both, toFloat(size(both) * n) / (size(x.areas) * size(y.areas)) AS lift
+RETURN [x.theme, y.theme] AS themeIds, size(both) AS areaCount, both AS areaIds, [size(x.areas), size(y.areas)] AS themeAreaCounts, n AS areasWithFindings, lift
+ORDER BY areaCount DESC, lift DESC, x.theme ASC, y.theme ASC
+LIMIT $first`,
+    params: { polarity: args.polarity, framework: args.framework ?? null, minAreas: int(args.minAreas), first: int(args.first) },
   };
 }
 
@@ -308,21 +486,28 @@ RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, 
 }
 
 /**
- * Every term required, a term of four or more letters also as a prefix: the embedded store's rule.
- * Terms are letters and digits only (see searchTerms), so nothing in them is Lucene syntax.
+ * Every query word required; it matches its stems (the index's analyzer stems the word itself
+ * the way searchTerms does), and a stem of four or more letters also as a prefix: the embedded
+ * store's rule. Words are letters and digits only (see searchWords), so nothing is Lucene syntax.
  */
-export function luceneQuery(terms: readonly string[]): string {
-  return terms.map((t) => (t.length >= 4 ? `+(${t} OR ${t}*)` : `+${t}`)).join(' ');
+export function luceneQuery(words: readonly { word: string; stems: readonly string[] }[]): string {
+  return words
+    .map(({ word, stems }) => {
+      const clauses = [word, ...stems.slice(1)];
+      for (const s of stems) if (s.length >= MIN_PREFIX_LENGTH) clauses.push(`${s}*`);
+      return clauses.length === 1 ? `+${word}` : `+(${clauses.join(' OR ')})`;
+    })
+    .join(' ');
 }
 
-export function searchStatement(terms: readonly string[], first: number, labels?: readonly Label[] | null): Statement {
+export function searchStatement(words: readonly { word: string; stems: readonly string[] }[], first: number, labels?: readonly Label[] | null): Statement {
   const filter = labels?.length ? '\nWHERE any(l IN labels(node) WHERE l IN $labels)' : '';
   return {
     text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${filter}
 RETURN node, score
 ORDER BY score DESC, node.id ASC
 LIMIT $first`,
-    params: { query: luceneQuery(terms), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
+    params: { query: luceneQuery(words), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
   };
 }
 

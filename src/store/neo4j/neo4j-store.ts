@@ -1,13 +1,16 @@
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Bundle, Label, NodeRow } from '../../domain/model';
+import type { Bundle, InspectionFramework, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { StoreUnavailableError } from '../errors';
-import { searchTerms, snippetFor } from '../search-text';
+import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
+import { queryWords, snippetFor } from '../search-text';
 import { byId } from '../ordering';
+import { rankSharedTerms } from '../finding-similarity';
 import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
-  AgencyLinkRow, AreaSimilarityRow, GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PathRow, PatternKey,
-  SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, Step, StoreStats, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
+  AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, EvidencePairRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest,
+  PageResult, PathArgs, PathRow, PatternKey, SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow,
+  SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
 import { distinctById } from '../traversal-tree';
@@ -157,11 +160,57 @@ export class Neo4jStore implements GraphStore {
   }
 
   async similarAreas(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]> {
+    if (args.method === 'FINDINGS') return this.similarAreasByFindings(args);
     const records = await this.read(cypher.similarAreasStatement(args));
-    return records.map((r) => ({
+    return records.map((r) => {
+      const shared = (r.get('shared') as { themeId: string; findingId: string; matchId: string }[]).sort((a, b) => byId(a.themeId, b.themeId));
+      return {
+        areaId: r.get('areaId'),
+        score: toPlain(r.get('score')) as number,
+        sharedThemeIds: shared.map((e) => e.themeId),
+        evidence: shared.map((e): EvidencePairRow => ({ ...e, score: null, sharedTerms: [] })),
+      };
+    });
+  }
+
+  private async similarAreasByFindings(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]> {
+    const records = await this.read(cypher.areaFindingVectorsStatement(args.areaId, args.polarity, args.framework ?? null));
+    const mine = records.map((r) => queryVector(r.get('id'), r.get('text'), r.get('weights')));
+    const withStems = mine.filter((m): m is cypher.QueryVector => m !== null);
+    if (withStems.length === 0 || args.first === 0) return [];
+    const rows = await this.read(cypher.similarAreasByFindingsStatement(withStems, mine.length, args));
+    return rows.map((r) => ({
       areaId: r.get('areaId'),
       score: toPlain(r.get('score')) as number,
-      sharedThemeIds: [...(r.get('sharedThemeIds') as string[])].sort(byId),
+      sharedThemeIds: [],
+      evidence: (toPlain(r.get('pairs')) as { findingId: string; matchId: string; score: number; shared: [string, number][] }[])
+        .sort((a, b) => b.score - a.score || byId(a.findingId, b.findingId))
+        .map((p) => ({ themeId: null, findingId: p.findingId, matchId: p.matchId, score: p.score, sharedTerms: rankSharedTerms(p.shared) })),
+    }));
+  }
+
+  async similarFindings(args: SimilarFindingsArgs): Promise<SimilarFindingRow[]> {
+    const [rec] = await this.read(cypher.findingVectorStatement(args.findingId));
+    const m = rec && queryVector(args.findingId, rec.get('text'), rec.get('weights'));
+    if (!m || args.first === 0) return [];
+    const excluded = args.excludeSameArea ? (rec.get('areaIds') as string[]) : [];
+    const records = await this.read(cypher.similarFindingsStatement(m, args, excluded));
+    return records.map((r) => ({
+      findingId: r.get('findingId'),
+      score: toPlain(r.get('score')) as number,
+      sharedTerms: rankSharedTerms(toPlain(r.get('shared')) as [string, number][]),
+    }));
+  }
+
+  async themeCooccurrence(args: ThemeCooccurrenceArgs): Promise<ThemePairRow[]> {
+    const records = await this.read(cypher.themeCooccurrenceStatement(args));
+    return records.map((r) => ({
+      themeIds: r.get('themeIds') as [string, string],
+      count: toPlain(r.get('areaCount')) as number,
+      areaIds: [...(r.get('areaIds') as string[])].sort(byId),
+      themeAreaCounts: toPlain(r.get('themeAreaCounts')) as [number, number],
+      areasWithFindings: toPlain(r.get('areasWithFindings')) as number,
+      lift: toPlain(r.get('lift')) as number,
     }));
   }
 
@@ -196,13 +245,23 @@ export class Neo4jStore implements GraphStore {
   }
 
   async search(args: SearchArgs): Promise<SearchHitRow[]> {
-    const terms = searchTerms(args.text);
-    if (terms.length === 0) return [];
-    const records = await this.read(cypher.searchStatement(terms, args.first, args.labels));
+    const words = queryWords(args.text);
+    if (words.length === 0 || args.first === 0) return [];
+    const terms = words.flatMap((w) => [w.word, ...w.stems]);
+    const records = await this.read(cypher.searchStatement(words, args.first, args.labels));
     return records.map((r) => {
       const row = nodeToRow(r.get('node'));
       return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };
     });
+  }
+
+  async outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]> {
+    const records = await this.read(cypher.areaHistoriesStatement([from, to], MAX_PREDECESSOR_DEPTH));
+    const histories = records.map((r) => ({
+      areaId: r.get('areaId') as string,
+      inspections: toPlain(r.get('inspections')) as AreaInspectionHistory['inspections'],
+    }));
+    return tabulateTransitions(histories, from, to);
   }
 
   async stats(): Promise<StoreStats> {
@@ -219,4 +278,11 @@ export class Neo4jStore implements GraphStore {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** A stored finding vector as the similarity queries' parameters; null when it has no stems (nothing to match). */
+function queryVector(id: string, text: string | null, weights: number[] | null): cypher.QueryVector | null {
+  if (!text || !weights?.length) return null;
+  const terms = text.split(' ');
+  return { id, query: text, weights: Object.fromEntries(terms.map((t, i) => [t, weights[i]])) };
 }

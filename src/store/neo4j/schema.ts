@@ -1,13 +1,17 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
-import { ENTITY, FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from './cypher';
+import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES, SIMILARITY_INDEX, SIMILARITY_TEXT } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
 export const SCHEMA_STATEMENTS: string[] = [
   ...[ENTITY, ...LABELS].map(
     (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
   ),
-  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]`,
+  ...FORMER_FULLTEXT_INDEXES.map((name) => `DROP INDEX ${name} IF EXISTS`),
+  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`,
+  `CREATE FULLTEXT INDEX ${SIMILARITY_INDEX} IF NOT EXISTS FOR (n:Finding) ON EACH [n.${SIMILARITY_TEXT}]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
 ];
 
 export const EXPECTED_CONSTRAINTS = [ENTITY, ...LABELS].map((l) => `${l.toLowerCase()}_id`);
@@ -26,6 +30,6 @@ export async function missingSchema(driver: Driver, database: string): Promise<s
   const onlineIndexes = new Set(indexes.records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name') as string));
   return [
     ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
-    ...(onlineIndexes.has(FULLTEXT_INDEX) ? [] : [`full-text index ${FULLTEXT_INDEX}`]),
+    ...[FULLTEXT_INDEX, SIMILARITY_INDEX].filter((i) => !onlineIndexes.has(i)).map((i) => `full-text index ${i}`),
   ];
 }

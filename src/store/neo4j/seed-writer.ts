@@ -1,7 +1,8 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relationshipRows, type Bundle, type Label, type RelType } from '../../domain/model';
-import { HAS_THEME, hasThemeRows } from '../has-theme';
+import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
+import { findingVectors } from '../finding-similarity';
 import { relToProperties, rowToProperties } from './values';
 
 export const BATCH_SIZE = 1000;
@@ -24,20 +25,20 @@ const groupBy = <T, K>(items: T[], key: (t: T) => K) => {
   return m;
 };
 
-/** Writes a batch of derived HAS_THEME rows (has-theme.ts): one relationship per holder, theme and polarity. */
+/** Writes a batch of derived HAS_THEME rows (has-theme.ts): one relationship per holder, theme, polarity and framework. */
 export const MERGE_HAS_THEME = `UNWIND $rows AS row
 MATCH (a:${ENTITY} {id: row.from})
 MATCH (t:Theme {id: row.to})
-MERGE (a)-[r:${HAS_THEME} {polarity: row.polarity}]->(t)
-SET r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
+MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
+SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
 
 /** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold. */
 export const REMOVE_UNKNOWN_RELATIONSHIPS = `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
-WHERE NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.polarity, '')) IN $keys
+WHERE NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
 DELETE r`;
 
-/** A relationship as the clean-up step names it: HAS_THEME is one per polarity between the same two nodes. */
-export const relationshipKey = (type: string, from: string, to: string, polarity = '') => `${type}|${from}|${to}|${polarity}`;
+/** A relationship as the clean-up step names it: HAS_THEME has one per variant (polarity and framework) between the same two nodes. */
+export const relationshipKey = (type: string, from: string, to: string, variant = '') => `${type}|${from}|${to}|${variant}`;
 
 /**
  * Writes the bundle in one write transaction with batched UNWIND ... MERGE, then removes this
@@ -51,6 +52,7 @@ export async function writeBundle(
   bundle: Bundle,
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
 ): Promise<{ derivedRelationships: number }> {
+  const vectors = findingVectors(bundle.nodes);
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
   const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
@@ -75,7 +77,7 @@ export async function writeBundle(
 MERGE (n:${ENTITY} {id: row.id})
 SET n = row.props
 SET n:${l}`,
-          { rows: b.rows.map((r) => ({ id: r.id, props: rowToProperties(r) })) },
+          { rows: b.rows.map((r) => ({ id: r.id, props: rowToProperties(r, vectors.get(r.id)) })) },
         );
         progress(`${l} nodes`);
       }
@@ -93,18 +95,13 @@ SET r = row.props`,
       }
       // Derived from what was just written (see has-theme.ts), in the same transaction, so never out of step with the findings.
       for (const rows of derivedBatches) {
-        await tx.run(
-          MERGE_HAS_THEME,
-          { rows },
-        );
+        await tx.run(MERGE_HAS_THEME, { rows: rows.map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })) });
         progress(`${HAS_THEME} relationships (derived)`);
       }
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });
       progress('removed nodes no longer in the seeds');
-      await tx.run(
-        REMOVE_UNKNOWN_RELATIONSHIPS,
-        { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to)), ...derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, r.polarity))] },
-      );
+      const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
+      await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to)), ...derivedKeys] });
       progress('removed relationships no longer in the seeds');
     });
   } finally {

@@ -1,6 +1,10 @@
 import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type Node } from 'neo4j-driver';
 import { LABELS, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
-import { ALIASES_TEXT, ENTITY } from './cypher';
+import type { TermVector } from '../finding-similarity';
+import { ALIASES_TEXT, ENTITY, SIMILARITY_TEXT, SIMILARITY_WEIGHTS } from './cypher';
+
+/** Properties stored for the adapter's own queries, not part of any row. */
+const INTERNAL_PROPERTIES = new Set<string>([ALIASES_TEXT, SIMILARITY_TEXT, SIMILARITY_WEIGHTS]);
 
 /** Neo4j values as plain JSON: integers as numbers, temporal values as ISO strings, nodes as their properties. */
 export function toPlain(value: unknown): unknown {
@@ -29,16 +33,20 @@ export function nodeToRow(node: Node): NodeRow {
   const label = node.labels.find((l): l is Label => l !== ENTITY && (LABELS as readonly string[]).includes(l));
   if (!label) throw new Error(`node ${String(node.properties.id)} has none of this graph's labels (${node.labels.join(', ')})`);
   const props: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node.properties)) if (k !== ALIASES_TEXT) props[k] = toPlain(v);
+  for (const [k, v] of Object.entries(node.properties)) if (!INTERNAL_PROPERTIES.has(k)) props[k] = toPlain(v);
   return { ...nullsFor(label), ...props, label } as NodeRow;
 }
 
 /** The nullable fields of each label, so rows read back carry them as null like the rows written. */
 const NULLABLE: Record<Label, string[]> = {
   Region: ['gssCode'],
-  Area: [],
+  Area: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty'],
   Agency: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty', 'notes'],
-  Inspection: ['startedOn', 'startedOnCertainty', 'publishedOn', 'publishedOnCertainty', 'notes'],
+  Inspection: [
+    'outcome', 'startedOn', 'startedOnCertainty', 'endedOn', 'endedOnCertainty', 'publishedOn', 'publishedOnCertainty',
+    'significantWeaknesses', 'weaknessesWithProgress', 'weaknessesWithoutProgress', 'priorityActionPlanRequired',
+    'nextInspectionDueBy', 'nextInspectionDueByCertainty', 'notes',
+  ],
   Review: ['period', 'areasCovered', 'wsoaCount', 'publishedOn', 'publishedOnCertainty'],
   Finding: ['quote', 'areasAffected'],
   Theme: [],
@@ -56,14 +64,26 @@ export function relFromParts(type: string, from: string, to: string, props: unkn
     rel.onCertainty = (p.onCertainty as RelRow['onCertainty']) ?? null;
   }
   if (type === 'WORKS_FOR') rel.role = (p.role as string | undefined) ?? null;
+  if (type === 'ABOUT') {
+    rel.assignedBy = (p.assignedBy as RelRow['assignedBy']) ?? 'PERSON';
+    rel.reason = (p.reason as string | undefined) ?? null;
+  }
   return rel;
 }
 
-/** The properties a row is stored with: everything but its label (a Neo4j label instead). */
-export function rowToProperties(row: NodeRow): Record<string, unknown> {
+/**
+ * The properties a row is stored with: everything but its label (a Neo4j label instead); for a
+ * finding, also its similarity vector (its stems as one string, for the full-text index that finds
+ * candidates, and their weights in the same order).
+ */
+export function rowToProperties(row: NodeRow, vector?: TermVector): Record<string, unknown> {
   const { label: _label, ...props } = row;
   const out: Record<string, unknown> = props;
   if (row.label === 'Agency') out[ALIASES_TEXT] = row.aliases.join('; ');
+  if (vector) {
+    out[SIMILARITY_TEXT] = vector.terms.join(' ');
+    out[SIMILARITY_WEIGHTS] = vector.weights;
+  }
   return out;
 }
 
@@ -72,5 +92,7 @@ export function relToProperties(rel: RelRow): Record<string, unknown> {
   if (rel.on !== undefined) out.on = rel.on;
   if (rel.onCertainty !== undefined) out.onCertainty = rel.onCertainty;
   if (rel.role !== undefined) out.role = rel.role;
+  if (rel.assignedBy !== undefined) out.assignedBy = rel.assignedBy;
+  if (rel.reason !== undefined) out.reason = rel.reason;
   return out;
 }

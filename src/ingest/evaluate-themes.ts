@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ThemeClassifier } from './classify-themes';
+import { readPdfText } from './pdf-text';
+import { parseReport } from './report-parser';
+
+/**
+ * The classifier against themes a person gave by hand: precision, recall and F1 per theme and
+ * overall, over every bullet of the labelled reports. A bullet is matched to the parsed one by
+ * its section and opening words.
+ */
+
+export interface HandLabels {
+  file: string;
+  area: string;
+  inspectionStarted: string;
+  inspectionEnded: string;
+  previousInspection: string;
+  outcome: string;
+  counts: { strengths: number; weaknesses: number; priorityActions: number; improvements: number };
+  bullets: { section: 'effective' | 'better'; opening: string; themes: string[] }[];
+}
+
+export function readHandLabels(dir: string): HandLabels[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => parseYaml(readFileSync(join(dir, f), 'utf8')) as HandLabels);
+}
+
+export interface ThemeScore {
+  theme: string;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+export interface Evaluation {
+  reports: number;
+  bullets: number;
+  /** Labelled bullets whose opening words match no parsed bullet of their section. */
+  unmatched: string[];
+  perTheme: ThemeScore[];
+  micro: Omit<ThemeScore, 'theme'>;
+  macroF1: number;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[’‘']/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
+
+const score = (tp: number, fp: number, fn: number) => {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+};
+
+export async function evaluateThemes(labels: HandLabels[], corpusDir: string, classifier = new ThemeClassifier()): Promise<Evaluation> {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const at = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
+  const unmatched: string[] = [];
+  let bullets = 0;
+  for (const label of labels) {
+    const report = parseReport(await readPdfText(readFileSync(join(corpusDir, label.file))));
+    for (const b of label.bullets) {
+      const pool = b.section === 'effective' ? report.strengths : report.weaknesses;
+      const opening = squash(b.opening).slice(0, 60);
+      const text = pool.find((t) => squash(t).startsWith(opening));
+      if (!text) {
+        unmatched.push(`${label.file}: ${b.section} "${b.opening}"`);
+        continue;
+      }
+      bullets++;
+      const given = new Set(classifier.classify(text).map((a) => a.theme));
+      const wanted = new Set(b.themes);
+      for (const t of given) wanted.has(t) ? at(t).tp++ : at(t).fp++;
+      for (const t of wanted) if (!given.has(t)) at(t).fn++;
+    }
+  }
+  const perTheme = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([theme, c]) => ({ theme, ...score(c.tp, c.fp, c.fn) }));
+  const sum = (k: 'tp' | 'fp' | 'fn') => [...counts.values()].reduce((n, c) => n + c[k], 0);
+  return {
+    reports: labels.length,
+    bullets,
+    unmatched,
+    perTheme,
+    micro: score(sum('tp'), sum('fp'), sum('fn')),
+    macroF1: perTheme.length ? perTheme.reduce((n, t) => n + t.f1, 0) / perTheme.length : 0,
+  };
+}
+
+export function formatEvaluation(e: Evaluation): string {
+  const pct = (x: number) => x.toFixed(2);
+  const rows = e.perTheme.map(
+    (t) => `  ${t.theme.padEnd(32)} ${pct(t.precision).padStart(9)} ${pct(t.recall).padStart(6)} ${pct(t.f1).padStart(5)}  ${String(t.truePositives).padStart(4)} ${String(t.falsePositives).padStart(4)} ${String(t.falseNegatives).padStart(4)}`,
+  );
+  return [
+    `Theme classifier against hand labels: ${e.reports} reports, ${e.bullets} bullets${e.unmatched.length ? `, ${e.unmatched.length} labelled bullets not found in the parsed reports` : ''}`,
+    `  ${'theme'.padEnd(32)} precision recall    F1    tp   fp   fn`,
+    ...rows,
+    `  ${'overall (micro)'.padEnd(32)} ${pct(e.micro.precision).padStart(9)} ${pct(e.micro.recall).padStart(6)} ${pct(e.micro.f1).padStart(5)}  ${String(e.micro.truePositives).padStart(4)} ${String(e.micro.falsePositives).padStart(4)} ${String(e.micro.falseNegatives).padStart(4)}`,
+    `  ${'overall (macro F1)'.padEnd(32)} ${''.padStart(16)} ${pct(e.macroF1).padStart(5)}`,
+    ...e.unmatched.map((u) => `  not found: ${u}`),
+  ].join('\n');
+}

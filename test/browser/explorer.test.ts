@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seededStore, startApi, type Api } from '../api/harness';
+
+/*
+ * The explorer in a real browser: Debian's Chromium, headless, driven by playwright-core. Every
+ * expectation is read from the API first, so the page is checked against what the graph holds.
+ * Requests to any host but the test server are refused and recorded: the page must work offline.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '..', '..');
+jest.setTimeout(60_000);
+
+let api: Api;
+let base: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const external: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.`);
+  execFileSync(process.execPath, [resolve(ROOT, 'web', 'build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  api = await startApi(await seededStore());
+  base = (await api.server.listen(0, '127.0.0.1')).replace(/\/graphql$/, '');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.server.stop();
+});
+
+afterEach(() => {
+  expect(problems).toEqual([]);
+  expect(external).toEqual([]);
+});
+
+async function currentAreaIds(): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { data } = await api.run('query($after: String) { areas(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id activeTo { iso } } } }', { after });
+    ids.push(...data.areas.nodes.filter((a: { activeTo: unknown }) => !a.activeTo).map((a: { id: string }) => a.id));
+    if (!data.areas.pageInfo.hasNextPage) return ids;
+    after = data.areas.pageInfo.endCursor;
+  }
+}
+
+test('the map draws every area; from it, Sandwell\'s latest weaknesses and the areas criticised for the same things in three clicks', async () => {
+  await page.goto(`${base}/`);
+  await expect(page.waitForURL(`${base}/explorer/`)).resolves.toBeUndefined();
+  await page.locator('path[data-area]').first().waitFor();
+  const drawn = await page.locator('path[data-area]').evaluateAll((els) => els.map((e) => e.getAttribute('data-area')));
+  expect(drawn.sort()).toEqual((await currentAreaIds()).sort());
+
+  const { data } = await api.run(`{ area(id: "sandwell") { inspections { id kind findings(polarity: WEAKNESS) { themes { id } } } } themes { id areas(polarity: WEAKNESS) { id name } } }`);
+  const inspections = data.area.inspections as { id: string; kind: string; findings: { themes: { id: string }[] }[] }[];
+  // January 2017, the March 2019 revisit, July 2023.
+  expect(inspections.map((i) => i.kind)).toEqual(['INITIAL', 'REVISIT', 'FULL']);
+  // July 2023's weaknesses, from its report.
+  const latest = inspections[2];
+  expect(latest.findings.length).toBeGreaterThan(0);
+
+  // Click 1, by keyboard: Sandwell on the map.
+  await page.locator('path[data-area="sandwell"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.timeline a.inspection').first().waitFor();
+  // Its inspections, in the order the API gives them (date order).
+  expect(await page.locator('.timeline a.inspection').evaluateAll((els) => els.map((e) => e.getAttribute('data-inspection')))).toEqual(inspections.map((i) => i.id));
+
+  // Click 2: the latest inspection, its weaknesses by theme.
+  await page.locator(`.timeline a[data-inspection="${latest.id}"]`).click();
+  await page.locator(`.timeline a[data-inspection="${latest.id}"][aria-current="true"]`).waitFor();
+  expect(await page.locator('.inspection-detail li.finding').count()).toBeGreaterThan(0);
+
+  // Click 3: areas criticised for the same things, ranked, as the API's themes say.
+  await page.locator('a.same-things').click();
+  await page.locator('ol.ranked li').first().waitFor();
+  const criticised = new Set(latest.findings.flatMap((f) => f.themes.map((t) => t.id)));
+  const expected = new Set<string>();
+  for (const t of data.themes) if (criticised.has(t.id)) for (const a of t.areas) if (a.id !== 'sandwell') expected.add(a.id);
+  const shown = await page.locator('ol.ranked li').evaluateAll((els) => els.map((e) => e.getAttribute('data-area')));
+  expect(new Set(shown)).toEqual(expected);
+});
+
+test('a heat-map cell opens the findings behind it', async () => {
+  await page.goto(`${base}/explorer/#/heatmap`);
+  const cell = page.locator('.heatmap svg rect[aria-label^="Sandwell, Leadership and accountability:"]');
+  await cell.waitFor();
+  const { data } = await api.run('{ area(id: "sandwell") { findings(polarity: WEAKNESS) { id themes { id } } } }');
+  const behind = data.area.findings.filter((f: { themes: { id: string }[] }) => f.themes.some((t) => t.id === 'leadership-and-accountability'));
+  expect(behind.length).toBeGreaterThan(0);
+  // By keyboard: Tab from the last control reaches the first row's cells.
+  await page.locator('#hm-sort').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.getAttribute("href") || document.activeElement.getAttribute("xlink:href")')).toMatch(/^#\/cell\//);
+  await cell.click();
+  await page.locator('li.finding').first().waitFor();
+  expect((await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')))).sort()).toEqual(behind.map((f: { id: string }) => f.id).sort());
+  expect(await page.locator('h1').textContent()).toContain('Sandwell');
+});
+
+test('search marks the words it matched', async () => {
+  await page.goto(`${base}/explorer/#/search`);
+  await page.locator('#search-text').fill('postcode lottery');
+  await page.keyboard.press('Enter');
+  await page.locator('.hit').first().waitFor();
+  const { data } = await api.run('{ search(text: "postcode lottery", first: 25) { node { id } } }');
+  expect(await page.locator('.hit').count()).toBe(data.search.length);
+  expect((await page.locator('.hit mark').allTextContents()).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['postcode', 'lottery']));
+});
+
+test('the agency network lists the members agencyNetwork answers', async () => {
+  await page.goto(`${base}/explorer/#/network/sandwell-and-west-birmingham-ccg`);
+  await page.locator('#network canvas').first().waitFor();
+  const { data } = await api.run('{ agencyNetwork(agencyId: "sandwell-and-west-birmingham-ccg", maxDepth: 2) { members { agency { name } } } }');
+  expect(await page.locator('.members li').count()).toBe(data.agencyNetwork.members.length);
+});
+
+test('a view\'s query opens in the bundled query editor, which runs it offline', async () => {
+  await page.goto(`${base}/explorer/#/area/sandwell`);
+  await page.locator('details.query summary').click();
+  await page.locator('a.open-editor').click();
+  // The editor holds the view's query once Monaco has started; run it then.
+  await page.locator('.graphiql-query-editor', { hasText: 'AreaPage' }).waitFor({ timeout: 30_000 });
+  await page.locator('.graphiql-execute-button').click();
+  await page.locator('.graphiql-response', { hasText: '"Sandwell"' }).waitFor({ timeout: 30_000 });
+});

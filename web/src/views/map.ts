@@ -1,0 +1,125 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { gql } from '../api';
+import { failed, h, loading, queryBox } from '../dom';
+import { outcomeText, TIER_COLOUR, TIER_LABEL, tierOf, type Tier } from '../outcomes';
+
+/** England, every area coloured by its latest outcome or by whether a chosen theme is among its weaknesses. */
+
+export const MAP_QUERY = `
+query MapAreas($after: String) {
+  areas(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id name region { name } latestOutcome }
+  }
+  themes { id label }
+}`;
+
+export const THEME_QUERY = `
+query AreasWithThemeAsWeakness($themeId: ID!) {
+  theme(id: $themeId) { id label areas(polarity: WEAKNESS) { id } }
+}`;
+
+interface MapArea { id: string; name: string; region: { name: string } | null; latestOutcome: string | null }
+interface MapPage { areas: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MapArea[] }; themes: { id: string; label: string }[] }
+type Shapes = FeatureCollection<Geometry, { name: string; gssCode: string }> & { attribution: string };
+
+let shapes: Promise<Shapes> | null = null;
+function loadShapes(): Promise<Shapes> {
+  shapes ??= fetch('/explorer/geo/send-areas.topo.json')
+    .then((r) => r.json() as Promise<Topology & { metadata: { attribution: string } }>)
+    .then((topo) => ({ ...(feature(topo, topo.objects.areas) as Shapes), attribution: topo.metadata.attribution }));
+  return shapes;
+}
+
+async function allAreas(): Promise<{ areas: MapArea[]; themes: MapPage['themes'] }> {
+  const areas: MapArea[] = [];
+  let after: string | null = null;
+  let themes: MapPage['themes'] = [];
+  for (;;) {
+    const page: MapPage = await gql<MapPage>(MAP_QUERY, { after });
+    areas.push(...page.areas.nodes);
+    themes = page.themes;
+    if (!page.areas.pageInfo.hasNextPage) break;
+    after = page.areas.pageInfo.endCursor;
+  }
+  return { areas, themes };
+}
+
+const THEME_COLOUR = { yes: '#CC79A7', no: '#d9d9d9' };
+
+export async function renderMap(main: HTMLElement, params: URLSearchParams): Promise<void> {
+  loading(main, 'the map');
+  try {
+    const themeId = params.get('theme');
+    const [{ areas, themes }, geo, withTheme] = await Promise.all([
+      allAreas(),
+      loadShapes(),
+      themeId ? gql<{ theme: { label: string; areas: { id: string }[] } | null }>(THEME_QUERY, { themeId }) : Promise.resolve(null),
+    ]);
+    const byId = new Map(areas.map((a) => [a.id, a]));
+    const themed = withTheme?.theme ? new Set(withTheme.theme.areas.map((a) => a.id)) : null;
+
+    const describe = (a: MapArea) =>
+      themed ? `${a.name}: ${themed.has(a.id) ? '' : 'not '}criticised for ${withTheme!.theme!.label.toLowerCase()}` : `${a.name}: ${outcomeText(a.latestOutcome)}`;
+    const colour = (a: MapArea | undefined) => (!a ? TIER_COLOUR.none : themed ? (themed.has(a.id) ? THEME_COLOUR.yes : THEME_COLOUR.no) : TIER_COLOUR[tierOf(a.latestOutcome)]);
+
+    const chooser = h('select', { id: 'colour-by', onchange: (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      location.hash = v ? `#/map?theme=${encodeURIComponent(v)}` : '#/map';
+    } },
+      h('option', { value: '' }, 'latest inspection outcome (either framework)'),
+      themes.map((t) => h('option', { value: t.id, selected: t.id === themeId }, `weakness: ${t.label}`)));
+
+    const legend = themed
+      ? h('ul', { class: 'legend' },
+        h('li', {}, h('span', { class: 'swatch', style: `background:${THEME_COLOUR.yes}` }), `${withTheme!.theme!.label} among its weaknesses (${themed.size} areas)`),
+        h('li', {}, h('span', { class: 'swatch', style: `background:${THEME_COLOUR.no}` }), 'not among its weaknesses, or no findings in the graph'))
+      : h('ul', { class: 'legend' }, (Object.keys(TIER_LABEL) as Tier[]).map((t) => {
+        const n = areas.filter((a) => tierOf(a.latestOutcome) === t).length;
+        return h('li', {}, h('span', { class: 'swatch', style: `background:${TIER_COLOUR[t]}` }), `${TIER_LABEL[t]} (${n})`);
+      }));
+
+    const mapEl = h('div', { id: 'map', role: 'application', 'aria-label': 'Map of England\'s local areas; Tab moves between areas, Enter opens one' });
+    main.replaceChildren(
+      h('h1', {}, 'England\'s local areas'),
+      h('p', { class: 'controls' }, h('label', { for: 'colour-by' }, 'Colour areas by '), chooser),
+      legend,
+      mapEl,
+      h('p', { class: 'attribution' }, geo.attribution),
+      queryBox(themeId ? THEME_QUERY : MAP_QUERY, themeId ? { themeId } : { after: null }),
+      h('details', { class: 'area-list' }, h('summary', {}, `All ${areas.length} areas as a list`),
+        h('ul', {}, areas.map((a) => h('li', {}, h('a', { href: `#/area/${a.id}` }, a.name), ` (${a.region?.name ?? 'no region'}): ${outcomeText(a.latestOutcome)}`)))),
+    );
+
+    const map = L.map(mapEl, { attributionControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 11 });
+    const layer = L.geoJSON(geo, {
+      style: (f) => ({ color: '#333', weight: 0.6, fillOpacity: 0.85, fillColor: colour(byId.get(String(f?.id))) }),
+      onEachFeature: (f, l) => {
+        const a = byId.get(String(f.id));
+        l.bindTooltip(a ? describe(a) : `${f.properties.name}: not in the graph`, { sticky: true });
+        l.on('click', () => { location.hash = `#/area/${f.id}`; });
+        l.on('add', () => {
+          const el = (l as L.Path).getElement();
+          if (!el) return;
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('role', 'link');
+          el.setAttribute('data-area', String(f.id));
+          el.setAttribute('aria-label', a ? describe(a) : f.properties.name);
+          el.addEventListener('focus', () => l.openTooltip());
+          el.addEventListener('blur', () => l.closeTooltip());
+          el.addEventListener('keydown', (e) => {
+            if ((e as KeyboardEvent).key === 'Enter') location.hash = `#/area/${f.id}`;
+          });
+        });
+      },
+    }).addTo(map);
+    map.fitBounds(layer.getBounds());
+  } catch (err) {
+    failed(main, err);
+  }
+}

@@ -1,0 +1,102 @@
+import cytoscape from 'cytoscape';
+import { gql } from '../api';
+import { failed, h, loading, queryBox } from '../dom';
+
+/** The agencies linked to one: shared areas, findings, actions and succession (agencyNetwork). */
+
+export const NETWORK_QUERY = `
+query AgencyNetwork($id: ID!, $depth: Int) {
+  agencyNetwork(agencyId: $id, maxDepth: $depth) {
+    center { id name }
+    members { depth agency { id name kind } }
+    links { kind from { id } to { id } via { __typename id } }
+  }
+  agencies { id name kind }
+}`;
+
+interface Answer {
+  agencyNetwork: null | {
+    center: { id: string; name: string };
+    members: { depth: number; agency: { id: string; name: string; kind: string } }[];
+    links: { kind: string; from: { id: string }; to: { id: string }; via: { __typename: string; id: string } }[];
+  };
+  agencies: { id: string; name: string; kind: string }[];
+}
+
+/** Okabe-Ito colours and a shape per kind, so that kinds differ in more than colour. */
+const KIND_STYLE: Record<string, { colour: string; shape: cytoscape.Css.NodeShape }> = {
+  COUNCIL: { colour: '#0072B2', shape: 'round-rectangle' },
+  CCG: { colour: '#E69F00', shape: 'ellipse' },
+  ICB: { colour: '#009E73', shape: 'diamond' },
+  NHS_TRUST: { colour: '#56B4E9', shape: 'triangle' },
+  CHILDRENS_TRUST: { colour: '#CC79A7', shape: 'hexagon' },
+  INSPECTORATE: { colour: '#D55E00', shape: 'star' },
+  GOVERNMENT: { colour: '#000000', shape: 'vee' },
+  PARTNERSHIP: { colour: '#F0E442', shape: 'pentagon' },
+  SCHOOL_SERVICE: { colour: '#999999', shape: 'octagon' },
+  OTHER: { colour: '#999999', shape: 'rectangle' },
+};
+const LINK_STYLE: Record<string, { colour: string; line: 'solid' | 'dashed' | 'dotted'; text: string }> = {
+  SHARED_AREA: { colour: '#999999', line: 'solid', text: 'serve the same area' },
+  SHARED_FINDING: { colour: '#D55E00', line: 'dashed', text: 'named by the same finding' },
+  SHARED_ACTION: { colour: '#0072B2', line: 'dotted', text: 'own the same action' },
+  SUCCESSION: { colour: '#000000', line: 'solid', text: 'succeeded by (arrow)' },
+};
+
+export async function renderNetwork(main: HTMLElement, agencyId: string, params: URLSearchParams): Promise<void> {
+  const depth = Math.min(4, Math.max(1, Number(params.get('depth') ?? 2) || 2));
+  loading(main, 'the agency network');
+  try {
+    const { agencyNetwork: net, agencies } = await gql<Answer>(NETWORK_QUERY, { id: agencyId, depth });
+    if (!net) {
+      main.replaceChildren(h('p', { role: 'alert' }, `No agency has the id "${agencyId}".`), h('a', { href: '#/network/sandwell-and-west-birmingham-ccg' }, 'Open an example'));
+      return;
+    }
+    const kinds = [...new Set(net.members.map((m) => m.agency.kind))].sort();
+    const graphEl = h('div', { id: 'network', role: 'img', 'aria-label': `Network of ${net.members.length} agencies around ${net.center.name}; the list below holds the same agencies` });
+    main.replaceChildren(
+      h('h1', {}, `Agencies linked to ${net.center.name}`),
+      h('p', { class: 'controls' },
+        h('label', { for: 'net-agency' }, 'Centre on '),
+        h('select', { id: 'net-agency', onchange: (e: Event) => { location.hash = `#/network/${(e.target as HTMLSelectElement).value}?depth=${depth}`; } },
+          agencies.map((a) => h('option', { value: a.id, selected: a.id === agencyId }, `${a.name} (${a.kind})`))),
+        h('label', { for: 'net-depth' }, ' within '),
+        h('select', { id: 'net-depth', onchange: (e: Event) => { location.hash = `#/network/${agencyId}?depth=${(e.target as HTMLSelectElement).value}`; } },
+          [1, 2, 3, 4].map((d) => h('option', { value: d, selected: d === depth }, `${d} step${d > 1 ? 's' : ''}`)))),
+      h('ul', { class: 'legend' },
+        kinds.map((k) => h('li', {}, h('span', { class: 'swatch', style: `background:${(KIND_STYLE[k] ?? KIND_STYLE.OTHER).colour}` }), `${k} (${(KIND_STYLE[k] ?? KIND_STYLE.OTHER).shape})`)),
+        Object.entries(LINK_STYLE).map(([, s]) => h('li', {}, h('span', { class: 'line', style: `border-top:3px ${s.line} ${s.colour}` }), s.text))),
+      graphEl,
+      h('h2', {}, `${net.members.length} agencies, ${net.links.length} links`),
+      h('ul', { class: 'members' }, net.members.map((m) => h('li', {},
+        h('a', { href: `#/network/${m.agency.id}?depth=${depth}` }, m.agency.name), ` (${m.agency.kind}, ${m.depth} step${m.depth === 1 ? '' : 's'} away)`))),
+      queryBox(NETWORK_QUERY, { id: agencyId, depth }),
+    );
+    // Several links of one kind between two agencies (two shared areas) are drawn as one edge.
+    const edges = new Map<string, { from: string; to: string; kind: string; via: string[] }>();
+    for (const l of net.links) {
+      const key = `${l.from.id}|${l.to.id}|${l.kind}`;
+      const e = edges.get(key) ?? { from: l.from.id, to: l.to.id, kind: l.kind, via: [] };
+      e.via.push(l.via.id);
+      edges.set(key, e);
+    }
+    cytoscape({
+      container: graphEl,
+      elements: [
+        ...net.members.map((m) => ({ data: { id: m.agency.id, label: m.agency.name, kind: m.agency.kind, center: m.agency.id === net.center.id ? 1 : 0 } })),
+        ...[...edges.values()].map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, kind: e.kind } })),
+      ],
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '110px', width: 18, height: 18, 'border-width': 1, 'border-color': '#333' } },
+        ...Object.entries(KIND_STYLE).map(([k, s]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': s.colour, shape: s.shape } })),
+        { selector: 'node[center = 1]', style: { width: 30, height: 30, 'border-width': 3, 'font-weight': 'bold' } },
+        { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', opacity: 0.8 } },
+        ...Object.entries(LINK_STYLE).map(([k, s]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': s.colour, 'line-style': s.line } })),
+        { selector: 'edge[kind = "SUCCESSION"]', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#000', width: 2.5 } },
+      ] as cytoscape.StylesheetJson,
+      layout: { name: 'cose', animate: false, randomize: false },
+    }).on('tap', 'node', (e) => { location.hash = `#/network/${e.target.id()}?depth=${depth}`; });
+  } catch (err) {
+    failed(main, err);
+  }
+}
