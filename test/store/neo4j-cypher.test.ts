@@ -1,7 +1,7 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { queryWords } from '../../src/store/search-text';
-import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { DERIVED_CHECK, SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
 import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
@@ -55,6 +55,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['version', cypher.versionStatement],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
     ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
+    ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],
   ];
 }
 
