@@ -113,6 +113,28 @@ describe('batching: one store call for a run of nested traversals, one per level
     await api.server.stop();
   });
 
+  it("fetches an area's successions, latest outcome and agencies' successions with its tree (the explorer's area page)", async () => {
+    const doc = `{ area(id: "sandwell") {
+      latestOutcome succeededBy { area { id } on { iso } } predecessors { area { id } }
+      inspections { id outcome findings { id themes { id } } }
+      agencies { id successors { agency { id } on { iso } } predecessors { agency { id } } }
+    } }`;
+    const store = await seededStore();
+    const counted = countingStore(asRemote(store));
+    const api = await startApi(counted);
+    const got = await api.run(doc);
+    expect(got.errors).toBeUndefined();
+    expect(counted.calls).toEqual(['nodeTrees']);
+    expect(got.data.area.latestOutcome).toBe(got.data.area.inspections.at(-1).outcome);
+    expect(got.data.area.agencies.some((a: { successors: unknown[] }) => a.successors.length > 0)).toBe(true);
+    const perLevel = createRequestContext(store, silentLogger);
+    perLevel.loaders.reached = (name, id) => perLevel.loaders.traversal(name).load(id);
+    perLevel.loaders.node = (id) => perLevel.loaders.nodes.load(id);
+    const expected = await execute({ schema: buildSchema(), document: parse(doc), contextValue: perLevel });
+    expect(got).toEqual(JSON.parse(JSON.stringify(expected)));
+    await api.server.stop();
+  });
+
   it('gives the same answer as fetching one level at a time', async () => {
     const store = await seededStore();
     const doc = `{ sandwell: area(id: "sandwell") { inspections { findings { id themes { id } } } } areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS) { id areas { id } } agencies { id successors { agency { id } } } inspections { findings { id foundBy { ... on Inspection { id } } themes { id findings { id } } } } } } }`;

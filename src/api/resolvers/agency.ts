@@ -1,6 +1,6 @@
 import type { AgencyRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, partialDate, related, relatedFindings, sources } from './helpers';
+import { byIdOf, neighbours, partialDate, related, relatedFindings, sources } from './helpers';
 
 export const agencyResolvers: Resolvers = {
   Query: {
@@ -12,8 +12,8 @@ export const agencyResolvers: Resolvers = {
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
     areas: related('agencyAreas'),
-    successors: (a, _, ctx) => ctx.loaders.traversal('agencySuccessors').load(a.id),
-    predecessors: (a, _, ctx) => ctx.loaders.traversal('agencyPredecessors').load(a.id),
+    successors: neighbours('agencySuccessors'),
+    predecessors: neighbours('agencyPredecessors'),
     findings: relatedFindings('agencyFindings'),
     actions: related('agencyActions'),
     people: async (a, _, ctx) =>

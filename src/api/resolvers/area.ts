@@ -2,7 +2,7 @@ import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
 import type { AgencyRow, AreaRow, InspectionRow, RegionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { followsTraversal } from '../lookahead';
-import { byIdOf, connectionFields, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, neighbours, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
@@ -20,8 +20,8 @@ export const areaResolvers: Resolvers = {
     region: relatedOne('areaRegion'),
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
-    succeededBy: (a, _, ctx) => ctx.loaders.traversal('areaSuccessors').load(a.id),
-    predecessors: (a, _, ctx) => ctx.loaders.traversal('areaPredecessors').load(a.id),
+    succeededBy: neighbours('areaSuccessors'),
+    predecessors: neighbours('areaPredecessors'),
     agencies: followsTraversal(
       async (area, args, ctx, info) => {
         const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx, info);
@@ -33,7 +33,10 @@ export const areaResolvers: Resolvers = {
       async (area, args, ctx, info) => (await related<InspectionRow>('areaInspections')(area, args, ctx, info)).sort(byInspectionDate),
       () => 'areaInspections',
     ),
-    latestOutcome: async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
+    latestOutcome: followsTraversal(
+      async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
+      () => 'areaInspections',
+    ),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),
     sources,

@@ -46,6 +46,14 @@ export const relatedFindings = (name: TraversalName) =>
     () => name,
   );
 
+/**
+ * The neighbours along a catalogued traversal, each node with the relationship that reached it: for
+ * fields whose type carries both (a succession's date and sources). Fetched with the parent's
+ * tree when the request asks for the field below a node fetched with what is below it.
+ */
+export const neighbours = (name: TraversalName) =>
+  followsTraversal(async (parent: WithId, _args: unknown, ctx: RequestContext) => ctx.loaders.traversal(name).load(parent.id), () => name);
+
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 
 /** Fetches a node by id for a root field (with what the request asks for below it), answering null for an unknown id or one of another type. */
