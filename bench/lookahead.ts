@@ -1,5 +1,5 @@
 /**
- * npm run bench:lookahead [-- --scale 1] [--seconds 2]
+ * npm run bench:lookahead [-- --scale 1] [--seconds 2] [--seeds]
  *
  * A/B in one run, on the same store and data: each benchmark document compiled (as the server
  * runs an operation it has seen), A with the nested lists a request asks for fetched together
@@ -7,7 +7,9 @@
  * at a time (as before issue 15, and as the embedded store is still called). Prints store calls
  * per request (round trips on Neo4j), the p50 of each, and B/A. With NEO4J_URI set, on Neo4j
  * (WIPED and seeded first); without it, A on the embedded store shows what the tree costs in
- * process, where there is no round trip to save. Asserts nothing.
+ * process, where there is no round trip to save. With --seeds, on the project's own seeds (the
+ * 45 full reports and the earlier inspections) with documents over their areas instead of the
+ * synthetic dataset. Asserts nothing.
  */
 import { Command } from 'commander';
 import { parse } from 'graphql';
@@ -19,7 +21,8 @@ import type { GraphStore } from '../src/store/port';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
 import { baselineStore } from './baseline-store';
 import { benchDocuments, type BenchDocument } from './documents';
-import { datasetFor, fmt, timeCalls } from './harness';
+import { datasetFor, fmt, ROOT, timeCalls } from './harness';
+import { join } from 'node:path';
 
 const silent = pino({ level: 'silent' });
 
@@ -51,16 +54,33 @@ const levelByLevel = (ctx: RequestContext): RequestContext => {
   return ctx;
 };
 
+const NESTED_FINDINGS = 'findings { summary themes { label } agencies { name } source { title } }';
+
+/** Nested documents over the seeds' areas with full 2023 reports. */
+const seedsDocuments = (): BenchDocument[] =>
+  [
+    { name: 'Hertfordshire nested', query: `query { area(id: "hertfordshire") { name inspections { outcome ${NESTED_FINDINGS} } } }` },
+    { name: 'Sandwell nested', query: `query { area(id: "sandwell") { name inspections { outcome ${NESTED_FINDINGS} } } }` },
+    { name: 'region areas nested', query: `query { region(id: "west-midlands") { areas { name inspections { outcome ${NESTED_FINDINGS} } } } }` },
+    { name: '2023 inspections nested', query: `query { inspections(framework: FRAMEWORK_2023, kind: FULL, first: 100) { nodes { area { name } ${NESTED_FINDINGS} } } }` },
+    { name: 'similarAreas nested', query: `query { similarAreas(areaId: "sandwell", first: 10) { score area { name inspections { ${NESTED_FINDINGS} } } } }` },
+  ].map((d) => ({ ...d, variables: {}, storeCall: async () => undefined }));
+
 async function main() {
-  const opts = new Command().option('--scale <n>', 'dataset scale (1 = national)', '1').option('--seconds <s>', 'seconds per figure', '2').parse().opts();
+  const opts = new Command()
+    .option('--scale <n>', 'dataset scale (1 = national)', '1')
+    .option('--seconds <s>', 'seconds per figure', '2')
+    .option('--seeds', "the project's own seeds instead of a generated dataset")
+    .parse()
+    .opts();
   const scale = Number(opts.scale);
   const seconds = Number(opts.seconds);
-  const { store, close } = await baselineStore(datasetFor(scale, 42));
-  const docs = [...benchDocuments(AREAS_PER_SCALE * scale)];
-  docs.splice(1, 0, nestedWithAgencies(String(docs[0].variables.id)));
+  const { store, close } = await baselineStore(opts.seeds ? join(ROOT, 'seeds') : datasetFor(scale, 42));
+  const docs = opts.seeds ? seedsDocuments() : [...benchDocuments(AREAS_PER_SCALE * scale)];
+  if (!opts.seeds) docs.splice(1, 0, nestedWithAgencies(String(docs[0].variables.id)));
   const jit = new JitExecutor(buildSchema(), 1);
   const c = counting(asRemote(store));
-  console.log(`store: ${store.name}, scale ${scale}; p50 in ms, compiled execution, one request at a time`);
+  console.log(`store: ${store.name}, ${opts.seeds ? 'seeds/' : `scale ${scale}`}; p50 in ms, compiled execution, one request at a time`);
   console.log(`${'document'.padEnd(24)} ${'calls A'.padStart(8)} ${'calls B'.padStart(8)} ${'A p50'.padStart(8)} ${'B p50'.padStart(8)} ${'B/A'.padStart(6)}`);
   for (const d of docs) {
     const document = parse(d.query);
