@@ -73,6 +73,15 @@ export const cpuSeconds = (pid: number): number => {
   return own + childrenOf(pid).reduce((sum, child) => sum + cpuSeconds(child), 0);
 };
 
+/** Resident memory now of a process and every process under it (the supervisor and its server processes). */
+export const rssMB = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Math.round((m ? Number(m[1]) / 1024 : NaN) + childrenOf(pid).reduce((sum, child) => sum + rssMB(child), 0));
+};
+
+/** The processes under a process (its server processes, for a supervisor). */
+export const serverProcesses = (pid: number): number[] => childrenOf(pid);
+
 /** Peak resident memory of a process and every process under it (the server's workers), each at its own peak, summed. */
 export const peakRssMB = (pid: number): number => {
   const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -99,10 +108,11 @@ export function serverTimes(url: string, doc: BenchDocument, seconds: number, ma
   return sample(serverTime, seconds, maxCalls, 5);
 }
 
-export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
+/** Starts `serve` on loopback; nodeArgs go to node (and so to the server processes, which the cluster starts with them). */
+export async function startServer(seedsDir: string, port: number, docs: BenchDocument[], workers = 1, nodeArgs: string[] = []): Promise<{ child: ChildProcess; startupMs: number; serverStartupMs: number | null; url: string }> {
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, SEEDS_DIR: seedsDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { createApiServer } from './api/server';
 import { limitHeapHeadroom } from './heap-headroom';
+import { reportMemoryOnSignal } from './memory-report';
 import { openStore } from './store/open-store';
 
 /** Opens the configured store and serves the API until SIGINT or SIGTERM, then drains and closes. */
@@ -17,6 +18,8 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     { store: store.name, nodes, relationships: stats.relationships, startupMs: Math.round(performance.now() - started), heapGrowthPercent },
     `send-graph listening on ${url} (${store.name} store: ${nodes} nodes, ${stats.relationships} relationships)`,
   );
+
+  reportMemoryOnSignal(logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

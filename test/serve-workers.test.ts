@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { exitReason } from '../src/serve-workers';
 import { seedBundle } from './helpers';
 
 const ROOT = join(__dirname, '..');
@@ -8,7 +10,7 @@ const ROOT = join(__dirname, '..');
 const CHILD_WAIT_MS = 30_000;
 
 /**
- * These tests mean the embedded store (its seeds, its 428 nodes): the child must not inherit
+ * These tests mean the embedded store and its seeds: the child must not inherit
  * NEO4J_URI or any other NEO4J_ setting from a shell that runs the suite against Neo4j, where
  * `serve` would ignore SEEDS_DIR and never exit (issue 15).
  */
@@ -21,6 +23,20 @@ afterEach(() => {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
 });
+
+/** A port free now: a replacement process must listen where the first did, which port 0 does not give across processes. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** A server process's start-up line, which carries its pid. */
+const LISTENING = /"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/;
+const workerPids = (out: string) => [...out.matchAll(new RegExp(LISTENING.source, 'g'))].map((m) => Number(m[1]));
 
 /** Runs `serve` on the embedded store in a child process, collecting what it prints. */
 function startServe(env: Record<string, string>) {
@@ -67,17 +83,39 @@ describe('serve with WORKERS', () => {
   jest.setTimeout(60_000);
 
   it('starts the processes one after another on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
-    const server = startServe({ WORKERS: '2' });
+    const server = startServe({ WORKERS: '2', PORT: String(await freePort()) });
     const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
     await server.waitFor(/all 2 server processes are answering/);
+    await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`));
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(url, '{ stats { nodeCount } }')));
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ data: { stats: { nodeCount: seedBundle().nodes.length } } })]));
 
-    const pids = [...server.output().out.matchAll(/"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/g)].map((m) => Number(m[1]));
+    const pids = workerPids(server.output().out);
     expect(new Set(pids).size).toBe(2);
     process.kill(pids[0], 'SIGKILL');
-    await server.waitFor(/a server process died; starting a replacement[\s\S]*all 2 server processes are answering/);
+    await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*all 2 server processes are answering/);
     expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(seedBundle().nodes.length);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited()).toBe(0);
+  });
+
+  it('replaces the one server process of WORKERS=1 killed with -9, saying why it died, within seconds', async () => {
+    const server = startServe({ WORKERS: '1', PORT: String(await freePort()) });
+    const [, url] = await server.waitFor(/listening on (http:\/\/\S+\/graphql)/);
+    await server.waitFor(/the server process is answering/);
+    await server.waitFor(LISTENING);
+    const [pid] = workerPids(server.output().out);
+    expect(pid).not.toBe(server.child.pid); // a supervisor holds no graph and outlives it
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    await server.waitFor(/a server process died \(killed by SIGKILL[^)]*\)\); starting a replacement[\s\S]*the server process is answering/, 20_000);
+    expect((await post(url, '{ stats { nodeCount } }')).data.stats.nodeCount).toBe(seedBundle().nodes.length);
+    expect(Date.now() - killedAt).toBeLessThan(20_000);
+    await server.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){2}`)); // the replacement's own line may come after the supervisor's
+    const [, replacement] = workerPids(server.output().out);
+    expect(replacement).toBeGreaterThan(0);
+    expect(replacement).not.toBe(pid);
 
     server.child.kill('SIGTERM');
     expect(await server.exited()).toBe(0);
@@ -96,5 +134,15 @@ describe('serve with WORKERS', () => {
     const { out, err } = server.output();
     expect((err + out).match(/set SEEDS_DIR to the seeds directory/g)).toHaveLength(1);
     expect(out).toMatch(/a server process failed to start/);
+  });
+});
+
+describe('why a server process ended, as the log says it', () => {
+  it('names the signal or exit code, and what an out-of-memory death looks like', () => {
+    expect(exitReason(null, 'SIGKILL')).toMatch(/^killed by SIGKILL \(the system's out-of-memory killer, or by hand\)$/);
+    expect(exitReason(null, 'SIGABRT')).toMatch(/^aborted by SIGABRT \(V8 aborts when the heap is out of memory/);
+    expect(exitReason(134, null)).toMatch(/^exited with code 134 \(an abort/);
+    expect(exitReason(1, null)).toBe('exited with code 1');
+    expect(exitReason(null, 'SIGSEGV')).toBe('killed by SIGSEGV');
   });
 });

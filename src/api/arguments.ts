@@ -5,10 +5,11 @@ import { badInput } from './errors';
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SEARCH_TEXT = 500;
 
-export function checkFirst(value: number | null | undefined, fallback: number, argument = 'first'): number {
+/** A page size: the field's @listSize(max:) bounds it (MAX_PAGE_SIZE for the few resolvers that check their own). */
+export function checkFirst(value: number | null | undefined, fallback: number, argument = 'first', max = MAX_PAGE_SIZE): number {
   const first = value ?? fallback;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`"${argument}" must be a whole number from 0 to ${MAX_PAGE_SIZE}; got ${first}.`, argument);
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw badInput(`"${argument}" must be a whole number from 0 to ${max}; got ${first}.`, argument);
   }
   return first;
 }

@@ -104,7 +104,7 @@ export function createRequestHandler(options: HandlerOptions): RequestListener {
         const given = req.headers['x-request-id'];
         const requestId = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createRequestContext(store, logger.child({ requestId }), limits.timeoutMs);
+        return createRequestContext(store, logger.child({ requestId }), limits.timeoutMs, limits.maxCost);
       },
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);

@@ -3,10 +3,11 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError, getNullableType, isListType, Kind,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
+import { listBoundOf } from './list-bounds';
 
 /** Limits on every request, so that an abusive query is refused cheaply, before it runs. */
 export interface RequestLimits {
@@ -36,15 +37,25 @@ export class QueryLimitError extends GraphQLError {
   }
 }
 
-/** A list costs its `first` (or this many when it has none) times what each item costs. */
-export const DEFAULT_LIST_SIZE = 10;
+/**
+ * A list costs as many items as it can answer, from its @listSize bound (its `first`, whose default
+ * the schema states, or its fixed size), times what each item costs.
+ */
+const INTROSPECTION_LIST_SIZE = 10;
 
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const first = typeof args.first === 'number' ? Math.max(0, args.first) : undefined;
   const child = Math.max(1, childComplexity);
   // A connection's edges and nodes hold the `first` items its field already counted.
   if (type.name.endsWith('Connection')) return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + (first ?? DEFAULT_LIST_SIZE) * child;
+  if (isListType(getNullableType(field.type))) {
+    // Introspection's lists are as long as the schema, which no request can grow.
+    if (type.name.startsWith('__')) return 1 + INTROSPECTION_LIST_SIZE * child;
+    const bound = listBoundOf(field as GraphQLField<unknown, unknown>);
+    if (!bound) throw new Error(`${type.name}.${field.name} has no @listSize bound`); // enforceListBounds refuses such a schema
+    // A first over the bound is refused as BAD_USER_INPUT when the field runs, saying what to change.
+    return 1 + (bound.kind === 'page' ? Math.min(first ?? bound.defaultFirst, bound.max) : bound.max) * child;
+  }
   if (first !== undefined) return 1 + first * child; // a connection: its lists hold `first` items
   return 1 + childComplexity;
 };
@@ -114,7 +125,7 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             throw err;
           }
           if (cost > maxCost) {
-            throw new QueryLimitError('cost', maxCost, `The query's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists; each list costs its first (default ${DEFAULT_LIST_SIZE}) times its items.`);
+            throw new QueryLimitError('cost', maxCost, `The query's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists; each list costs its first (the schema states each list's default) times its items.`);
           }
         },
       };

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { recordTraversals } from './lookahead';
+import { enforceListBounds } from './list-bounds';
 import { resolvers } from './resolvers';
 
 export const SCHEMA_DIR = resolve(__dirname, '..', '..', 'schema');
@@ -14,9 +15,9 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** The executable schema: SDL from schema/, resolvers from ./resolvers. */
+/** The executable schema: SDL from schema/, resolvers from ./resolvers, every list held to its @listSize. */
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
   recordTraversals(schema, resolvers as Record<string, unknown>);
-  return schema;
+  return enforceListBounds(schema);
 }

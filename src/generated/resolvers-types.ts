@@ -40,6 +40,42 @@ export type Action = Node & {
   title: Scalars['String']['output'];
 };
 
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionDecidedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionDeliveredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionDeliversArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionOwnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A response: a written statement of action, an action plan, a transfer to a trust, a programme. */
+export type ActionSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type ActionKind =
   | 'ACTION_PLAN'
   /** 2023 framework: an area for improvement named in a report. */
@@ -94,8 +130,63 @@ export type Agency = Node & {
 
 
 /** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyActionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyAliasesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyAreasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
 export type AgencyFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyInspectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyPredecessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyReviewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencySuccessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type AgencyKind =
@@ -137,6 +228,16 @@ export type AgencyNetwork = {
   members: Array<NetworkMember>;
 };
 
+
+export type AgencyNetworkLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type AgencyNetworkMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type Area = Node & {
   __typename?: 'Area';
@@ -172,18 +273,45 @@ export type Area = Node & {
 
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type AreaAgenciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AgencyKind>;
 };
 
 
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type AreaFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
 };
 
 
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaInspectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaPredecessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaSucceededByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type AreaThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
 };
 
@@ -228,6 +356,11 @@ export type AreaSimilarityEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type AreaSimilaritySharedThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One area replaced by (or replacing) another, on a date. */
 export type AreaSuccession = {
   __typename?: 'AreaSuccession';
@@ -235,6 +368,12 @@ export type AreaSuccession = {
   on: Maybe<PartialDate>;
   /** The documents that state the change. */
   sources: Array<Source>;
+};
+
+
+/** One area replaced by (or replacing) another, on a date. */
+export type AreaSuccessionSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Certainty =
@@ -275,6 +414,36 @@ export type Finding = Node & {
   /** The same themes with who assigned each (a person or the classifier) and why. */
   themeAssignments: Array<ThemeAssignment>;
   themes: Array<Theme>;
+};
+
+
+/** One strength or weakness. */
+export type FindingActionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One strength or weakness. */
+export type FindingAgenciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One strength or weakness. */
+export type FindingSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One strength or weakness. */
+export type FindingThemeAssignmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One strength or weakness. */
+export type FindingThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What found a finding: an area's inspection or a national review. */
@@ -340,8 +509,33 @@ export type Inspection = Node & {
 
 
 /** One joint Ofsted and CQC inspection of a local area's SEND support. */
+export type InspectionActionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One joint Ofsted and CQC inspection of a local area's SEND support. */
 export type InspectionFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
+};
+
+
+/** One joint Ofsted and CQC inspection of a local area's SEND support. */
+export type InspectionFollowedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One joint Ofsted and CQC inspection of a local area's SEND support. */
+export type InspectionInspectoratesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One joint Ofsted and CQC inspection of a local area's SEND support. */
+export type InspectionSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type InspectionConnection = {
@@ -413,6 +607,12 @@ export type Node = {
   sources: Array<Source>;
 };
 
+
+/** Anything in the graph. Ids are readable slugs such as `sandwell`, `sandwell-council` or `sandwell-2017-01`. */
+export type NodeSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One cell of the cross-tabulation of outcomes between two frameworks. */
 export type OutcomeTransition = {
   __typename?: 'OutcomeTransition';
@@ -475,6 +675,11 @@ export type PathStep = {
   type: RelationshipType;
 };
 
+
+export type PathStepSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Someone named or quoted in a document. */
 export type Person = Node & {
   __typename?: 'Person';
@@ -483,6 +688,18 @@ export type Person = Node & {
   name: Scalars['String']['output'];
   role: Maybe<Scalars['String']['output']>;
   sources: Array<Source>;
+};
+
+
+/** Someone named or quoted in a document. */
+export type PersonEmployersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Someone named or quoted in a document. */
+export type PersonSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Polarity =
@@ -540,7 +757,7 @@ export type Query = {
   search: Array<SearchHit>;
   /**
    * Theme combinations (1 to maxThemes themes) found as weaknesses in at least minAreas areas,
-   * ordered by support, then by more themes, then by theme ids.
+   * ordered by support, then by more themes, then by theme ids: the first `first` of them.
    */
   sharedWeaknesses: Array<WeaknessPattern>;
   /**
@@ -582,6 +799,7 @@ export type Query = {
  * can be traced to the documents that state it through its `sources` field.
  */
 export type QueryAgenciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AgencyKind>;
 };
 
@@ -684,6 +902,7 @@ export type QueryNodeArgs = {
  * can be traced to the documents that state it through its `sources` field.
  */
 export type QueryOutcomeTransitionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   from?: InspectionFramework;
   to?: InspectionFramework;
 };
@@ -717,8 +936,28 @@ export type QueryRegionArgs = {
  * agencies responsible, what inspectors found, and the actions that answered them. Every node
  * can be traced to the documents that state it through its `sources` field.
  */
+export type QueryRegionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
 export type QueryReviewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QueryReviewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -789,6 +1028,16 @@ export type QuerySourceArgs = {
  * agencies responsible, what inspectors found, and the actions that answered them. Every node
  * can be traced to the documents that state it through its `sources` field.
  */
+export type QuerySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
 export type QueryThemeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -806,6 +1055,16 @@ export type QueryThemeCooccurrenceArgs = {
   polarity?: InputMaybe<Polarity>;
 };
 
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QueryThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** An English region. */
 export type Region = Node & {
   __typename?: 'Region';
@@ -814,6 +1073,18 @@ export type Region = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   sources: Array<Source>;
+};
+
+
+/** An English region. */
+export type RegionAreasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An English region. */
+export type RegionSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every relationship type in the graph. */
@@ -852,8 +1123,21 @@ export type Review = Node & {
 
 
 /** A national report that is not about one area. */
+export type ReviewAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A national report that is not about one area. */
 export type ReviewFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
+};
+
+
+/** A national report that is not about one area. */
+export type ReviewSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SearchHit = {
@@ -912,6 +1196,24 @@ export type Source = Node & {
   url: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A document behind the facts. */
+export type SourceAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document behind the facts. */
+export type SourceMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document behind the facts. */
+export type SourceSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type SourceKind =
   | 'ARTICLE'
   | 'DATASET'
@@ -925,6 +1227,12 @@ export type Succession = {
   agency: Agency;
   on: Maybe<PartialDate>;
   sources: Array<Source>;
+};
+
+
+/** One step in a line of succession. */
+export type SuccessionSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A kind of finding, e.g. `ehc-plan-quality`. */
@@ -945,13 +1253,21 @@ export type Theme = Node & {
 
 /** A kind of finding, e.g. `ehc-plan-quality`. */
 export type ThemeAreasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
 };
 
 
 /** A kind of finding, e.g. `ehc-plan-quality`. */
 export type ThemeFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
+};
+
+
+/** A kind of finding, e.g. `ehc-plan-quality`. */
+export type ThemeSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Who put a finding under a theme. */
@@ -970,6 +1286,12 @@ export type ThemeAssignment = {
   /** The documents whose seed files state the assignment. */
   sources: Array<Source>;
   theme: Theme;
+};
+
+
+/** A finding's theme, with how it came to be assigned: auditable, and correctable in the seed file. */
+export type ThemeAssignmentSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ThemePair = {
@@ -993,9 +1315,9 @@ export type ThemePairAreasArgs = {
 
 export type WeaknessPattern = {
   __typename?: 'WeaknessPattern';
-  /** The areas that share the pattern, by id; the first `first` of them when given (support counts them all). */
+  /** The areas that share the pattern, by id: the first `first` of them (support counts them all). */
   areas: Array<Area>;
-  /** The weakness findings in those areas about those themes, by id: the evidence. The first `first` of them when given. */
+  /** The weakness findings in those areas about those themes, by id: the evidence. The first `first` of them. */
   findings: Array<Finding>;
   /** How many areas share the pattern. */
   support: Scalars['Int']['output'];
@@ -1212,18 +1534,25 @@ export type ResolversParentTypes = ResolversObject<{
   WeaknessPattern: WeaknessPatternRow;
 }>;
 
+export type ListSizeDirectiveArgs = {
+  fixed?: Maybe<Scalars['Int']['input']>;
+  max?: Maybe<Scalars['Int']['input']>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
-  decidedBy?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
-  deliveredBy?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
-  delivers?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<ActionAddressesArgs, 'first'>>;
+  decidedBy?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<ActionDecidedByArgs, 'first'>>;
+  deliveredBy?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<ActionDeliveredByArgs, 'first'>>;
+  delivers?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<ActionDeliversArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActionKind'], ParentType, ContextType>;
-  owners?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  owners?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<ActionOwnersArgs, 'first'>>;
   requiredBy?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<ActionSourcesArgs, 'first'>>;
   startedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActionStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1231,22 +1560,22 @@ export type ActionResolvers<ContextType = RequestContext, ParentType extends Res
 }>;
 
 export type AgencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<AgencyActionsArgs, 'first'>>;
   activeFrom?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   activeTo?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<AgencyFindingsArgs>>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AgencyAliasesArgs, 'first'>>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<AgencyAreasArgs, 'first'>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<AgencyFindingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<AgencyInspectionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
-  predecessors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType>;
-  reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  successors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType, RequireFields<AgencyPeopleArgs, 'first'>>;
+  predecessors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType, RequireFields<AgencyPredecessorsArgs, 'first'>>;
+  reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<AgencyReviewsArgs, 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AgencySourcesArgs, 'first'>>;
+  successors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType, RequireFields<AgencySuccessorsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1259,27 +1588,27 @@ export type AgencyLinkResolvers<ContextType = RequestContext, ParentType extends
 
 export type AgencyNetworkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AgencyNetwork'] = ResolversParentTypes['AgencyNetwork']> = ResolversObject<{
   center?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  links?: Resolver<Array<ResolversTypes['AgencyLink']>, ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['NetworkMember']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['AgencyLink']>, ParentType, ContextType, RequireFields<AgencyNetworkLinksArgs, 'first'>>;
+  members?: Resolver<Array<ResolversTypes['NetworkMember']>, ParentType, ContextType, RequireFields<AgencyNetworkMembersArgs, 'first'>>;
 }>;
 
 export type AreaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = ResolversObject<{
   activeFrom?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   activeTo?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, Partial<AreaAgenciesArgs>>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<AreaFindingsArgs>>;
+  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<AreaAgenciesArgs, 'first'>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<AreaFindingsArgs, 'first'>>;
   gssCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<AreaInspectionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['AreaKind'], ParentType, ContextType>;
   laCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latestOutcome?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  predecessors?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType, RequireFields<AreaPredecessorsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  succeededBy?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType>;
-  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, Partial<AreaThemesArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AreaSourcesArgs, 'first'>>;
+  succeededBy?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType, RequireFields<AreaSucceededByArgs, 'first'>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<AreaThemesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1299,13 +1628,13 @@ export type AreaSimilarityResolvers<ContextType = RequestContext, ParentType ext
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['SimilarityEvidence']>, ParentType, ContextType, RequireFields<AreaSimilarityEvidenceArgs, 'first'>>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  sharedThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  sharedThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<AreaSimilaritySharedThemesArgs, 'first'>>;
 }>;
 
 export type AreaSuccessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AreaSuccession'] = ResolversParentTypes['AreaSuccession']> = ResolversObject<{
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AreaSuccessionSourcesArgs, 'first'>>;
 }>;
 
 export type EmploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
@@ -1315,8 +1644,8 @@ export type EmploymentResolvers<ContextType = RequestContext, ParentType extends
 }>;
 
 export type FindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
-  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<FindingActionsArgs, 'first'>>;
+  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<FindingAgenciesArgs, 'first'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
   areasAffected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   foundBy?: Resolver<Maybe<ResolversTypes['FindingOrigin']>, ParentType, ContextType>;
@@ -1324,10 +1653,10 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<FindingSourcesArgs, 'first'>>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  themeAssignments?: Resolver<Array<ResolversTypes['ThemeAssignment']>, ParentType, ContextType>;
-  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  themeAssignments?: Resolver<Array<ResolversTypes['ThemeAssignment']>, ParentType, ContextType, RequireFields<FindingThemeAssignmentsArgs, 'first'>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<FindingThemesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1349,15 +1678,15 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
 }>;
 
 export type InspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = ResolversObject<{
-  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<InspectionActionsArgs, 'first'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<InspectionFindingsArgs>>;
-  followedBy?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<InspectionFindingsArgs, 'first'>>;
+  followedBy?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<InspectionFollowedByArgs, 'first'>>;
   follows?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   framework?: Resolver<ResolversTypes['InspectionFramework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inspectorates?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  inspectorates?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<InspectionInspectoratesArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
   nextInspectionDueBy?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1365,7 +1694,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   priorityActionPlanRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   significantWeaknesses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<InspectionSourcesArgs, 'first'>>;
   startedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   weaknessesWithProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   weaknessesWithoutProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1399,7 +1728,7 @@ export type NodeResolvers<ContextType = RequestContext, ParentType extends Resol
 }>;
 
 export type OutcomeTransitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutcomeTransition'] = ResolversParentTypes['OutcomeTransition']> = ResolversObject<{
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<OutcomeTransitionAreasArgs>>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<OutcomeTransitionAreasArgs, 'first'>>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
   revisit?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
@@ -1431,22 +1760,22 @@ export type PathStepResolvers<ContextType = RequestContext, ParentType extends R
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<PathStepSourcesArgs, 'first'>>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
-  employers?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
+  employers?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType, RequireFields<PersonEmployersArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<PersonSourcesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, Partial<QueryAgenciesArgs>>;
+  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   agencyNetwork?: Resolver<Maybe<ResolversTypes['AgencyNetwork']>, ParentType, ContextType, RequireFields<QueryAgencyNetworkArgs, 'agencyId' | 'maxDepth'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'id'>>;
@@ -1455,41 +1784,41 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionArgs, 'id'>>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<QueryInspectionsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  outcomeTransitions?: Resolver<Array<ResolversTypes['OutcomeTransition']>, ParentType, ContextType, RequireFields<QueryOutcomeTransitionsArgs, 'from' | 'to'>>;
+  outcomeTransitions?: Resolver<Array<ResolversTypes['OutcomeTransition']>, ParentType, ContextType, RequireFields<QueryOutcomeTransitionsArgs, 'first' | 'from' | 'to'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'maxHops' | 'toId'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'id'>>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionsArgs, 'first'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
-  reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  sharedWeaknesses?: Resolver<Array<ResolversTypes['WeaknessPattern']>, ParentType, ContextType, RequireFields<QuerySharedWeaknessesArgs, 'maxThemes' | 'minAreas'>>;
+  sharedWeaknesses?: Resolver<Array<ResolversTypes['WeaknessPattern']>, ParentType, ContextType, RequireFields<QuerySharedWeaknessesArgs, 'first' | 'maxThemes' | 'minAreas'>>;
   similarAreas?: Resolver<Array<ResolversTypes['AreaSimilarity']>, ParentType, ContextType, RequireFields<QuerySimilarAreasArgs, 'areaId' | 'first' | 'method' | 'polarity'>>;
   similarFindings?: Resolver<Array<ResolversTypes['FindingSimilarity']>, ParentType, ContextType, RequireFields<QuerySimilarFindingsArgs, 'excludeSameArea' | 'findingId' | 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
   themeCooccurrence?: Resolver<Array<ResolversTypes['ThemePair']>, ParentType, ContextType, RequireFields<QueryThemeCooccurrenceArgs, 'first' | 'minAreas' | 'polarity'>>;
-  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemesArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = ResolversObject<{
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<RegionAreasArgs, 'first'>>;
   gssCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<RegionSourcesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ReviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = ResolversObject<{
   areasCovered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  authors?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<ReviewFindingsArgs>>;
+  authors?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<ReviewAuthorsArgs, 'first'>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<ReviewFindingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<ReviewSourcesArgs, 'first'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wsoaCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1510,16 +1839,16 @@ export type SimilarityEvidenceResolvers<ContextType = RequestContext, ParentType
 }>;
 
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
-  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<SourceAuthorsArgs, 'first'>>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<SourceSourcesArgs, 'first'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1528,25 +1857,25 @@ export type SourceResolvers<ContextType = RequestContext, ParentType extends Res
 export type SuccessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Succession'] = ResolversParentTypes['Succession']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<SuccessionSourcesArgs, 'first'>>;
 }>;
 
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = ResolversObject<{
   areaCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<ThemeAreasArgs>>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<ThemeAreasArgs, 'first'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   findingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<ThemeFindingsArgs>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<ThemeFindingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<ThemeSourcesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ThemeAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemeAssignment'] = ResolversParentTypes['ThemeAssignment']> = ResolversObject<{
   assignedBy?: Resolver<ResolversTypes['ThemeAssigner'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<ThemeAssignmentSourcesArgs, 'first'>>;
   theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
 }>;
 
@@ -1559,8 +1888,8 @@ export type ThemePairResolvers<ContextType = RequestContext, ParentType extends 
 }>;
 
 export type WeaknessPatternResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeaknessPattern'] = ResolversParentTypes['WeaknessPattern']> = ResolversObject<{
-  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<WeaknessPatternAreasArgs>>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, Partial<WeaknessPatternFindingsArgs>>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<WeaknessPatternAreasArgs, 'first'>>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<WeaknessPatternFindingsArgs, 'first'>>;
   support?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
 }>;
@@ -1605,3 +1934,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   WeaknessPattern?: WeaknessPatternResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+}>;

@@ -137,7 +137,7 @@ describe('batching: one store call for a run of nested traversals, one per level
 
   it('gives the same answer as fetching one level at a time', async () => {
     const store = await seededStore();
-    const doc = `{ sandwell: area(id: "sandwell") { inspections { findings { id themes { id } } } } areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS) { id areas { id } } agencies { id successors { agency { id } } } inspections { findings { id foundBy { ... on Inspection { id } } themes { id findings { id } } } } } } }`;
+    const doc = `{ sandwell: area(id: "sandwell") { inspections { findings { id themes { id } } } } areas(regionId: "west-midlands", first: 5) { nodes { id region { name } themes(polarity: WEAKNESS, first: 5) { id areas(first: 4) { id } } agencies { id successors { agency { id } } } inspections { findings(first: 6) { id foundBy { ... on Inspection { id } } themes { id findings(first: 3) { id } } } } } } }`;
     const perLevel = createRequestContext(store, silentLogger);
     perLevel.loaders.reached = (name, id) => perLevel.loaders.traversal(name).load(id);
     perLevel.loaders.node = (id) => perLevel.loaders.nodes.load(id);

@@ -42,7 +42,7 @@ export async function startApi(store: GraphStore, env: Record<string, string> = 
   return {
     server,
     async run(query, variables) {
-      const contextValue = createRequestContext(store, silentLogger, config.REQUEST_TIMEOUT_MS);
+      const contextValue = createRequestContext(store, silentLogger, config.REQUEST_TIMEOUT_MS, config.LIMIT_COST);
       const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as { data?: any; errors?: any[] };

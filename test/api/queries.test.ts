@@ -124,7 +124,7 @@ describe('the GraphQL API on the seeded graph', () => {
   });
 
   it('shows the weakness patterns areas share, with evidence', async () => {
-    const data = await ok('{ sharedWeaknesses(minAreas: 30, maxThemes: 2) { support themes { id } areas { id } findings { id } } }');
+    const data = await ok('{ sharedWeaknesses(minAreas: 30, maxThemes: 2) { support themes { id } areas(first: 100) { id } findings(first: 100) { id } } }');
     expect(data.sharedWeaknesses.map((p: { support: number; themes: { id: string }[] }) => [p.support, p.themes.map((t) => t.id)])).toEqual([
       [42, ['access-to-health-services']], [42, ['ehc-plan-quality']], [38, ['leadership-and-accountability']], [36, ['access-to-health-services', 'ehc-plan-quality']],
       [36, ['preparation-for-adulthood']], [33, ['ehc-plan-quality', 'preparation-for-adulthood']], [32, ['access-to-health-services', 'leadership-and-accountability']],

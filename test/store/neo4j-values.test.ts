@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { relationshipRows } from '../../src/domain/model';
-import { isUnavailable } from '../../src/store/neo4j/neo4j-store';
+import { isTimedOut, isUnavailable } from '../../src/store/neo4j/neo4j-store';
 import { nodeToRow, relFromParts, relToProperties, rowToProperties, toPlain } from '../../src/store/neo4j/values';
 import { seedBundle } from '../helpers';
 
@@ -41,5 +41,12 @@ describe('Neo4j values as plain JSON', () => {
     expect(isUnavailable({ code: 'SessionExpired' })).toBe(true);
     expect(isUnavailable({ code: 'Neo.TransientError.General.DatabaseUnavailable' })).toBe(true);
     expect(isUnavailable({ code: 'Neo.ClientError.Statement.SyntaxError' })).toBe(false);
+  });
+
+  it('tells a transaction stopped at its timeout (the request\'s deadline) on Neo4j 4.4 and 5', () => {
+    expect(isTimedOut({ code: 'Neo.ClientError.Transaction.TransactionTimedOut' })).toBe(true);
+    expect(isTimedOut({ code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' })).toBe(true);
+    expect(isTimedOut({ code: 'Neo.ClientError.Statement.SyntaxError' })).toBe(false);
+    expect(isTimedOut(new Error('no code'))).toBe(false);
   });
 });

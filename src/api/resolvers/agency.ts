@@ -1,12 +1,11 @@
-import type { AgencyRow, SourceRow } from '../../domain/model';
+import type { AgencyKind, AgencyRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, neighbours, partialDate, related, relatedFindings, sources } from './helpers';
+import { byIdOf, listed, neighbours, partialDate, related, relatedFindings, sources } from './helpers';
 
 export const agencyResolvers: Resolvers = {
   Query: {
     agency: byIdOf('Agency'),
-    agencies: async (_, args, ctx) =>
-      (await ctx.store.list('Agency', { kind: args.kind }, { first: Number.MAX_SAFE_INTEGER })).rows as AgencyRow[],
+    agencies: listed('Agency', (args) => ({ kind: args.kind as AgencyKind | null | undefined })),
   },
   Agency: {
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),

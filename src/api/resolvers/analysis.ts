@@ -1,9 +1,8 @@
 import type { AgencyRow, AreaRow, FindingRow, NodeRow, SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkFirst, checkRange, checkSearchText } from '../arguments';
-import { partialDate } from './helpers';
+import { checkRange, checkSearchText } from '../arguments';
+import { firstIds, partialDate } from './helpers';
 
-const firstOf = (ids: string[], first: number | null | undefined) => (first == null ? ids : ids.slice(0, checkFirst(first, 0)));
 
 /** The analytical root fields: each one store call, the rows' ids then loaded in one batch per level. */
 export const analysisResolvers: Resolvers = {
@@ -13,12 +12,12 @@ export const analysisResolvers: Resolvers = {
         minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
         maxThemes: checkRange(args.maxThemes ?? 3, 1, 5, 'maxThemes'),
         regionId: args.regionId,
-        first: args.first == null ? null : checkFirst(args.first, 0),
+        first: args.first!,
       }),
     similarAreas: (_, args, ctx) =>
       ctx.store.similarAreas({
         areaId: args.areaId,
-        first: checkFirst(args.first, 10),
+        first: args.first!,
         polarity: args.polarity ?? 'WEAKNESS',
         method: args.method ?? 'THEMES',
         framework: args.framework,
@@ -26,7 +25,7 @@ export const analysisResolvers: Resolvers = {
     similarFindings: (_, args, ctx) =>
       ctx.store.similarFindings({
         findingId: args.findingId,
-        first: checkFirst(args.first, 10),
+        first: args.first!,
         polarity: args.polarity,
         framework: args.framework,
         excludeSameArea: args.excludeSameArea ?? true,
@@ -36,7 +35,7 @@ export const analysisResolvers: Resolvers = {
         polarity: args.polarity ?? 'WEAKNESS',
         framework: args.framework,
         minAreas: checkRange(args.minAreas ?? 2, 1, 10_000, 'minAreas'),
-        first: checkFirst(args.first, 20),
+        first: args.first!,
       }),
     agencyNetwork: (_, args, ctx) => ctx.store.agencyNetwork(args.agencyId, checkRange(args.maxDepth ?? 2, 1, 4, 'maxDepth')),
     path: (_, args, ctx) =>
@@ -46,32 +45,32 @@ export const analysisResolvers: Resolvers = {
         maxHops: checkRange(args.maxHops ?? 6, 1, 12, 'maxHops'),
         relationshipTypes: args.relationshipTypes,
       }),
-    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: checkFirst(args.first, 20) }),
+    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: args.first! }),
   },
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
-    areas: (p, args, ctx) => ctx.loaders.nodeList(firstOf(p.areaIds, args.first)) as Promise<AreaRow[]>,
-    findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstOf(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
+    areas: (p, args, ctx) => ctx.loaders.nodeList(firstIds(p.areaIds, args.first)) as Promise<AreaRow[]>,
+    findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstIds(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
   },
   AreaSimilarity: {
     area: async (s, _, ctx, info) => (await ctx.loaders.node(s.areaId, info)) as AreaRow,
-    sharedThemes: (s, _, ctx) => ctx.loaders.nodeList(s.sharedThemeIds) as Promise<ThemeRow[]>,
-    evidence: (s, args) => s.evidence.slice(0, checkFirst(args.first, 10)),
+    sharedThemes: (s, args, ctx) => ctx.loaders.nodeList(firstIds(s.sharedThemeIds, args.first)) as Promise<ThemeRow[]>,
+    evidence: (s, args) => firstIds(s.evidence, args.first),
   },
   SimilarityEvidence: {
     theme: async (e, _, ctx) => (e.themeId ? ((await ctx.loaders.node(e.themeId)) as ThemeRow) : null),
     finding: async (e, _, ctx) => (await ctx.loaders.node(e.findingId)) as FindingRow,
     match: async (e, _, ctx) => (await ctx.loaders.node(e.matchId)) as FindingRow,
-    sharedTerms: (e, args) => e.sharedTerms.slice(0, checkFirst(args.first, 10)),
+    sharedTerms: (e, args) => firstIds(e.sharedTerms, args.first),
   },
   FindingSimilarity: {
     finding: async (s, _, ctx) => (await ctx.loaders.node(s.findingId)) as FindingRow,
-    sharedTerms: (s, args) => s.sharedTerms.slice(0, checkFirst(args.first, 10)),
+    sharedTerms: (s, args) => firstIds(s.sharedTerms, args.first),
   },
   ThemePair: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
     expected: (p) => (p.themeAreaCounts[0] * p.themeAreaCounts[1]) / p.areasWithFindings,
-    areas: (p, args, ctx) => ctx.loaders.nodeList(p.areaIds.slice(0, checkFirst(args.first, 10))) as Promise<AreaRow[]>,
+    areas: (p, args, ctx) => ctx.loaders.nodeList(firstIds(p.areaIds, args.first)) as Promise<AreaRow[]>,
   },
   AgencyNetwork: {
     center: async (n, _, ctx, info) => (await ctx.loaders.node(n.centerId, info)) as AgencyRow,

@@ -1,14 +1,14 @@
 import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
-import type { AgencyRow, AreaRow, InspectionRow, RegionRow, SourceRow } from '../../domain/model';
+import type { AgencyRow, AreaRow, InspectionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { followsTraversal } from '../lookahead';
-import { byIdOf, connectionFields, neighbours, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, firstIds, listed, neighbours, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
     area: byIdOf('Area'),
     region: byIdOf('Region'),
-    regions: async (_, __, ctx) => (await ctx.store.list('Region', {}, { first: Number.MAX_SAFE_INTEGER })).rows as RegionRow[],
+    regions: listed('Region'),
     areas: (_, args, ctx) => pageOf(ctx, 'Area', { regionId: args.regionId, themeId: args.themeId, polarity: args.polarity }, args),
   },
   AreaConnection: connectionFields<AreaRow>(),
@@ -44,6 +44,6 @@ export const areaResolvers: Resolvers = {
   AreaSuccession: {
     area: (s) => s.node as AreaRow,
     on: (s) => partialDate(s.rel.on ?? null, s.rel.onCertainty),
-    sources: async (s, _, ctx) => (await ctx.loaders.nodeList(s.rel.sourceIds)) as SourceRow[],
+    sources: async (s, args, ctx) => (await ctx.loaders.nodeList(firstIds(s.rel.sourceIds, args.first))) as SourceRow[],
   },
 };

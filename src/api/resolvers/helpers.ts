@@ -54,6 +54,18 @@ export const relatedFindings = (name: TraversalName) =>
 export const neighbours = (name: TraversalName) =>
   followsTraversal(async (parent: WithId, _args: unknown, ctx: RequestContext) => ctx.loaders.traversal(name).load(parent.id), () => name);
 
+/**
+ * The first nodes of a label (ordered by id) for a root list field. Its `first` is always set: the
+ * field's @listSize bound checks it, or supplies the default, before the resolver runs.
+ */
+export const listed =
+  <L extends NodeRow['label']>(label: L, filterOf: (args: Record<string, unknown>) => ListFilter = () => ({})) =>
+  async (_: unknown, args: { first?: number | null } & Record<string, unknown>, ctx: RequestContext): Promise<Extract<NodeRow, { label: L }>[]> =>
+    (await ctx.store.list(label, filterOf(args), { first: args.first! })).rows as Extract<NodeRow, { label: L }>[];
+
+/** The first ids of a list the parent row carries, so that only those are loaded; `first` is set by the field's @listSize bound. */
+export const firstIds = <T>(items: T[], first: number | null | undefined): T[] => items.slice(0, first!);
+
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 
 /** Fetches a node by id for a root field (with what the request asks for below it), answering null for an unknown id or one of another type. */

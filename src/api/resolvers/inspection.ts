@@ -1,8 +1,8 @@
 import type { AreaRow, InspectionRow, ReviewRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkDatePrefix, checkFirst } from '../arguments';
+import { checkDatePrefix } from '../arguments';
 import { badInput } from '../errors';
-import { byIdOf, connectionFields, pageOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
+import { byIdOf, connectionFields, firstIds, listed, pageOf, partialDate, related, relatedFindings, relatedOne, sources } from './helpers';
 
 export const inspectionResolvers: Resolvers = {
   Query: {
@@ -22,7 +22,7 @@ export const inspectionResolvers: Resolvers = {
       return ctx.store.outcomeTransitions(args.from, args.to);
     },
     review: byIdOf('Review'),
-    reviews: async (_, __, ctx) => (await ctx.store.list('Review', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ReviewRow[],
+    reviews: listed('Review'),
     finding: byIdOf('Finding'),
   },
   Inspection: {
@@ -41,10 +41,7 @@ export const inspectionResolvers: Resolvers = {
   InspectionConnection: connectionFields<InspectionRow>(),
   OutcomeTransition: {
     count: (t) => t.areaIds.length,
-    areas: async (t, args, ctx) => {
-      const ids = args.first === undefined || args.first === null ? t.areaIds : t.areaIds.slice(0, checkFirst(args.first, 0));
-      return (await ctx.loaders.nodeList(ids)) as AreaRow[];
-    },
+    areas: async (t, args, ctx) => (await ctx.loaders.nodeList(firstIds(t.areaIds, args.first))) as AreaRow[],
   },
   Review: {
     publishedOn: (r) => partialDate(r.publishedOn, r.publishedOnCertainty),

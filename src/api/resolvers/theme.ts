@@ -1,11 +1,11 @@
 import type { SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, relatedByPolarity, sources } from './helpers';
+import { byIdOf, firstIds, listed, relatedByPolarity, sources } from './helpers';
 
 export const themeResolvers: Resolvers = {
   Query: {
     theme: byIdOf('Theme'),
-    themes: async (_, __, ctx) => (await ctx.store.list('Theme', {}, { first: Number.MAX_SAFE_INTEGER })).rows as ThemeRow[],
+    themes: listed('Theme'),
   },
   Theme: {
     label: (t) => t.name,
@@ -19,6 +19,6 @@ export const themeResolvers: Resolvers = {
     theme: (a) => a.node as ThemeRow,
     assignedBy: (a) => a.rel.assignedBy ?? 'PERSON',
     reason: (a) => a.rel.reason ?? null,
-    sources: async (a, _, ctx) => (await ctx.loaders.nodeList(a.rel.sourceIds)) as SourceRow[],
+    sources: async (a, args, ctx) => (await ctx.loaders.nodeList(firstIds(a.rel.sourceIds, args.first))) as SourceRow[],
   },
 };

@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { AgencyLinkRow } from '../port';
 import { sharedLink } from '../agency-network';
 import type { MemoryGraph } from './memory-graph';
@@ -7,7 +8,9 @@ export function agencyLinks(g: MemoryGraph, frontier: string[]): AgencyLinkRow[]
   const links: AgencyLinkRow[] = [];
   const agenciesAt = (id: string, type: 'SERVES' | 'CONCERNS' | 'OWNED_BY', direction: 'IN' | 'OUT') =>
     g.relsOf(id, type, direction).map((r) => r.other).filter((o) => g.node(o)?.label === 'Agency');
+  const tick = deadlineTicker(8);
   for (const agencyId of frontier) {
+    tick();
     const shared = (kind: 'SHARED_AREA' | 'SHARED_FINDING' | 'SHARED_ACTION', viaIds: string[], others: (via: string) => string[]) => {
       for (const via of viaIds) for (const other of others(via)) if (other !== agencyId) links.push(sharedLink(kind, agencyId, other, via));
     };

@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { FindingRow, InspectionFramework, Polarity } from '../../domain/model';
 import type { AreaSimilarityRow, EvidencePairRow, SimilarAreasArgs, SimilarFindingRow, SimilarFindingsArgs } from '../port';
 import { buildFindingVectors, cosine, roundScore as roundScoreExport, vectorAt, type FindingVectors } from '../finding-similarity';
@@ -103,7 +104,7 @@ export class FindingSimilarityIndex {
     const excluded = args.excludeSameArea ? this.area[me] : -2;
     const top: { f: number; score: number; id: string }[] = [];
     const better = (a: { score: number; id: string }, b: { score: number; id: string }) => b.score - a.score || byId(a.id, b.id);
-    const hit = this.accumulate(me, filter.polarity);
+    const hit = this.accumulate(me, filter.polarity, deadlineTicker(1));
     try {
       for (const f of hit) {
         if (f === me || this.area[f] === excluded || !this.passes(f, filter)) continue;
@@ -140,8 +141,9 @@ export class FindingSimilarityIndex {
     const area = this.area;
     const polarity = filter.polarity;
     const framework = filter.framework;
+    const tick = deadlineTicker(1);
     for (const f of mine) {
-      const hit = this.accumulate(f, polarity);
+      const hit = this.accumulate(f, polarity, tick);
       try {
         for (const g of hit) {
           const a = area[g];
@@ -184,9 +186,10 @@ export class FindingSimilarityIndex {
 
   /**
    * Adds up, in scores[], finding `me`'s cosine with every finding of an area that shares a stem
-   * with it, and returns those findings; clear() must reset them before the next query.
+   * with it, and returns those findings; clear() must reset them before the next query. `tick` is
+   * told of each stem, whose postings may run to every finding: the request's deadline stops it.
    */
-  private accumulate(me: number, polarity: Polarity | null): number[] {
+  private accumulate(me: number, polarity: Polarity | null, tick: () => void): number[] {
     // Both polarities' postings, or one's.
     const from = polarity === 'WEAKNESS' ? 1 : 0;
     const to = polarity === 'STRENGTH' ? 1 : 2;
@@ -195,6 +198,7 @@ export class FindingSimilarityIndex {
     const hit: number[] = [];
     // Stems in id order, so the products add up in the order cosine() adds them.
     for (let k = start[me]; k < start[me + 1]; k++) {
+      tick();
       const w = weights[k];
       for (let p = termStart[2 * terms[k] + from], end = termStart[2 * terms[k] + to]; p < end; p++) {
         const f = postingFinding[p];

@@ -6,6 +6,7 @@ import type {
   TraversalTree, TreeNeighbour, NodeTree,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
+import { deadlineTicker } from '../deadline';
 import { nodeTreesByLevels, traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
@@ -78,12 +79,14 @@ export class MemoryStore implements GraphStore {
 
   async traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]> {
     const g = this.graph;
+    const tick = deadlineTicker(64);
     return ids.map((id) => {
       if (!g.node(id)) return [];
       let frontier = new Map<string, RelRow | null>([[id, null]]);
       for (const step of steps) {
         const next = new Map<string, RelRow>();
         for (const at of frontier.keys()) {
+          tick();
           g.forEachRel(at, step.type, step.direction, (other, rel) => {
             if (!next.has(other) && matches(g.node(other)!, step.where)) next.set(other, rel);
           });
@@ -98,6 +101,7 @@ export class MemoryStore implements GraphStore {
 
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
     const g = this.graph;
+    const tick = deadlineTicker();
     let ids = g.idsByLabel.get(label) ?? [];
     if (label === 'Area' && filter.regionId) {
       const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
@@ -109,11 +113,12 @@ export class MemoryStore implements GraphStore {
     }
     if (label === 'Inspection' && filter.regionId) {
       const inRegion = new Set(g.relsOf(filter.regionId, 'IN_REGION', 'IN').map((r) => r.other));
-      ids = ids.filter((id) => g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other)));
+      ids = ids.filter((id) => (tick(), g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other))));
     }
     if (filter.kind) ids = ids.filter((id) => (g.node(id) as { kind?: string }).kind === filter.kind);
     if (label === 'Inspection' && (filter.framework || filter.outcome || filter.from || filter.to)) {
       ids = ids.filter((id) => {
+        tick();
         const i = g.node(id) as InspectionRow;
         return (!filter.framework || i.framework === filter.framework) && (!filter.outcome || i.outcome === filter.outcome) && inDateRange(inspectionDate(i) || null, filter.from, filter.to);
       });
@@ -138,7 +143,11 @@ export class MemoryStore implements GraphStore {
 
   async patternFindings(patterns: readonly PatternKey[]) {
     const g = this.graph;
-    return patterns.map((p) => patternFindings(g, p));
+    const tick = deadlineTicker(1);
+    return patterns.map((p) => {
+      tick();
+      return patternFindings(g, p);
+    });
   }
 
   async similarAreas(args: SimilarAreasArgs) {
@@ -171,7 +180,9 @@ export class MemoryStore implements GraphStore {
   async outcomeTransitions(from: InspectionFramework, to: InspectionFramework) {
     const g = this.graph;
     const histories: AreaInspectionHistory[] = [];
+    const tick = deadlineTicker(16);
     for (const areaId of g.idsByLabel.get('Area') ?? []) {
+      tick();
       if ((g.node(areaId) as AreaRow).activeTo) continue;
       const inspections: AreaInspectionHistory['inspections'] = [];
       const seen = new Set<string>([areaId]);

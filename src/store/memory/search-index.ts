@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { Label, NodeRow } from '../../domain/model';
 import type { SearchHitRow } from '../port';
 import { byId } from '../ordering';
@@ -118,7 +119,9 @@ export class SearchIndex {
       const wanted = labels && labels.length ? new Set(labels) : null;
       const top: { doc: number; score: number }[] = [];
       const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id);
+      const tick = deadlineTicker(1024);
       for (const doc of touched) {
+        tick();
         if (this.matched[doc] !== n || (wanted && !wanted.has(this.rows[doc].label))) continue;
         // MiniSearch multiplies by the number of query words matched; every word matches here.
         insertTop(top, { doc, score: this.scores[doc] * n }, first, better);

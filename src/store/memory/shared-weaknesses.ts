@@ -1,4 +1,5 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
+import { deadlineTicker } from '../deadline';
 import { byId, comparePatterns, patternKey } from '../ordering';
 import { AreaBitset, popcount as popcountExport } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
@@ -96,8 +97,10 @@ function nextLevel(prev: Level, words: number, minAreas: number, keepAreas: bool
   }
   const next: Level = { size, count: 0, themes: new Int32Array(bound * size), support: new Int32Array(bound), areas: keepAreas ? new Int32Array(bound * words) : null };
   const from = prev.areas!;
+  const tick = deadlineTicker();
   for (let i = 0; i < prev.count; i++) {
     for (let j = i + 1; j < prev.count && samePrefix(prev.themes, i, j, k); j++) {
+      tick();
       const at = next.count * words;
       const support = next.areas ? andCount(next.areas, at, from, i * words, j * words, words) : countAnd(from, i * words, j * words, words);
       if (support < minAreas) continue;
@@ -121,8 +124,10 @@ function topPatterns(index: ThemeAreaSets, levels: Level[], first: number | null
     threshold = Math.max(threshold, 1);
   }
   const ranked = [];
+  const tick = deadlineTicker();
   for (const level of levels) {
     for (let item = 0; item < level.count; item++) {
+      tick();
       const support = level.support[item];
       if (support < threshold) continue;
       const themeIds: string[] = [];
@@ -170,7 +175,9 @@ function idsOf(bits: Int32Array, ids: readonly string[], count: number): string[
 /** The evidence behind a pattern, asked for only when a query selects it. */
 export function patternFindings(g: MemoryGraph, pattern: PatternKey): string[] {
   const findingIds = new Set<string>();
+  const tick = deadlineTicker(16);
   for (const areaId of pattern.areaIds) {
+    tick();
     const perTheme = g.areaThemeFindings.WEAKNESS.get(areaId);
     for (const t of pattern.themeIds) for (const f of perTheme?.get(t) ?? []) findingIds.add(f);
   }

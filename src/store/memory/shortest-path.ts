@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { RelRow, RelType } from '../../domain/model';
 import { DEFAULT_PATH_TYPES, type PathArgs, type PathRow } from '../port';
 import { byId } from '../ordering';
@@ -23,6 +24,8 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
   };
   const cost = (layer: string[]) => layer.reduce((sum, id) => sum + g.degree(id), 0);
 
+  // Once per node expanded: a node's adjacency costs far more than reading the clock.
+  const tick = deadlineTicker(1);
   const distS = new Map([[s, 0]]), distT = new Map([[t, 0]]);
   // Nodes by distance from each end.
   const layersS: string[][] = [[s]], layersT: string[][] = [[t]];
@@ -33,6 +36,7 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
     const radius = layers.length;
     const next: string[] = [];
     for (const u of layers.at(-1)!) {
+      tick();
       for (const v of neighbours(u)) {
         if (dist.has(v)) continue;
         dist.set(v, radius);
@@ -53,9 +57,15 @@ export function shortestPath(g: MemoryGraph, args: PathArgs): PathRow | null {
   const mark = (known: Set<string>, layer: string[], into: Set<string>) => {
     if (cost([...known]) <= cost(layer)) {
       const inLayer = new Set(layer);
-      for (const w of known) for (const u of neighbours(w)) if (inLayer.has(u)) into.add(u);
+      for (const w of known) {
+        tick();
+        for (const u of neighbours(w)) if (inLayer.has(u)) into.add(u);
+      }
     } else {
-      for (const u of layer) if (neighbours(u).some((w) => known.has(w))) into.add(u);
+      for (const u of layer) {
+        tick();
+        if (neighbours(u).some((w) => known.has(w))) into.add(u);
+      }
     }
   };
   for (let i = m - 1; i >= 0; i--) mark(onPath[i + 1], layersS[i], onPath[i]);

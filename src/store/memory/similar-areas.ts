@@ -1,3 +1,4 @@
+import { deadlineTicker } from '../deadline';
 import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
@@ -27,7 +28,9 @@ export function similarAreasByThemes(g: MemoryGraph, index: AreaThemeIndex, args
   for (const t of myThemes) candidates.orWith(index.themeAreas[t]);
   const top: { area: number; score: number; areaId: string }[] = [];
   const better = compareSimilarity;
+  const tick = deadlineTicker(16);
   for (const area of candidates.indexes()) {
+    tick();
     if (area === me) continue;
     let shared = 0;
     let either = 0;

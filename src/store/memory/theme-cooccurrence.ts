@@ -1,4 +1,5 @@
 import type { ThemeCooccurrenceArgs, ThemePairRow } from '../port';
+import { deadlineTicker } from '../deadline';
 import { compareThemePairs } from '../ordering';
 import { insertTop as insertTopExport } from '../top-k';
 import { AreaBitset, popcount as popcountExport } from './area-bitset';
@@ -20,8 +21,10 @@ export function themeCooccurrence(index: AreaThemeIndex, args: ThemeCooccurrence
   const areasWithFindings = any.indexes().length;
   const sizes = themes.map((t) => t.indexes().length);
   const top: (ThemePairRow & { i: number; j: number })[] = [];
+  const tick = deadlineTicker(64);
   for (let i = 0; i < themes.length; i++) {
     for (let j = i + 1; j < themes.length; j++) {
+      tick();
       const a = themes[i].words;
       const b = themes[j].words;
       let count = 0;

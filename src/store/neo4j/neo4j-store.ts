@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Bundle, InspectionFramework, Label, NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
+import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } from '../deadline';
 import { StoreUnavailableError } from '../errors';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { queryWords, snippetFor } from '../search-text';
@@ -24,6 +25,9 @@ export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.') || (err as { retriable?: boolean }).retriable === true;
 }
+
+/** Neo4j stopped the transaction at its timeout (4.4 and 5 name it differently). */
+export const isTimedOut = (err: unknown): boolean => /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test((err as { code?: string }).code ?? '');
 
 /** What traverseTreeStatement answers for each node reached. */
 interface ReachedValue {
@@ -76,13 +80,19 @@ export class Neo4jStore implements GraphStore {
 
   private async read(statement: cypher.Statement): Promise<Neo4jRecord[]> {
     this.roundTrips++;
+    // The request's remaining time becomes the transaction's timeout: Neo4j stops the query itself.
+    checkDeadline();
+    const timeout = remainingMs();
     try {
       const result = await this.driver.executeQuery(statement.text, statement.params, {
         database: this.database,
         routing: neo4j.routing.READ,
+        ...(timeout === undefined ? {} : { transactionConfig: { timeout } }),
       });
       return result.records;
     } catch (err) {
+      const deadline = currentDeadline();
+      if (deadline && isTimedOut(err)) throw new DeadlineExceededError(deadline.timeoutMs);
       if (isUnavailable(err)) throw new StoreUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
       throw err;
     }

@@ -27,7 +27,7 @@ query AreaPage($id: ID!) {
       predecessors { agency { id name kind } on { iso } }
     }
   }
-  similarAreas(areaId: $id, first: 8) { area { id name } score sharedThemes { id label } }
+  similarAreas(areaId: $id, first: 8) { area { id name } score sharedThemes(first: 100) { id label } }
 }`;
 
 interface Src { id: string; title: string; url: string | null; file?: string | null }

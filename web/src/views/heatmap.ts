@@ -6,15 +6,15 @@ import { failed, h, loading, queryBox } from '../dom';
 
 export const HEATMAP_QUERY = `
 query HeatMap($regionId: ID, $polarity: Polarity!, $after: String) {
-  areas(regionId: $regionId, first: 40, after: $after) {
+  areas(regionId: $regionId, first: 20, after: $after) {
     pageInfo { hasNextPage endCursor }
     nodes {
       id name region { id name }
-      inspections { id framework findings(polarity: $polarity) { id themes { id } } }
+      inspections(first: 10) { id framework findings(polarity: $polarity, first: 60) { id themes(first: 5) { id } } }
     }
   }
-  themes { id label }
-  regions { id name }
+  themes(first: 1000) { id label }
+  regions(first: 100) { id name }
 }`;
 
 interface Answer {

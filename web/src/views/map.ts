@@ -16,12 +16,12 @@ query MapAreas($after: String) {
     pageInfo { hasNextPage endCursor }
     nodes { id name region { name } latestOutcome }
   }
-  themes { id label }
+  themes(first: 1000) { id label }
 }`;
 
 export const THEME_QUERY = `
 query AreasWithThemeAsWeakness($themeId: ID!) {
-  theme(id: $themeId) { id label areas(polarity: WEAKNESS) { id } }
+  theme(id: $themeId) { id label areas(polarity: WEAKNESS, first: 1000) { id } }
 }`;
 
 interface MapArea { id: string; name: string; region: { name: string } | null; latestOutcome: string | null }

@@ -8,10 +8,10 @@ export const NETWORK_QUERY = `
 query AgencyNetwork($id: ID!, $depth: Int) {
   agencyNetwork(agencyId: $id, maxDepth: $depth) {
     center { id name }
-    members { depth agency { id name kind } }
-    links { kind from { id } to { id } via { __typename id } }
+    members(first: 1000) { depth agency { id name kind } }
+    links(first: 1000) { kind from { id } to { id } via { __typename id } }
   }
-  agencies { id name kind }
+  agencies(first: 1000) { id name kind }
 }`;
 
 interface Answer {

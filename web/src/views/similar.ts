@@ -11,7 +11,7 @@ query CriticisedForTheSameThings($id: ID!) {
     area { id name }
     findings(polarity: WEAKNESS) { id themes { id label } }
   }
-  themes { id label areas(polarity: WEAKNESS) { id name } }
+  themes(first: 100) { id label areas(polarity: WEAKNESS, first: 400) { id name } }
 }`;
 
 interface Answer {
