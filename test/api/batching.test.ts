@@ -172,9 +172,9 @@ describe('batching: one store call for a run of nested traversals, one per level
     const res = await api.run('{ similarAreas(areaId: "sandwell", first: 3) { score area { name region { name } inspections { findings { id } } } sharedThemes { label } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.similarAreas.map((s: { area: { name: string; region: { name: string } } }) => [s.area.name, s.area.region.name])).toEqual([
-      ['Hillingdon', 'London'],
       ['Bury', 'North West'],
       ['County Durham', 'North East'],
+      ['Hillingdon', 'London'],
     ]);
     // the ranking; the areas with their regions, inspections and findings; the shared themes
     expect(store.calls).toEqual(['similarAreas', 'nodeTrees', 'nodes']);
