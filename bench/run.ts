@@ -13,16 +13,12 @@ import { Command } from 'commander';
 import { execute, parse } from 'graphql';
 import pino from 'pino';
 import { readConfig } from '../src/config';
-import { loadDataset } from '../src/dataset/load-dataset';
 import { createRequestContext } from '../src/api/context';
 import { JitExecutor } from '../src/api/jit-executor';
 import { buildSchema } from '../src/api/schema';
-import { MemoryStore } from '../src/store/memory/memory-store';
-import { chooseStore, connectNeo4j } from '../src/store/open-store';
-import { writeBundle } from '../src/store/neo4j/seed-writer';
-import { ensureSchema } from '../src/store/neo4j/schema';
-import type { GraphStore } from '../src/store/port';
 import { AREAS_PER_SCALE } from '../src/synthetic/generate';
+import { chooseStore } from '../src/store/open-store';
+import { baselineStore } from './baseline-store';
 import { benchDocuments, FLOOR_DOCUMENT } from './documents';
 import { datasetFor, ensureBuilt, fmt, load, peakRssMB, ROOT, serverTimes, startServer, timeCalls, type Figures, type ServerCode } from './harness';
 
@@ -42,21 +38,6 @@ interface ScaleResult {
   /** The same operation compiled (graphql-jit), as the server runs an operation it has seen before. */
   compiled: Record<string, { p50: number; p99: number }>;
   store: Record<string, { p50: number; p99: number }>;
-}
-
-async function baselineStore(seedsDir: string): Promise<{ store: GraphStore; close: () => Promise<void> }> {
-  const config = readConfig();
-  const choice = chooseStore(config);
-  const bundle = loadDataset(seedsDir);
-  if (choice.kind === 'memory') {
-    const store = new MemoryStore();
-    await store.load(bundle);
-    return { store, close: () => store.close() };
-  }
-  const store = await connectNeo4j(config, silent, choice.settings);
-  await ensureSchema(store.driverForAdmin(), store.databaseName);
-  await writeBundle(store.driverForAdmin(), store.databaseName, bundle, { reset: true });
-  return { store, close: () => store.close() };
 }
 
 async function runScale(label: string, scale: number, opts: { duration: number; connections: number; seed: number; port: number; workers: number; code: ServerCode; cacheDir: string; only: string[] | null }): Promise<ScaleResult> {

@@ -186,9 +186,19 @@ program
   .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall')
   .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
   .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
-  .action(async (opts: { labels: string; corpus: string }) => {
-    const { evaluateThemes, formatEvaluation, readHandLabels } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
-    console.log(formatEvaluation(await evaluateThemes(readHandLabels(opts.labels), opts.corpus)));
+  .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the rules that fired')
+  .action(async (opts: { labels: string; corpus: string; errors?: string }) => {
+    const { evaluateThemes, formatErrors, formatEvaluation, readHandLabels } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
+    const { THEME_RULES } = require('./ingest/theme-rules') as typeof import('./ingest/theme-rules');
+    const themes = THEME_RULES.map((r) => r.theme);
+    if (opts.errors !== undefined && !themes.includes(opts.errors)) {
+      console.error(`--errors ${opts.errors}: the classifier has no such theme; use one of: ${[...themes].sort().join(', ')}`);
+      process.exitCode = 1;
+      return;
+    }
+    const evaluation = await evaluateThemes(readHandLabels(opts.labels), opts.corpus);
+    console.log(formatEvaluation(evaluation));
+    if (opts.errors !== undefined) console.log(`\n${formatErrors(evaluation, opts.errors)}`);
   });
 
 program.parseAsync().catch((err: unknown) => {

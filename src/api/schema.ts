@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { packageRoot } from '../package-root';
+import { recordTraversals } from './lookahead';
 import { enforceListBounds } from './list-bounds';
 import { resolvers } from './resolvers';
 
@@ -17,7 +18,7 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
 
 /** The executable schema: SDL from schema/, resolvers from ./resolvers, every list held to its @listSize. */
 export function buildSchema(): GraphQLSchema {
-  return enforceListBounds(
-    makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } }),
-  );
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  recordTraversals(schema, resolvers as Record<string, unknown>);
+  return enforceListBounds(schema);
 }

@@ -1,10 +1,16 @@
 import { FALLBACK_THEME, THEME_RULES, type ThemeRule } from './theme-rules';
 
 /**
- * Puts a finding under themes by the rules in theme-rules.ts, and says why: each assignment
- * names its rule and the words of the finding that fired it. A theme fires on one strong term,
- * or two weak ones; of those that fire, the strongest are kept (at most MAX_THEMES, and none
- * far weaker than the first), so that a passing mention does not make a theme.
+ * Puts a finding under themes by the rules in theme-rules.ts, and says why.
+ *
+ * A bullet's first sentence names its subject; the rest is evidence and consequence, where other
+ * themes come up in passing. So each theme is scored: every distinct term of its rule that the
+ * bullet uses counts (STRONG or WEAK), FIRST_SENTENCE times as much when the first sentence uses
+ * it, and each further sentence that uses any of the rule's terms adds SPREAD (a theme the bullet
+ * keeps returning to is what it is about). A theme needs a strong term or two weak ones; of the
+ * themes that have them, the best are kept: at most MAX_THEMES, none under RELATIVE_SCORE of the
+ * best one's score. Each assignment names its rule, the words that fired it (marking those of the
+ * first sentence), how many sentences use them, and its score.
  */
 
 export interface MachineAssignment {
@@ -12,14 +18,32 @@ export interface MachineAssignment {
   reason: string;
 }
 
+const STRONG = 2;
+const WEAK = 1;
+const FIRST_SENTENCE = 2;
+const SPREAD = 1;
 const MAX_THEMES = 3;
-/** A theme is kept when its score is at least this share of the best theme's. */
 const RELATIVE_SCORE = 0.5;
 
 interface CompiledRule {
   theme: string;
   strong: RegExp[];
   weak: RegExp[];
+}
+
+/** A term as the bullet used it: the words, and whether its first sentence has them. */
+interface Hit {
+  words: string;
+  first: boolean;
+  at: number;
+}
+
+interface Fired {
+  theme: string;
+  score: number;
+  strong: Hit[];
+  weak: Hit[];
+  sentences: number;
 }
 
 const compile = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![\\p{L}\\p{N}])`, 'giu');
@@ -37,6 +61,9 @@ const normalise = (text: string) =>
     .replace(/education,? health and (?:social )?care(?= (?:needs assessments?|plans?|ehc))/g, 'ehc')
     .replace(/education,? health and (?:social )?care/g, 'education-health-care');
 
+/** Sentences end at a full stop, question or exclamation mark that a capital or a digit follows. */
+const splitSentences = (text: string) => text.trim().split(/(?<=[.!?]["’”)]?)\s+(?=["‘“(]?[A-Z0-9])/);
+
 export class ThemeClassifier {
   private readonly rules: CompiledRule[];
 
@@ -47,14 +74,17 @@ export class ThemeClassifier {
   }
 
   classify(text: string, excluded: ReadonlySet<string> = new Set()): MachineAssignment[] {
-    const t = normalise(text);
-    const fired: { theme: string; score: number; strong: string[]; weak: string[] }[] = [];
+    const sentences = splitSentences(text).map(normalise);
+    const fired: Fired[] = [];
     for (const rule of this.rules) {
       if (excluded.has(rule.theme)) continue;
-      const strong = matches(t, rule.strong);
-      const weak = matches(t, rule.weak).filter((w) => !strong.some((s) => s.includes(w)));
+      const strong = matches(sentences, rule.strong);
+      // One phrase counts once: "health" is not a second term beside "health professionals".
+      const weak = matches(sentences, rule.weak).filter((w, _, all) => ![...strong, ...all].some((o) => o !== w && o.words.includes(w.words)));
       if (strong.length === 0 && weak.length < 2) continue;
-      fired.push({ theme: rule.theme, score: 2 * strong.length + weak.length, strong, weak });
+      const spread = sentences.filter((s) => [...rule.strong, ...rule.weak].some((p) => test(p, s))).length;
+      const score = weigh(strong, STRONG) + weigh(weak, WEAK) + SPREAD * Math.max(0, spread - 1);
+      fired.push({ theme: rule.theme, score, strong, weak, sentences: spread });
     }
     fired.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
     const best = fired[0]?.score ?? 0;
@@ -62,26 +92,41 @@ export class ThemeClassifier {
     if (kept.length === 0) {
       return excluded.has(FALLBACK_THEME) ? [] : [{ theme: FALLBACK_THEME, reason: `fallback: no rule matched, so the finding is taken to be about the partnership's leaders` }];
     }
-    return kept.map((f) => ({ theme: f.theme, reason: describe(f.theme, f.strong, f.weak) }));
+    return kept.map((f) => ({ theme: f.theme, reason: describe(f) }));
   }
 }
 
-/** The distinct words each pattern matched, in the order they first occur. */
-function matches(text: string, patterns: readonly RegExp[]): string[] {
-  const found: { at: number; words: string }[] = [];
+function test(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+const weigh = (hits: readonly Hit[], weight: number) => hits.reduce((n, h) => n + weight * (h.first ? FIRST_SENTENCE : 1), 0);
+
+/** The distinct words each pattern matched (in the first sentence when it has them), in the order they occur. */
+function matches(sentences: readonly string[], patterns: readonly RegExp[]): Hit[] {
+  const found: Hit[] = [];
   for (const p of patterns) {
-    p.lastIndex = 0;
-    const m = p.exec(text);
-    if (m && !found.some((f) => f.words === m[0])) found.push({ at: m.index, words: m[0] });
+    let offset = 0;
+    for (const [i, s] of sentences.entries()) {
+      p.lastIndex = 0;
+      const m = p.exec(s);
+      if (m) {
+        if (!found.some((f) => f.words === m[0])) found.push({ words: m[0], first: i === 0, at: offset + m.index });
+        break;
+      }
+      offset += s.length + 1;
+    }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.words);
+  return found.sort((a, b) => a.at - b.at);
 }
 
-const quoteAll = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
+const quoteAll = (hits: readonly Hit[]) => hits.map((h) => `"${h.words}"${h.first ? ' (first sentence)' : ''}`).join(', ');
 
-function describe(theme: string, strong: readonly string[], weak: readonly string[]): string {
+function describe(f: Fired): string {
   const parts = [];
-  if (strong.length) parts.push(`terms ${quoteAll(strong)}`);
-  if (weak.length) parts.push(`${strong.length ? 'and weaker terms' : 'weaker terms'} ${quoteAll(weak)}`);
-  return `rule ${theme}: ${parts.join(' ')}`;
+  if (f.strong.length) parts.push(`terms ${quoteAll(f.strong)}`);
+  if (f.weak.length) parts.push(`${f.strong.length ? 'and weaker terms' : 'weaker terms'} ${quoteAll(f.weak)}`);
+  const spread = f.sentences > 1 ? ` in ${f.sentences} sentences` : '';
+  return `rule ${f.theme}: ${parts.join(' ')}${spread}; score ${f.score}`;
 }

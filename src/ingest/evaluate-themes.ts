@@ -38,6 +38,19 @@ export interface ThemeScore {
   recall: number;
   f1: number;
 }
+/** A bullet the classifier and the person disagree on for one theme, with the classifier's reasons. */
+export interface ThemeError {
+  theme: string;
+  kind: 'false positive' | 'false negative';
+  file: string;
+  section: 'effective' | 'better';
+  text: string;
+  /** The themes a person gave the bullet. */
+  wanted: string[];
+  /** The classifier's themes, each with the rule and words that fired. */
+  given: { theme: string; reason: string }[];
+}
+
 export interface Evaluation {
   reports: number;
   bullets: number;
@@ -46,6 +59,7 @@ export interface Evaluation {
   perTheme: ThemeScore[];
   micro: Omit<ThemeScore, 'theme'>;
   macroF1: number;
+  errors: ThemeError[];
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[’‘']/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
@@ -60,6 +74,7 @@ export async function evaluateThemes(labels: HandLabels[], corpusDir: string, cl
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const at = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
   const unmatched: string[] = [];
+  const errors: ThemeError[] = [];
   let bullets = 0;
   for (const label of labels) {
     const report = parseReport(await readPdfText(readFileSync(join(corpusDir, label.file))));
@@ -72,10 +87,15 @@ export async function evaluateThemes(labels: HandLabels[], corpusDir: string, cl
         continue;
       }
       bullets++;
-      const given = new Set(classifier.classify(text).map((a) => a.theme));
+      const assignments = classifier.classify(text);
+      const given = new Set(assignments.map((a) => a.theme));
       const wanted = new Set(b.themes);
-      for (const t of given) wanted.has(t) ? at(t).tp++ : at(t).fp++;
-      for (const t of wanted) if (!given.has(t)) at(t).fn++;
+      const error = (theme: string, kind: ThemeError['kind']) => errors.push({ theme, kind, file: label.file, section: b.section, text, wanted: b.themes, given: assignments });
+      for (const t of given) {
+        if (wanted.has(t)) at(t).tp++;
+        else at(t).fp++, error(t, 'false positive');
+      }
+      for (const t of wanted) if (!given.has(t)) at(t).fn++, error(t, 'false negative');
     }
   }
   const perTheme = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([theme, c]) => ({ theme, ...score(c.tp, c.fp, c.fn) }));
@@ -87,6 +107,7 @@ export async function evaluateThemes(labels: HandLabels[], corpusDir: string, cl
     perTheme,
     micro: score(sum('tp'), sum('fp'), sum('fn')),
     macroF1: perTheme.length ? perTheme.reduce((n, t) => n + t.f1, 0) / perTheme.length : 0,
+    errors,
   };
 }
 
@@ -103,4 +124,22 @@ export function formatEvaluation(e: Evaluation): string {
     `  ${'overall (macro F1)'.padEnd(32)} ${''.padStart(16)} ${pct(e.macroF1).padStart(5)}`,
     ...e.unmatched.map((u) => `  not found: ${u}`),
   ].join('\n');
+}
+
+/** The bullets the classifier got wrong for one theme: what it gave that the person did not, then what it missed. */
+export function formatErrors(e: Evaluation, theme: string): string {
+  const of = (kind: ThemeError['kind']) => e.errors.filter((x) => x.theme === theme && x.kind === kind);
+  const block = (x: ThemeError) => [
+    `- ${x.file}, ${x.section === 'effective' ? 'strength' : 'weakness'}: ${x.text}`,
+    `    person: ${x.wanted.join(', ') || '(none)'}`,
+    ...(x.given.length ? x.given.map((g) => `    machine: ${g.theme} (${g.reason})`) : ['    machine: (none)']),
+  ];
+  const section = (kind: ThemeError['kind'], title: string) => {
+    const list = of(kind);
+    return [`${title} (${list.length}):`, ...list.flatMap(block), ''];
+  };
+  return [
+    ...section('false positive', `${theme}: given by the classifier, not by the person`),
+    ...section('false negative', `${theme}: given by the person, missed by the classifier`),
+  ].join('\n').trimEnd();
 }

@@ -25,6 +25,25 @@ export interface Neighbour {
   rel: RelRow;
 }
 
+/**
+ * Traversals nested as a request nests them: from each start node `steps`, and from every node
+ * reached, each of `children`. Lets an adapter answer a nested request in one round trip.
+ */
+export interface TraversalTree {
+  steps: readonly Step[];
+  children: readonly TraversalTree[];
+}
+/** A node reached by a tree's steps, with what each child traversal reaches from it (children[i] for tree.children[i]). */
+export interface TreeNeighbour extends Neighbour {
+  children: TreeNeighbour[][];
+}
+
+/** A node by id, with what each of a list of traversal trees reaches from it (children[i] for trees[i]). */
+export interface NodeTree {
+  node: NodeRow;
+  children: TreeNeighbour[][];
+}
+
 export interface ListFilter {
   /** Areas in the region; inspections of an area in it. */
   regionId?: string | null;
@@ -208,10 +227,20 @@ export interface StoreStats {
 
 export interface GraphStore {
   readonly name: string;
+  /**
+   * Whether each call is a round trip to a server (Neo4j): the API then fetches a nested
+   * request's traversals in one call (traverseTree, nodeTrees). The embedded store answers those
+   * level by level anyway, and the API calls it one level at a time, which costs it less.
+   */
+  readonly callsAreRoundTrips: boolean;
 
   nodes(ids: readonly string[]): Promise<(NodeRow | null)[]>;
   /** For each id, the distinct nodes reached by following the steps, ordered by id. */
   traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]>;
+  /** For each id, what `traverse` answers for tree.steps, each node reached carrying the answers of tree.children from it. */
+  traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]>;
+  /** What `nodes` answers, each node found carrying what `traverseTree` answers from it for each of the trees. */
+  nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]>;
   list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult>;
   themeStats(themeIds: readonly string[]): Promise<ThemeStats[]>;
 

@@ -5,6 +5,7 @@ import { createRequestContext } from '../../src/api/context';
 import { JitExecutor } from '../../src/api/jit-executor';
 import { buildSchema } from '../../src/api/schema';
 import type { MemoryStore } from '../../src/store/memory/memory-store';
+import type { GraphStore } from '../../src/store/port';
 import { generatedDocuments } from './generated-documents';
 import { seededStore, silentLogger, startApi } from './harness';
 
@@ -80,6 +81,28 @@ describe('compiled operations (graphql-jit) answer as graphql-js does', () => {
     // The comparison covered compiled operations, answers and refusals alike.
     expect(compiled).toBeGreaterThan(CASES * 0.9);
     expect(withErrors).toBeGreaterThan(CASES * 0.02);
+  }, 300_000);
+
+  it(`for ${Math.ceil(CASES / 4)} valid generated documents, with nested lists fetched together (a store whose calls are round trips): the same answers`, async () => {
+    const jit = new JitExecutor(schema, 1);
+    let trees = 0;
+    const remote: GraphStore = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'callsAreRoundTrips') return true;
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'traverseTree' && prop !== 'nodeTrees') return value;
+        return (...args: unknown[]) => (trees++, value.apply(target, args));
+      },
+    });
+    await fc.assert(
+      fc.asyncProperty(validDocuments, async (document) => {
+        const expected = visible(await execute({ schema, document, contextValue: context() }));
+        const ctx = createRequestContext(remote, silentLogger, 10_000);
+        expectSameAnswer(visible(await jit.execute(document, undefined, ctx, undefined)), expected);
+      }),
+      { numRuns: Math.ceil(CASES / 4), seed: 20261130 },
+    );
+    expect(trees).toBeGreaterThan(0);
   }, 300_000);
 
   it('with variables, and when the variables do not fit', async () => {

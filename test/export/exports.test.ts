@@ -140,7 +140,7 @@ test('exports answer within the API\'s limits, saying what to change', async () 
 
 test('npm run cli -- export writes the same files to a directory', () => {
   const out = mkdtempSync(join(tmpdir(), 'send-graph-export-'));
-  const run = (...args: string[]) => execFileSync(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, '..', '..', 'src', 'cli.ts'), 'export', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const run = (...args: string[]) => execFileSync(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, '..', '..', 'src', 'cli.ts'), 'export', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', CACHE_DIR: 'off' } });
   expect(run('--format', 'csv', '--out', out)).toContain('areas.csv');
   expect(readdirSync(out).sort()).toEqual(['actions.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'inspections.csv']);
   run('--format', 'graphml', '--id', 'sandwell', '--depth', '2', '--out', out);

@@ -1,7 +1,8 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { queryWords } from '../../src/store/search-text';
-import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { DERIVED_CHECK, SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -14,6 +15,19 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
   return [
     ['nodes', cypher.nodesStatement([HOSTILE])],
     ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
+    ['traverse tree: area, inspections, findings, themes and agencies', cypher.traverseTreeStatement([HOSTILE], {
+      steps: TRAVERSALS.areaInspections,
+      children: [{ steps: TRAVERSALS.inspectionFindings, children: [{ steps: TRAVERSALS.findingThemes, children: [] }, { steps: TRAVERSALS.findingAgencies, children: [] }, { steps: TRAVERSALS.nodeSources, children: [] }] }],
+    })],
+    ['traverse tree: multi-step and filtered steps at two levels', cypher.traverseTreeStatement([HOSTILE], {
+      steps: TRAVERSALS.areaWeaknesses,
+      children: [{ steps: TRAVERSALS.findingThemes, children: [{ steps: TRAVERSALS.themeStrengthAreas, children: [{ steps: TRAVERSALS.agencyInspections, children: [] }] }] }, { steps: TRAVERSALS.findingArea, children: [] }],
+    })],
+    ['node trees: two trees from each node', cypher.nodeTreesStatement([HOSTILE], [
+      { steps: TRAVERSALS.areaRegion, children: [] },
+      { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.findingThemes, children: [] }] },
+    ])],
+    ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
     [
@@ -32,12 +46,16 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['similarFindings', cypher.similarFindingsStatement({ id: 'f', query: 'ehc plan', weights: { ehc: 0.6, plan: 0.8 } }, { findingId: 'f', first: 5, excludeSameArea: true }, ['a'])],
     ['similarAreas by findings', cypher.similarAreasByFindingsStatement([{ id: 'f', query: 'ehc', weights: { ehc: 1 } }], 2, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })],
     ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 })],
+    ['themeCooccurrence, both frameworks', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 1, first: 20 })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
     ['search', cypher.searchStatement(queryWords('EHC plans'), 5, ['Finding', 'Agency'])],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
+    ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
+    ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
+    ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],
   ];
 }
 
@@ -67,6 +85,29 @@ describe('Cypher statements', () => {
   it('the legacy dialect uses CALL { WITH x } which 4.4 accepts, the modern one CALL (x) { }', () => {
     expect(cypher.agencyLinksStatement(cypher.LEGACY_DIALECT, ['a']).text).toContain('CALL {\n  WITH x\n');
     expect(cypher.agencyLinksStatement(cypher.MODERN_DIALECT, ['a']).text).toContain('CALL (x) {');
+  });
+
+  it('names each level of a traversal tree apart, its filters as parameters', () => {
+    const s = cypher.traverseTreeStatement(['a'], { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.themeWeaknesses, children: [] }] });
+    expect(s.params).toEqual({ ids: ['a'], t_polarity1: 'WEAKNESS', t_c0_polarity0: 'WEAKNESS' });
+    expect(s.text).toContain('(n0)<-[t_r0:OF]-(t_n1)-[t_r1:FOUND]->(t_n2) WHERE t_n2.polarity = $t_polarity1');
+    expect(s.text).toContain('(t_n2)<-[t_c0_r0:ABOUT]-(t_c0_n1) WHERE t_c0_n1.polarity = $t_c0_polarity0');
+  });
+
+  it('every analysis that gathers themes per area reads HAS_THEME, never the findings and their ABOUT relationships', () => {
+    const d = cypher.MODERN_DIALECT;
+    const readers: [string, cypher.Statement][] = [
+      ['areas(themeId)', cypher.listStatement(d, 'Area', { themeId: 't', polarity: 'WEAKNESS' }, 10, null)],
+      ['themeStats', cypher.themeStatsStatement(['t'])],
+      ['sharedWeaknesses', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 3, regionId: 'r' })],
+      ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: ['t'], areaIds: ['a'] }])],
+      ['similarAreas', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS' })],
+      ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+      ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 2, first: 20 })],
+    ];
+    for (const [name, s] of readers) {
+      expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
+    }
   });
 
   it('the schema statements parse', () => {

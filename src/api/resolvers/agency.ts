@@ -1,6 +1,6 @@
 import type { AgencyKind, AgencyRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, listed, partialDate, related, relatedFindings, sources } from './helpers';
+import { byIdOf, listed, neighbours, partialDate, related, relatedFindings, sources } from './helpers';
 
 export const agencyResolvers: Resolvers = {
   Query: {
@@ -11,8 +11,8 @@ export const agencyResolvers: Resolvers = {
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
     areas: related('agencyAreas'),
-    successors: (a, _, ctx) => ctx.loaders.traversal('agencySuccessors').load(a.id),
-    predecessors: (a, _, ctx) => ctx.loaders.traversal('agencyPredecessors').load(a.id),
+    successors: neighbours('agencySuccessors'),
+    predecessors: neighbours('agencyPredecessors'),
     findings: relatedFindings('agencyFindings'),
     actions: related('agencyActions'),
     people: async (a, _, ctx) =>

@@ -53,7 +53,7 @@ export const analysisResolvers: Resolvers = {
     findings: async (p, args, ctx) => (await ctx.loaders.nodeList(firstIds(await ctx.loaders.patternFindings.load(p), args.first))) as FindingRow[],
   },
   AreaSimilarity: {
-    area: async (s, _, ctx) => (await ctx.loaders.node(s.areaId)) as AreaRow,
+    area: async (s, _, ctx, info) => (await ctx.loaders.node(s.areaId, info)) as AreaRow,
     sharedThemes: (s, args, ctx) => ctx.loaders.nodeList(firstIds(s.sharedThemeIds, args.first)) as Promise<ThemeRow[]>,
     evidence: (s, args) => firstIds(s.evidence, args.first),
   },
@@ -73,14 +73,14 @@ export const analysisResolvers: Resolvers = {
     areas: (p, args, ctx) => ctx.loaders.nodeList(firstIds(p.areaIds, args.first)) as Promise<AreaRow[]>,
   },
   AgencyNetwork: {
-    center: async (n, _, ctx) => (await ctx.loaders.node(n.centerId)) as AgencyRow,
+    center: async (n, _, ctx, info) => (await ctx.loaders.node(n.centerId, info)) as AgencyRow,
   },
   NetworkMember: {
-    agency: async (m, _, ctx) => (await ctx.loaders.node(m.agencyId)) as AgencyRow,
+    agency: async (m, _, ctx, info) => (await ctx.loaders.node(m.agencyId, info)) as AgencyRow,
   },
   AgencyLink: {
-    from: async (l, _, ctx) => (await ctx.loaders.node(l.fromId)) as AgencyRow,
-    to: async (l, _, ctx) => (await ctx.loaders.node(l.toId)) as AgencyRow,
+    from: async (l, _, ctx, info) => (await ctx.loaders.node(l.fromId, info)) as AgencyRow,
+    to: async (l, _, ctx, info) => (await ctx.loaders.node(l.toId, info)) as AgencyRow,
     via: async (l, _, ctx) => (await ctx.loaders.node(l.viaId)) as NodeRow,
   },
   Path: {

@@ -1,7 +1,8 @@
 import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
 import type { AgencyRow, AreaRow, InspectionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { byIdOf, connectionFields, firstIds, listed, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
+import { followsTraversal } from '../lookahead';
+import { byIdOf, connectionFields, firstIds, listed, neighbours, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
 
 export const areaResolvers: Resolvers = {
   Query: {
@@ -19,14 +20,23 @@ export const areaResolvers: Resolvers = {
     region: relatedOne('areaRegion'),
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
-    succeededBy: (a, _, ctx) => ctx.loaders.traversal('areaSuccessors').load(a.id),
-    predecessors: (a, _, ctx) => ctx.loaders.traversal('areaPredecessors').load(a.id),
-    agencies: async (area, args, ctx) => {
-      const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx);
-      return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
-    },
-    inspections: async (area, args, ctx) => (await related<InspectionRow>('areaInspections')(area, args, ctx)).sort(byInspectionDate),
-    latestOutcome: async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
+    succeededBy: neighbours('areaSuccessors'),
+    predecessors: neighbours('areaPredecessors'),
+    agencies: followsTraversal(
+      async (area, args, ctx, info) => {
+        const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx, info);
+        return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
+      },
+      () => 'areaAgencies',
+    ),
+    inspections: followsTraversal(
+      async (area, args, ctx, info) => (await related<InspectionRow>('areaInspections')(area, args, ctx, info)).sort(byInspectionDate),
+      () => 'areaInspections',
+    ),
+    latestOutcome: followsTraversal(
+      async (area, args, ctx) => latestOutcome(await related<InspectionRow>('areaInspections')(area, args, ctx)),
+      () => 'areaInspections',
+    ),
     findings: relatedByPolarity({ any: 'areaFindings', WEAKNESS: 'areaWeaknesses', STRENGTH: 'areaStrengths' }),
     themes: relatedByPolarity({ any: 'areaThemes', WEAKNESS: 'areaWeaknessThemes', STRENGTH: 'areaStrengthThemes' }),
     sources,

@@ -1,38 +1,58 @@
 import type { Certainty, NodeRow, Polarity } from '../../domain/model';
 import type { ListFilter } from '../../store/port';
 import type { TraversalName } from '../../store/traversals';
+import type { GraphQLResolveInfo } from 'graphql';
 import { checkFirst, decodeCursor, encodeCursor } from '../arguments';
 import type { RequestContext } from '../context';
+import { followsTraversal } from '../lookahead';
 import type { ConnectionRow } from '../mappers';
 
 /** Resolver building blocks: each hands the work to a batched loader. */
 
 type WithId = { id: string };
 
-/** The nodes reached from the parent along a catalogued traversal. */
-export const related =
-  <T extends NodeRow = NodeRow>(name: TraversalName) =>
-  async (parent: WithId, _args: unknown, ctx: RequestContext): Promise<T[]> =>
-    (await ctx.loaders.traversal(name).load(parent.id)).map((n) => n.node as T);
+/** The nodes reached from the parent along a catalogued traversal (with what the request asks for below, see Loaders.reached). */
+export const related = <T extends NodeRow = NodeRow>(name: TraversalName) =>
+  followsTraversal(
+    async (parent: WithId, _args: unknown, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<T[]> =>
+      (await ctx.loaders.reached(name, parent.id, info)).map((n) => n.node as T),
+    () => name,
+  );
 
-export const relatedOne =
-  <T extends NodeRow = NodeRow>(name: TraversalName) =>
-  async (parent: WithId, _args: unknown, ctx: RequestContext): Promise<T | null> =>
-    ((await ctx.loaders.traversal(name).load(parent.id))[0]?.node as T | undefined) ?? null;
+export const relatedOne = <T extends NodeRow = NodeRow>(name: TraversalName) =>
+  followsTraversal(
+    async (parent: WithId, _args: unknown, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<T | null> =>
+      ((await ctx.loaders.reached(name, parent.id, info))[0]?.node as T | undefined) ?? null,
+    () => name,
+  );
 
 /** A list field with an optional `polarity` argument, each choice its own catalogued traversal. */
-export const relatedByPolarity =
-  <T extends NodeRow = NodeRow>(names: { any: TraversalName; WEAKNESS: TraversalName; STRENGTH: TraversalName }) =>
-  async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext): Promise<T[]> =>
-    related<T>(args.polarity ? names[args.polarity] : names.any)(parent, args, ctx);
+export const relatedByPolarity = <T extends NodeRow = NodeRow>(names: { any: TraversalName; WEAKNESS: TraversalName; STRENGTH: TraversalName }) => {
+  const pick = (args: { polarity?: Polarity | null }) => (args.polarity ? names[args.polarity] : names.any);
+  return followsTraversal(
+    async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<T[]> =>
+      related<T>(pick(args))(parent, args, ctx, info),
+    pick,
+  );
+};
 
 /** Findings along a traversal that has no per-polarity variant, filtered by the optional `polarity` argument. */
-export const relatedFindings =
-  (name: TraversalName) =>
-  async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext): Promise<Extract<NodeRow, { label: 'Finding' }>[]> => {
-    const findings = await related<Extract<NodeRow, { label: 'Finding' }>>(name)(parent, args, ctx);
-    return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
-  };
+export const relatedFindings = (name: TraversalName) =>
+  followsTraversal(
+    async (parent: WithId, args: { polarity?: Polarity | null }, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<Extract<NodeRow, { label: 'Finding' }>[]> => {
+      const findings = await related<Extract<NodeRow, { label: 'Finding' }>>(name)(parent, args, ctx, info);
+      return args.polarity ? findings.filter((f) => f.polarity === args.polarity) : findings;
+    },
+    () => name,
+  );
+
+/**
+ * The neighbours along a catalogued traversal, each node with the relationship that reached it: for
+ * fields whose type carries both (a succession's date and sources). Fetched with the parent's
+ * tree when the request asks for the field below a node fetched with what is below it.
+ */
+export const neighbours = (name: TraversalName) =>
+  followsTraversal(async (parent: WithId, _args: unknown, ctx: RequestContext) => ctx.loaders.traversal(name).load(parent.id), () => name);
 
 /**
  * The first nodes of a label (ordered by id) for a root list field. Its `first` is always set: the
@@ -48,11 +68,11 @@ export const firstIds = <T>(items: T[], first: number | null | undefined): T[] =
 
 export const sources = related<Extract<NodeRow, { label: 'Source' }>>('nodeSources');
 
-/** Fetches a node by id for a root field, answering null for an unknown id or one of another type. */
+/** Fetches a node by id for a root field (with what the request asks for below it), answering null for an unknown id or one of another type. */
 export const byIdOf =
   <L extends NodeRow['label']>(label: L) =>
-  async (_: unknown, args: { id: string }, ctx: RequestContext): Promise<Extract<NodeRow, { label: L }> | null> => {
-    const row = await ctx.loaders.node(args.id);
+  async (_: unknown, args: { id: string }, ctx: RequestContext, info?: GraphQLResolveInfo): Promise<Extract<NodeRow, { label: L }> | null> => {
+    const row = await ctx.loaders.node(args.id, info);
     return row && row.label === label ? (row as Extract<NodeRow, { label: L }>) : null;
   };
 

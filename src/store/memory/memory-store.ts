@@ -3,9 +3,11 @@ import type { AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRo
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
   SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemeStats,
+  TraversalTree, TreeNeighbour, NodeTree,
 } from '../port';
 import { StoreUnavailableError } from '../errors';
 import { deadlineTicker } from '../deadline';
+import { nodeTreesByLevels, traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import type { AreaInspectionHistory } from '../port';
@@ -33,6 +35,7 @@ const matches = (row: NodeRow, where: Step['where']) =>
 /** The embedded default: the whole graph in this process. */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
+  readonly callsAreRoundTrips = false;
   private loaded: Loaded | null = null;
 
   private get state(): Loaded {
@@ -69,6 +72,14 @@ export class MemoryStore implements GraphStore {
 
   async nodes(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     return ids.map((id) => this.graph.node(id));
+  }
+
+  async nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
+    return nodeTreesByLevels(this, ids, trees);
+  }
+
+  async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {
+    return traverseTreeByLevels((i, steps) => this.traverse(i, steps), ids, tree);
   }
 
   async traverse(ids: readonly string[], steps: readonly Step[]): Promise<Neighbour[][]> {

@@ -1,7 +1,7 @@
 import type { PatternKey, SharedWeaknessesArgs, WeaknessPatternRow } from '../port';
 import { deadlineTicker } from '../deadline';
 import { byId, comparePatterns, patternKey } from '../ordering';
-import { popcount, type AreaBitset } from './area-bitset';
+import { AreaBitset, popcount } from './area-bitset';
 import type { AreaThemeIndex } from './area-theme-index';
 import type { MemoryGraph } from './memory-graph';
 
@@ -19,13 +19,32 @@ interface Level {
   areas: Int32Array | null;
 }
 
+/** What the mining reads: each theme's areas as bits, themes and areas in id order. */
+export type ThemeAreaSets = Pick<AreaThemeIndex, 'areaIds' | 'themeIds' | 'themeAreas' | 'regionAreas'>;
+
+/**
+ * The sets from rows of a theme and its areas (as the Neo4j adapter reads them from HAS_THEME),
+ * already limited to a region if one was asked for: `regionAreas` is then every area.
+ */
+export function themeAreaSets(rows: readonly { themeId: string; areaIds: readonly string[] }[]): ThemeAreaSets {
+  const areaIds = [...new Set(rows.flatMap((r) => r.areaIds))].sort(byId);
+  const areaIndex = new Map(areaIds.map((id, i) => [id, i]));
+  const sorted = [...rows].sort((a, b) => byId(a.themeId, b.themeId));
+  return {
+    areaIds,
+    themeIds: sorted.map((r) => r.themeId),
+    themeAreas: sorted.map((r) => AreaBitset.of(areaIds.length, r.areaIds.map((a) => areaIndex.get(a)!))),
+    regionAreas: () => AreaBitset.of(areaIds.length, areaIds.keys()),
+  };
+}
+
 /**
  * Theme combinations found as weaknesses in at least `minAreas` areas, mined level by level
  * (Apriori): a combination is only extended while its support stays at or above the threshold.
  * Area sets are bitsets, so support counting is a few word operations per candidate; theme ids
  * and area ids are listed only for the patterns returned.
  */
-export function sharedWeaknesses(index: AreaThemeIndex, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
+export function sharedWeaknesses(index: ThemeAreaSets, args: SharedWeaknessesArgs): WeaknessPatternRow[] {
   const inRegion = args.regionId ? index.regionAreas(args.regionId) : null;
   const words = Math.ceil(index.areaIds.length / 32);
 
@@ -47,7 +66,7 @@ export function sharedWeaknesses(index: AreaThemeIndex, args: SharedWeaknessesAr
   });
 }
 
-function firstLevel(index: AreaThemeIndex, inRegion: AreaBitset | null, words: number, minAreas: number): Level {
+function firstLevel(index: ThemeAreaSets, inRegion: AreaBitset | null, words: number, minAreas: number): Level {
   const n = index.themeAreas.length;
   const level: Level = { size: 1, count: 0, themes: new Int32Array(n), support: new Int32Array(n), areas: new Int32Array(n * words) };
   for (let t = 0; t < n; t++) {
@@ -91,7 +110,7 @@ function nextLevel(prev: Level, words: number, minAreas: number, keepAreas: bool
 }
 
 /** The first `first` itemsets in answer order (all when `first` is absent), with their theme ids. */
-function topPatterns(index: AreaThemeIndex, levels: Level[], first: number | null | undefined) {
+function topPatterns(index: ThemeAreaSets, levels: Level[], first: number | null | undefined) {
   // Support decides first, so only itemsets with a support that can reach the first `first` are ranked.
   let threshold = 0;
   if (first != null) {

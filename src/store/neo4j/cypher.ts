@@ -1,7 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { HAS_THEME } from '../has-theme';
 import { MIN_PREFIX_LENGTH } from '../search-text';
-import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step, type ThemeCooccurrenceArgs } from '../port';
+import {
+  DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
+  type ThemeCooccurrenceArgs, type TraversalTree,
+} from '../port';
 
 /**
  * Every Cypher statement the Neo4j adapter runs, as text plus parameters. Labels, relationship
@@ -9,6 +13,11 @@ import { DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, ty
  * the fixed lists in domain/model.ts or from checked integers; every value is a parameter.
  * The forms used run on Neo4j 4.4 and 5: pattern comprehensions rather than COUNT {}, CALL {}
  * subqueries with importing WITH, FOR ... REQUIRE constraints, db.index.fulltext.queryNodes.
+ *
+ * Each statement's comment says which index it starts from and roughly how many rows it touches
+ * at national scale (152 areas, 444 inspections, ~13k findings, 24 themes, ~59k relationships,
+ * ~5k derived HAS_THEME relationships: see has-theme.ts). The analyses read HAS_THEME, never
+ * every finding.
  */
 
 export interface Statement {
@@ -83,44 +92,101 @@ RETURN id, n AS node`,
   };
 }
 
-export function traverseStatement(ids: readonly string[], steps: readonly Step[]): Statement {
+/** The pattern of a traversal's steps from the node bound to `from`: its variables named `${prefix}n1`.., `${prefix}r0`.. */
+function stepsPattern(from: string, steps: readonly Step[], prefix: string, params: Record<string, unknown>) {
   if (steps.length === 0) throw new Error('a traversal needs at least one step');
-  const params: Record<string, unknown> = { ids };
   const where: string[] = [];
-  let pattern = '(n0)';
+  let pattern = `(${from})`;
   steps.forEach((step, i) => {
-    const target = `n${i + 1}${step.where?.label ? `:${label(step.where.label)}` : ''}`;
-    const rel = `[r${i}:${relType(step.type)}]`;
+    const node = `${prefix}n${i + 1}`;
+    const target = `${node}${step.where?.label ? `:${label(step.where.label)}` : ''}`;
+    const rel = `[${prefix}r${i}:${relType(step.type)}]`;
     pattern += step.direction === 'OUT' ? `-${rel}->(${target})` : `<-${rel}-(${target})`;
     if (step.where?.polarity) {
-      where.push(`n${i + 1}.polarity = $polarity${i}`);
-      params[`polarity${i}`] = step.where.polarity;
+      where.push(`${node}.polarity = $${prefix}polarity${i}`);
+      params[`${prefix}polarity${i}`] = step.where.polarity;
     }
   });
-  const last = steps.length;
+  return { pattern, where, node: `${prefix}n${steps.length}`, rel: `${prefix}r${steps.length - 1}` };
+}
+
+export function traverseStatement(ids: readonly string[], steps: readonly Step[]): Statement {
+  const params: Record<string, unknown> = { ids };
+  const { pattern, where, node, rel } = stepsPattern('n0', steps, '', params);
   return {
     text: `UNWIND $ids AS id
 MATCH (n0:${ENTITY} {id: id})
 MATCH ${pattern}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
-WITH id, n${last} AS node, collect(r${last - 1})[0] AS rel
+WITH id, ${node} AS node, collect(${rel})[0] AS rel
 RETURN id, node, type(rel) AS relType, startNode(rel).id AS fromId, endNode(rel).id AS toId, properties(rel) AS relProps
 ORDER BY id, node.id`,
     params,
   };
 }
 
+/** A pattern comprehension for a tree: what its steps reach from `from`, each with its children's comprehensions. */
+function treeComprehension(from: string, tree: TraversalTree, prefix: string, params: Record<string, unknown>, depth: number): string {
+  const { pattern, where, node, rel } = stepsPattern(from, tree.steps, prefix, params);
+  const pad = '  '.repeat(depth + 1);
+  const children = tree.children.map((child, i) => `\n${pad}  ${treeComprehension(node, child, `${prefix}c${i}_`, params, depth + 1)}`);
+  return `[${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} |
+${pad}{node: ${node}, relType: type(${rel}), fromId: startNode(${rel}).id, toId: endNode(${rel}).id, relProps: properties(${rel}),
+${pad} children: [${children.join(',')}]}]`;
+}
+
+/**
+ * A nested request's traversals in one round trip: nested pattern comprehensions, one per
+ * traversal the request asks for below the start nodes (see api/lookahead.ts). Starts from the
+ * entity_id index for each id and reads exactly the relationships the per-level statements would
+ * read for the same request: for `area(id) { inspections { findings { themes agencies } } }` at
+ * national scale, ~3 inspections, ~90 findings and their ~130 ABOUT and CONCERNS relationships.
+ * A node reached by several paths comes once per path; the adapter keeps it once, as traverse does.
+ */
+export function traverseTreeStatement(ids: readonly string[], tree: TraversalTree): Statement {
+  const params: Record<string, unknown> = { ids };
+  return {
+    text: `UNWIND $ids AS id
+MATCH (n0:${ENTITY} {id: id})
+RETURN id, ${treeComprehension('n0', tree, 't_', params, 0)} AS reached`,
+    params,
+  };
+}
+
+/**
+ * Nodes by id, each with what the request asks for below it (a root field such as `area(id:)`),
+ * in one round trip: the start of traverseTreeStatement for each of the trees. Starts from the
+ * entity_id index for each id; reads what the trees' per-level statements would read.
+ */
+export function nodeTreesStatement(ids: readonly string[], trees: readonly TraversalTree[]): Statement {
+  const params: Record<string, unknown> = { ids };
+  const children = trees.map((tree, i) => `\n  ${treeComprehension('n0', tree, `t${i}_`, params, 0)}`);
+  return {
+    text: `UNWIND $ids AS id
+OPTIONAL MATCH (n0:${ENTITY} {id: id})
+RETURN id, n0 AS node, CASE WHEN n0 IS NULL THEN [] ELSE [${children.join(',')}] END AS reached`,
+    params,
+  };
+}
+
+/**
+ * A page of one label, and the total, each in a subquery. Unfiltered, the total comes from the
+ * count store and the page from the label scan in id order (ids are unique-indexed). With a
+ * theme, areas come from the theme's HAS_THEME relationships (theme_id index, at most 2 x 152
+ * rows at national scale) instead of each area's findings (~13k findings for one theme's test).
+ */
 export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: number, afterId: string | null | undefined): Statement {
   const conditions: string[] = [];
   const params: Record<string, unknown> = { limit: int(first + 1), afterId: afterId ?? null };
+  const l = label(of);
+  let rows = `MATCH (n:${l})`;
+  if (of === 'Area' && filter.themeId) {
+    rows = `MATCH (:Theme {id: $themeId})<-[h:${HAS_THEME}]-(n:Area)${filter.polarity ? ' WHERE h.polarity = $polarity' : ''}\nWITH DISTINCT n`;
+    params.themeId = filter.themeId;
+    if (filter.polarity) params.polarity = filter.polarity;
+  }
   if (of === 'Area' && filter.regionId) {
     conditions.push('(n)-[:IN_REGION]->(:Region {id: $regionId})');
     params.regionId = filter.regionId;
-  }
-  if (of === 'Area' && filter.themeId) {
-    const polarity = filter.polarity ? ' WHERE f.polarity = $polarity' : '';
-    conditions.push(`size([(n)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(:Theme {id: $themeId})${polarity} | 1]) > 0`);
-    params.themeId = filter.themeId;
-    if (filter.polarity) params.polarity = filter.polarity;
   }
   if (filter.kind) {
     conditions.push('n.kind = $kind');
@@ -151,10 +217,9 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
-  const l = label(of);
   return {
-    text: `${subquery(d, [], [`MATCH (n:${l}) ${where}\nRETURN count(n) AS total`])}
-${subquery(d, [], [`MATCH (n:${l}) ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
+    text: `${subquery(d, [], [`${rows} ${where}\nRETURN count(n) AS total`])}
+${subquery(d, [], [`${rows} ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
 RETURN total, rows`,
     params,
   };
@@ -178,86 +243,91 @@ ORDER BY areaId`,
   };
 }
 
+/**
+ * Starts from the theme_id index for each id and reads the theme's HAS_THEME relationships: at
+ * most 2 x 2 x (152 areas + the reviews) per theme, about 300 at national scale, where walking its
+ * findings read ~1,000 findings and their inspections. Every finding is held by exactly one
+ * relationship (it has one finder, one polarity and one framework), so the held findings add up
+ * to all the theme's findings.
+ */
 export function themeStatsStatement(themeIds: readonly string[]): Statement {
   return {
     text: `UNWIND $ids AS id
-OPTIONAL MATCH (:Theme {id: id})<-[:ABOUT]-(f:Finding)
-OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
-RETURN id, count(DISTINCT f) AS findingCount, count(DISTINCT a) AS areaCount`,
+OPTIONAL MATCH (:Theme {id: id})<-[h:${HAS_THEME}]-(holder)
+RETURN id, sum(h.findings) AS findingCount, count(DISTINCT CASE WHEN holder:Area THEN holder END) AS areaCount`,
     params: { ids: themeIds },
   };
 }
 
 /**
- * Apriori in Cypher: level 1 is each weakness theme's set of areas, pruned by minAreas; level k
- * joins level k-1 itemsets that share all but their last theme, intersecting their areas, and
- * prunes again. Itemsets are kept sorted by theme id so that the join is a prefix comparison.
+ * Each weakness theme's areas, for the mining (Apriori over bitsets, shared with the embedded
+ * store: see memory/shared-weaknesses.ts), which the adapter runs on them. Starts from the Theme
+ * label (24 themes) and reads their weakness HAS_THEME relationships from areas: ~2,800 at
+ * national scale (152 areas x ~19 themes; an area inspected under both frameworks may hold two
+ * to one theme, counted once), answered as one row per theme. A theme in fewer than
+ * minAreas areas can be in no pattern, so it is left out here. Walking the findings instead read
+ * every weakness finding (~6k) and its inspection and area, and joining itemsets as Cypher lists
+ * cost a list scan per pair.
  */
 export function sharedWeaknessesStatement(d: Dialect, args: SharedWeaknessesArgs): Statement {
-  const maxThemes = wholeNumber(args.maxThemes, 1, 5);
-  const levels = ['l1'];
-  let joins = '';
-  for (let k = 2; k <= maxThemes; k++) {
-    const prev = `l${k - 1}`;
-    joins += `
-WITH ${levels.join(', ')}, reduce(acc = [], i IN range(0, size(${prev}) - 1) |
-  acc + [j IN range(i + 1, size(${prev}) - 1) WHERE ${prev}[i].themes[0..-1] = ${prev}[j].themes[0..-1] |
-    {themes: ${prev}[i].themes + [last(${prev}[j].themes)], areas: [x IN ${prev}[i].areas WHERE x IN ${prev}[j].areas]}]) AS c${k}
-WITH ${levels.join(', ')}, [c IN c${k} WHERE size(c.areas) >= $minAreas] AS l${k}`;
-    levels.push(`l${k}`);
-  }
   const region = args.regionId ? '\n  AND (a)-[:IN_REGION]->(:Region {id: $regionId})' : '';
   return {
-    text: `MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-WHERE f.polarity = 'WEAKNESS'${region}
-WITH t.id AS theme, a.id AS area ORDER BY theme, area
-WITH theme, collect(DISTINCT area) AS areas
-WHERE size(areas) >= $minAreas
-WITH theme, areas ORDER BY theme
-WITH collect({themes: [theme], areas: areas}) AS l1${joins}
-UNWIND ${levels.join(' + ')} AS p
-WITH p, size(p.areas) AS support, reduce(s = head(p.themes), t IN tail(p.themes) | s + '|' + t) AS key
-ORDER BY support DESC, size(p.themes) DESC, key ASC
-LIMIT $limit
-RETURN p.themes AS themeIds, p.areas AS areaIds, support`,
-    params: {
-      minAreas: int(args.minAreas),
-      limit: int(args.first ?? Number.MAX_SAFE_INTEGER),
-      ...(args.regionId ? { regionId: args.regionId } : {}),
-    },
+    text: `MATCH (t:Theme)<-[h:${HAS_THEME}]-(a:Area)
+WHERE h.polarity = 'WEAKNESS'${region}
+WITH t.id AS themeId, a.id AS areaId ORDER BY areaId
+WITH themeId, collect(DISTINCT areaId) AS areaIds
+WHERE size(areaIds) >= $minAreas
+RETURN themeId, areaIds`,
+    params: { minAreas: int(args.minAreas), ...(args.regionId ? { regionId: args.regionId } : {}) },
   };
 }
 
+/**
+ * For each pattern, the findings behind its areas' HAS_THEME relationships to its themes. Starts
+ * from the area_id index for each of the pattern's areas (a page: up to 152) and reads each
+ * area's ~19 weakness HAS_THEME relationships, so ~3k rows for the largest pattern at national
+ * scale, and no finding nodes.
+ */
 export function patternFindingsStatement(d: Dialect, patterns: readonly PatternKey[]): Statement {
   return {
     text: `UNWIND range(0, size($patterns) - 1) AS i
 WITH i, $patterns[i] AS p
-${subquery(d, ['p'], [`MATCH (a:Area)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-WHERE f.polarity = 'WEAKNESS' AND a.id IN p.areaIds AND t.id IN p.themeIds
-RETURN collect(DISTINCT f.id) AS findingIds`])}
+${subquery(d, ['p'], [`UNWIND p.areaIds AS areaId
+MATCH (:Area {id: areaId})-[h:${HAS_THEME}]->(t:Theme)
+WHERE h.polarity = 'WEAKNESS' AND t.id IN p.themeIds
+UNWIND h.findingIds AS findingId
+RETURN collect(DISTINCT findingId) AS findingIds`])}
 RETURN i, findingIds`,
     params: { patterns: patterns.map((p) => ({ themeIds: p.themeIds, areaIds: p.areaIds })) },
   };
 }
 
 /**
- * Candidates are the areas reached through the given area's themes, never every area. The
- * evidence for each shared theme is each area's finding about it that comes first by id.
+ * Candidates are the areas that share a theme with the given one, never every area, all read
+ * from HAS_THEME (of the polarity and, when asked, the framework; without one, an area's two
+ * frameworks' relationships to a theme count as one theme). Starts from the area_id index; its
+ * ~19 themes of the polarity; each theme's areas (up to 152 each, more where areas were inspected
+ * under both frameworks: ~2,800 relationships); each candidate's own themes (~150 candidates x
+ * ~19: as many again). About 6k relationships at national scale and no finding nodes, where walking the
+ * findings read hundreds of findings per theme and again per candidate. The evidence for each
+ * shared theme is each area's finding about it that comes first by id: the first of the sorted
+ * findingIds of its relationships.
  */
 export function similarAreasStatement(args: SimilarAreasArgs): Statement {
+  const ofArgs = (h: string) => `${h}.polarity = $polarity AND ($framework IS NULL OR ${h}.framework = $framework)`;
   return {
-    text: `MATCH (me:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
-WHERE $framework IS NULL OR i.framework = $framework
-WITH me, t, min(f.id) AS myFinding
+    text: `MATCH (me:Area {id: $areaId})-[h:${HAS_THEME}]->(t:Theme)
+WHERE ${ofArgs('h')}
+WITH me, t, min(h.findingIds[0]) AS myFinding
 WITH me, collect({theme: t, finding: myFinding}) AS mine
 UNWIND mine AS m
 WITH me, size(mine) AS mineSize, m.theme AS t, m.finding AS myFinding
-MATCH (t)<-[:ABOUT]-(g:Finding {polarity: $polarity})<-[:FOUND]-(gi:Inspection)-[:OF]->(other:Area)
-WHERE other <> me AND ($framework IS NULL OR gi.framework = $framework)
-WITH other, mineSize, t, myFinding, min(g.id) AS theirFinding
+MATCH (t)<-[g:${HAS_THEME}]-(other:Area)
+WHERE other <> me AND ${ofArgs('g')}
+WITH other, mineSize, t, myFinding, min(g.findingIds[0]) AS theirFinding
 WITH other, mineSize, collect({themeId: t.id, findingId: myFinding, matchId: theirFinding}) AS shared
-MATCH (other)<-[:OF]-(oi:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(theirs:Theme)
-WHERE $framework IS NULL OR oi.framework = $framework
+MATCH (other)-[o:${HAS_THEME}]->(theirs:Theme)
+WHERE ${ofArgs('o')}
 WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
 RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared
 ORDER BY score DESC, areaId ASC
@@ -346,14 +416,21 @@ LIMIT $first`,
   };
 }
 
-/** Pairs of themes found in the same areas, counted, with the lift over chance (see theme-cooccurrence.ts). */
+/**
+ * Pairs of themes found in the same areas, counted, with the lift over chance (see
+ * theme-cooccurrence.ts). Each theme's areas come from HAS_THEME of the polarity (and framework),
+ * read twice from the Area label: once for how many areas have any, once per theme; ~2,800
+ * relationships each time at national scale, and no findings. The pairs are then 24 x 23 / 2
+ * list intersections of up to 152 areas.
+ */
 export function themeCooccurrenceStatement(args: ThemeCooccurrenceArgs): Statement {
+  const ofArgs = `h.polarity = $polarity AND ($framework IS NULL OR h.framework = $framework)`;
   return {
-    text: `MATCH (a:Area)<-[:OF]-(i:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(:Theme)
-WHERE $framework IS NULL OR i.framework = $framework
+    text: `MATCH (a:Area)-[h:${HAS_THEME}]->(:Theme)
+WHERE ${ofArgs}
 WITH count(DISTINCT a) AS n
-MATCH (a:Area)<-[:OF]-(i:Inspection)-[:FOUND]->(:Finding {polarity: $polarity})-[:ABOUT]->(t:Theme)
-WHERE $framework IS NULL OR i.framework = $framework
+MATCH (a:Area)-[h:${HAS_THEME}]->(t:Theme)
+WHERE ${ofArgs}
 WITH n, t.id AS theme, collect(DISTINCT a.id) AS areas
 WITH n, collect({theme: theme, areas: areas}) AS themes
 UNWIND themes AS x
@@ -438,7 +515,8 @@ export function statsStatement(d: Dialect): Statement {
   return {
     text: `${subquery(d, [], LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS count`))}
 WITH collect({label: label, count: count}) AS nodes
-${subquery(d, [], ['MATCH ()-[r]->() RETURN count(r) AS relationships'])}
+${subquery(d, [], REL_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN count(r) AS count`))}
+WITH nodes, sum(count) AS relationships
 RETURN nodes, relationships`,
     params: {},
   };

@@ -5,14 +5,16 @@ import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } fr
 import { StoreUnavailableError } from '../errors';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { queryWords, snippetFor } from '../search-text';
-import { byId, comparePatterns, patternKey } from '../ordering';
+import { byId } from '../ordering';
 import { rankSharedTerms } from '../finding-similarity';
+import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, EvidencePairRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest,
   PageResult, PathArgs, PathRow, PatternKey, SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow,
-  SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, WeaknessPatternRow,
+  SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
+import { distinctById } from '../traversal-tree';
 import { writeBundle } from './seed-writer';
 import { nodeToRow, relFromParts, toPlain } from './values';
 
@@ -27,9 +29,29 @@ export function isUnavailable(err: unknown): boolean {
 /** Neo4j stopped the transaction at its timeout (4.4 and 5 name it differently). */
 export const isTimedOut = (err: unknown): boolean => /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test((err as { code?: string }).code ?? '');
 
+/** What traverseTreeStatement answers for each node reached. */
+interface ReachedValue {
+  node: Node;
+  relType: string;
+  fromId: string;
+  toId: string;
+  relProps: unknown;
+  children: ReachedValue[][];
+}
+
+function treeNeighbours(reached: readonly ReachedValue[], tree: TraversalTree): TreeNeighbour[] {
+  const neighbours = reached.map((r) => ({ r, node: nodeToRow(r.node), rel: relFromParts(r.relType, r.fromId, r.toId, r.relProps) }));
+  return distinctById(neighbours).map(({ r, node, rel }) => ({
+    node,
+    rel,
+    children: tree.children.map((child, i) => treeNeighbours(r.children[i] ?? [], child)),
+  }));
+}
+
 /** The GraphStore port over Neo4j: every method one Cypher statement (the agency walk, one per level). */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
+  readonly callsAreRoundTrips = true;
   /** Cypher statements sent, for tests and per-request metrics. */
   roundTrips = 0;
 
@@ -97,6 +119,24 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => byStart.get(id) ?? []);
   }
 
+  /** One statement for the whole tree, however deep (see traverseTreeStatement). */
+  async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {
+    const records = await this.read(cypher.traverseTreeStatement(ids, tree));
+    const byStart = new Map(records.map((r) => [r.get('id') as string, r.get('reached') as ReachedValue[]]));
+    return ids.map((id) => treeNeighbours(byStart.get(id) ?? [], tree));
+  }
+
+  async nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
+    const records = await this.read(cypher.nodeTreesStatement(ids, trees));
+    const byId = new Map<string, NodeTree>();
+    for (const r of records) {
+      const node = r.get('node') as Node | null;
+      const reached = r.get('reached') as ReachedValue[][];
+      if (node) byId.set(r.get('id') as string, { node: nodeToRow(node), children: trees.map((tree, i) => treeNeighbours(reached[i] ?? [], tree)) });
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
     const [rec] = await this.read(cypher.listStatement(this.dialect, label, filter, page.first, page.afterId));
     const rows = (rec.get('rows') as Node[]).map(nodeToRow);
@@ -113,15 +153,12 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  /** Reads each weakness theme's areas from HAS_THEME in one statement; mines them as the embedded store does. */
   async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
     const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
-    return records
-      .map((r) => {
-        const themeIds = r.get('themeIds') as string[];
-        return { themeIds, areaIds: [...(r.get('areaIds') as string[])].sort(byId), support: toPlain(r.get('support')) as number, key: patternKey(themeIds) };
-      })
-      .sort(comparePatterns)
-      .map(({ themeIds, areaIds, support }) => ({ themeIds, areaIds, support }));
+    const sets = themeAreaSets(records.map((r) => ({ themeId: r.get('themeId') as string, areaIds: r.get('areaIds') as string[] })));
+    // The statement has already kept only the region's areas.
+    return mineSharedWeaknesses(sets, { ...args, regionId: null });
   }
 
   async patternFindings(patterns: readonly PatternKey[]): Promise<string[][]> {

@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
+import { HAS_THEME } from '../has-theme';
 import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES, SIMILARITY_INDEX, SIMILARITY_TEXT } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
@@ -22,14 +23,28 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
-/** What is missing from the schema, so start-up can say what to run. */
+/**
+ * Whether the graph has themed findings but none of the derived HAS_THEME relationships of the
+ * current shape (see has-theme.ts): a database seeded by an earlier version, whose analyses would
+ * answer nothing. Each side stops at its first relationship.
+ */
+export const DERIVED_CHECK = `OPTIONAL MATCH (:Finding)-[a:ABOUT]->(:Theme)
+WITH a LIMIT 1
+OPTIONAL MATCH ()-[h:${HAS_THEME}]->(:Theme)
+WHERE h.variant IS NOT NULL
+WITH a, h LIMIT 1
+RETURN a IS NOT NULL AND h IS NULL AS missing`;
+
+/** What is missing from the schema (and the derived relationships), so start-up can say what to run. */
 export async function missingSchema(driver: Driver, database: string): Promise<string[]> {
   const constraints = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name', {}, { database });
   const indexes = await driver.executeQuery('SHOW INDEXES YIELD name, state RETURN name, state', {}, { database });
   const haveConstraints = new Set(constraints.records.map((r) => r.get('name') as string));
   const onlineIndexes = new Set(indexes.records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name') as string));
+  const derived = await driver.executeQuery(DERIVED_CHECK, {}, { database });
   return [
     ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
     ...[FULLTEXT_INDEX, SIMILARITY_INDEX].filter((i) => !onlineIndexes.has(i)).map((i) => `full-text index ${i}`),
+    ...(derived.records[0]?.get('missing') === true ? [`derived ${HAS_THEME} relationships (seeded by an earlier version)`] : []),
   ];
 }

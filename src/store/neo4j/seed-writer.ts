@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relationshipRows, type Bundle, type Label, type RelType } from '../../domain/model';
+import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { findingVectors } from '../finding-similarity';
 import { relToProperties, rowToProperties } from './values';
@@ -24,6 +25,21 @@ const groupBy = <T, K>(items: T[], key: (t: T) => K) => {
   return m;
 };
 
+/** Writes a batch of derived HAS_THEME rows (has-theme.ts): one relationship per holder, theme, polarity and framework. */
+export const MERGE_HAS_THEME = `UNWIND $rows AS row
+MATCH (a:${ENTITY} {id: row.from})
+MATCH (t:Theme {id: row.to})
+MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
+SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
+
+/** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold. */
+export const REMOVE_UNKNOWN_RELATIONSHIPS = `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
+WHERE NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
+DELETE r`;
+
+/** A relationship as the clean-up step names it: HAS_THEME has one per variant (polarity and framework) between the same two nodes. */
+export const relationshipKey = (type: string, from: string, to: string, variant = '') => `${type}|${from}|${to}|${variant}`;
+
 /**
  * Writes the bundle in one write transaction with batched UNWIND ... MERGE, then removes this
  * graph's nodes and relationships that the bundle no longer holds: running it twice leaves the
@@ -35,12 +51,14 @@ export async function writeBundle(
   database: string,
   bundle: Bundle,
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
-): Promise<void> {
+): Promise<{ derivedRelationships: number }> {
   const vectors = findingVectors(bundle.nodes);
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
   const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
-  const total = nodeBatches.length + relBatches.length + 2 + (options.reset ? 1 : 0);
+  const derived = hasThemeRows(bundle);
+  const derivedBatches = batches(derived);
+  const total = nodeBatches.length + relBatches.length + derivedBatches.length + 2 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
@@ -75,19 +93,21 @@ SET r = row.props`,
         );
         progress(`${t} relationships`);
       }
+      // Derived from what was just written (see has-theme.ts), in the same transaction, so never out of step with the findings.
+      for (const rows of derivedBatches) {
+        await tx.run(MERGE_HAS_THEME, { rows: rows.map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })) });
+        progress(`${HAS_THEME} relationships (derived)`);
+      }
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });
       progress('removed nodes no longer in the seeds');
-      await tx.run(
-        `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
-WHERE NOT (type(r) + '|' + a.id + '|' + b.id) IN $keys
-DELETE r`,
-        { keys: relationships.map((r) => `${r.type}|${r.from}|${r.to}`) },
-      );
+      const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
+      await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to)), ...derivedKeys] });
       progress('removed relationships no longer in the seeds');
     });
   } finally {
     await session.close();
   }
+  return { derivedRelationships: derived.length };
 }
 
 /** What `--reset` will delete, said before it does. */

@@ -1,0 +1,110 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import * as cypher from '../../src/store/neo4j/cypher';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
+import type { TraversalTree } from '../../src/store/port';
+import { TRAVERSALS } from '../../src/store/traversals';
+
+/**
+ * Without a server: a driver that records the statements the Neo4j store sends and answers with
+ * records given per statement. Each store call the API makes is one statement (one round trip),
+ * so test/api/batching.test.ts, which counts store calls per request, counts round trips.
+ */
+function recordingDriver(answer: (text: string) => Record<string, unknown>[] = () => []) {
+  const sent: { text: string; params: Record<string, unknown> }[] = [];
+  const driver = {
+    executeQuery: async (text: string, params: Record<string, unknown>) => {
+      sent.push({ text, params });
+      return { records: answer(text).map((o) => new neo4j.Record(Object.keys(o), Object.values(o))) };
+    },
+  };
+  return { driver: driver as unknown as Driver, sent };
+}
+
+const node = (id: string, label: string, props: Record<string, unknown> = {}) => new neo4j.types.Node(neo4j.int(0), [label, cypher.ENTITY], { id, ...props }, id);
+const reached = (n: ReturnType<typeof node>, type: string, from: string, to: string, children: unknown[][] = []) => ({ node: n, relType: type, fromId: from, toId: to, relProps: { sourceIds: ['s1'] }, children });
+
+describe('Neo4j store round trips, counted on a recording driver', () => {
+  it('sends one statement for each call the API makes (two for the similarity of findings: the given vectors, then the matches)', async () => {
+    const { driver, sent } = recordingDriver((text) => {
+      if (text.includes('AS total')) return [{ total: neo4j.int(0), rows: [] }];
+      if (text.includes('AS relationships')) return [{ nodes: [], relationships: neo4j.int(0) }];
+      if (text.includes('collect(a.id) AS areaIds')) return [{ text: 'ehc plan', weights: [0.6, 0.8], areaIds: ['a'] }];
+      if (text.includes('RETURN DISTINCT f.id AS id')) return [{ id: 'f', text: 'ehc', weights: [1] }];
+      return [];
+    });
+    const store = new Neo4jStore(driver, 'neo4j');
+    const tree: TraversalTree = { steps: TRAVERSALS.areaInspections, children: [{ steps: TRAVERSALS.inspectionFindings, children: [] }] };
+    const calls: [string, () => Promise<unknown>][] = [
+      ['nodes', () => store.nodes(['a', 'b'])],
+      ['traverse', () => store.traverse(['a', 'b'], TRAVERSALS.areaFindings)],
+      ['traverseTree', () => store.traverseTree(['a', 'b'], tree)],
+      ['nodeTrees', () => store.nodeTrees(['a', 'b'], [tree, tree])],
+      ['list', () => store.list('Area', { themeId: 't', polarity: 'WEAKNESS' }, { first: 50 })],
+      ['themeStats', () => store.themeStats(['t', 'u'])],
+      ['sharedWeaknesses', () => store.sharedWeaknesses({ minAreas: 10, maxThemes: 3, first: 20 })],
+      ['patternFindings', () => store.patternFindings([{ themeIds: ['t'], areaIds: ['a'] }])],
+      ['similarAreas', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS' })],
+      ['similarAreas in a framework', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
+      ['themeCooccurrence', () => store.themeCooccurrence({ polarity: 'WEAKNESS', framework: null, minAreas: 2, first: 20 })],
+      ['list inspections', () => store.list('Inspection', { framework: 'FRAMEWORK_2023', regionId: 'r' }, { first: 50 })],
+      ['outcomeTransitions', () => store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023')],
+      ['path', () => store.path({ fromId: 'a', toId: 'b', maxHops: 6 })],
+      ['search', () => store.search({ text: 'support plans', first: 10 })],
+      ['stats', () => store.stats()],
+    ];
+    for (const [name, call] of calls) {
+      sent.length = 0;
+      await call();
+      expect({ name, statements: sent.length }).toEqual({ name, statements: 1 });
+    }
+    for (const [name, call] of [
+      ['similarFindings', () => store.similarFindings({ findingId: 'f', first: 10, excludeSameArea: true })],
+      ['similarAreas by findings', () => store.similarAreas({ areaId: 'a', first: 10, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ] as [string, () => Promise<unknown>][]) {
+      sent.length = 0;
+      await call();
+      expect({ name, statements: sent.length }).toEqual({ name, statements: 2 });
+    }
+  });
+
+  it('answers a traversal tree from one statement: each node once, by id, with its children', async () => {
+    const [i1, i2] = [node('sandwell-2019-01', 'Inspection'), node('sandwell-2017-01', 'Inspection')];
+    const f = (id: string) => node(id, 'Finding', { polarity: 'WEAKNESS' });
+    const { driver, sent } = recordingDriver(() => [
+      {
+        id: 'sandwell',
+        reached: [
+          reached(i1, 'OF', 'sandwell-2019-01', 'sandwell', [[reached(f('b'), 'FOUND', 'sandwell-2019-01', 'b')]]),
+          reached(i2, 'OF', 'sandwell-2017-01', 'sandwell', [[reached(f('z'), 'FOUND', 'sandwell-2017-01', 'z'), reached(f('a'), 'FOUND', 'sandwell-2017-01', 'a')]]),
+          // reached again by another path: kept once
+          reached(i2, 'OF', 'sandwell-2017-01', 'sandwell', [[]]),
+        ],
+      },
+    ]);
+    const store = new Neo4jStore(driver, 'neo4j');
+    const tree: TraversalTree = { steps: TRAVERSALS.areaInspections, children: [{ steps: TRAVERSALS.inspectionFindings, children: [] }] };
+    const [sandwell, nowhere] = await store.traverseTree(['sandwell', 'nowhere'], tree);
+    expect(sent).toEqual([cypher.traverseTreeStatement(['sandwell', 'nowhere'], tree)]);
+    expect(nowhere).toEqual([]);
+    expect(sandwell.map((n) => n.node.id)).toEqual(['sandwell-2017-01', 'sandwell-2019-01']);
+    expect(sandwell[0].rel).toEqual({ type: 'OF', from: 'sandwell-2017-01', to: 'sandwell', sourceIds: ['s1'] });
+    expect(sandwell[0].children[0].map((n) => n.node.id)).toEqual(['a', 'z']);
+    expect(sandwell[1].children[0].map((n) => [n.node.id, n.node.label, n.children])).toEqual([['b', 'Finding', []]]);
+  });
+
+  it('answers nodes with their trees from one statement', async () => {
+    const { driver, sent } = recordingDriver(() => [
+      { id: 'sandwell', node: node('sandwell', 'Area', { name: 'Sandwell' }), reached: [[reached(node('west-midlands', 'Region'), 'IN_REGION', 'sandwell', 'west-midlands')]] },
+      { id: 'nowhere', node: null, reached: [] },
+    ]);
+    const store = new Neo4jStore(driver, 'neo4j');
+    const trees: TraversalTree[] = [{ steps: TRAVERSALS.areaRegion, children: [] }];
+    const [sandwell, nowhere] = await store.nodeTrees(['sandwell', 'nowhere'], trees);
+    expect(sent).toEqual([cypher.nodeTreesStatement(['sandwell', 'nowhere'], trees)]);
+    expect(nowhere).toBeNull();
+    expect(sandwell).toEqual({
+      node: expect.objectContaining({ id: 'sandwell', label: 'Area', name: 'Sandwell' }),
+      children: [[{ node: expect.objectContaining({ id: 'west-midlands', label: 'Region' }), rel: { type: 'IN_REGION', from: 'sandwell', to: 'west-midlands', sourceIds: ['s1'] }, children: [] }]],
+    });
+  });
+});
