@@ -9,7 +9,7 @@ import { importAreas } from './dataset/import-areas';
 import { GeoImportError, importGeo } from './dataset/import-geo';
 import { inspectionCountLines } from './dataset/inspection-counts';
 import { crossValidate, SHIPPED_VARIANT, variants } from './ingest/cross-validate-themes';
-import { evaluateThemes, formatErrors, formatEvaluation, readHandLabels, readLabelledBullets } from './ingest/evaluate-themes';
+import { compareLabels, evaluateThemes, formatErrors, formatEvaluation, readHandLabels, readLabelledBullets } from './ingest/evaluate-themes';
 import { readReference } from './ingest/reference-seeds';
 import { formatThemeModel, ModelThemeClassifier, SHIPPED_TRAINING, THEME_MODEL_FILE, trainWithThreshold } from './ingest/theme-model';
 import { ingestReports } from './ingest/ingest-reports';
@@ -212,6 +212,15 @@ program
     for (const { v, e } of results) console.log(`  ${v.name.padEnd(16)} ${e.micro.precision.toFixed(2)} ${e.micro.recall.toFixed(2)} ${e.micro.f1.toFixed(2)}  ${e.macroF1.toFixed(2)}`);
     const shipped = results.find((r) => r.v.name === SHIPPED_VARIANT)!;
     if (opts.errors !== undefined) console.log(`\n${SHIPPED_VARIANT}, cross-validated:\n${formatErrors(shipped.e, opts.errors)}`);
+  });
+
+program
+  .command('agree-labels')
+  .description('score a second reader\'s hand labels against the first\'s: how far two people agree on themes')
+  .argument('<first>', 'the first reader\'s labels, one YAML per report')
+  .argument('<second>', 'the second reader\'s labels of some of the same reports')
+  .action((first: string, second: string) => {
+    console.log(formatEvaluation(compareLabels(readHandLabels(first), readHandLabels(second)), 'Second reader against the first'));
   });
 
 program

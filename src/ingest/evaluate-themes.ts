@@ -160,3 +160,27 @@ export function formatErrors(e: Evaluation, theme: string): string {
     ...section('false negative', `${theme}: given by the person, missed by the classifier`),
   ].join('\n').trimEnd();
 }
+
+/**
+ * Two people's labels of the same reports, the second scored against the first as if it were a
+ * classifier: how far careful readers agree, the ceiling for the classifier. Bullets are paired
+ * by report, section and opening words; reports only one of them labelled are left out.
+ */
+export function compareLabels(first: readonly HandLabels[], second: readonly HandLabels[]): Evaluation {
+  const results: { bullet: LabelledBullet; given: MachineAssignment[] }[] = [];
+  const unmatched: string[] = [];
+  const byFile = new Map(second.map((l) => [l.file, l]));
+  const both = first.filter((l) => byFile.has(l.file));
+  for (const label of both) {
+    const other = byFile.get(label.file)!;
+    for (const b of label.bullets) {
+      const twin = other.bullets.find((o) => o.section === b.section && squash(o.opening).slice(0, 40) === squash(b.opening).slice(0, 40));
+      if (!twin) {
+        unmatched.push(`${label.file}: ${b.section} "${b.opening}"`);
+        continue;
+      }
+      results.push({ bullet: { file: label.file, section: b.section, text: b.opening, themes: b.themes }, given: twin.themes.map((theme) => ({ theme, reason: 'second reader' })) });
+    }
+  }
+  return scoreAssignments(results, both.length, unmatched);
+}

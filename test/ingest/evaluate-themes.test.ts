@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { evaluateThemes, formatErrors, formatEvaluation, readHandLabels, type Evaluation } from '../../src/ingest/evaluate-themes';
+import { compareLabels, evaluateThemes, formatErrors, formatEvaluation, readHandLabels, type Evaluation } from '../../src/ingest/evaluate-themes';
 import { CORPUS } from './corpus';
 
 /** eval-themes: the classifier against the 45 hand-labelled reports, and the errors it lists per theme. */
@@ -35,5 +35,13 @@ describe('eval-themes', () => {
     expect(listed).toContain(`${theme}: given by the person, missed by the classifier (${row.falseNegatives}):`);
     expect(listed.match(/^- \S+\.pdf, (strength|weakness): /gm)).toHaveLength(row.falsePositives + row.falseNegatives);
     expect(listed).toMatch(/ {4}machine: partnership-working \(rule partnership-working: terms /);
+  });
+
+  it('agree-labels: the second reading of the five held-out reports agrees with the first on nearly every theme', () => {
+    const second = readHandLabels(resolve(__dirname, '..', 'fixtures', 'hand-labels-second'));
+    const agreement = compareLabels(labels, second);
+    expect(agreement).toMatchObject({ reports: 5, bullets: second.reduce((n, l) => n + l.bullets.length, 0), unmatched: [] });
+    expect(agreement.micro.f1).toBeGreaterThan(0.9);
+    expect(agreement.micro.f1).toBeLessThan(1);
   });
 });
