@@ -203,10 +203,22 @@ program
       if (opts.errors !== undefined) console.log(`\n${formatErrors(evaluation, opts.errors)}`);
       return;
     }
+    if (!/^\d+$/.test(opts.folds)) {
+      console.error(`--folds ${opts.folds}: use a whole number of folds, at least 2`);
+      process.exitCode = 1;
+      return;
+    }
     const folds = Number(opts.folds);
     const { bullets, unmatched } = await readLabelledBullets(labels, opts.corpus);
     for (const u of unmatched) console.error(`not found, left out: ${u}`);
-    const results = variants(themes, SHIPPED_TRAINING).map((v) => ({ v, e: crossValidate(bullets, folds, v) }));
+    let results;
+    try {
+      results = variants(themes, SHIPPED_TRAINING).map((v) => ({ v, e: crossValidate(bullets, folds, v) }));
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exitCode = 1;
+      return;
+    }
     for (const { v, e } of results) console.log(`${formatEvaluation(e, `${v.name}, cross-validated over ${folds} folds of reports`)}\n`);
     console.log('Compared (micro precision, recall, F1; macro F1):');
     for (const { v, e } of results) console.log(`  ${v.name.padEnd(16)} ${e.micro.precision.toFixed(2)} ${e.micro.recall.toFixed(2)} ${e.micro.f1.toFixed(2)}  ${e.macroF1.toFixed(2)}`);
