@@ -183,22 +183,89 @@ program
 
 program
   .command('eval-themes')
-  .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall')
+  .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall; with --folds, on reports it was not trained on')
   .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
   .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
-  .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the rules that fired')
-  .action(async (opts: { labels: string; corpus: string; errors?: string }) => {
-    const { evaluateThemes, formatErrors, formatEvaluation, readHandLabels } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
-    const { THEME_RULES } = require('./ingest/theme-rules') as typeof import('./ingest/theme-rules');
-    const themes = THEME_RULES.map((r) => r.theme);
+  .option('--folds <n>', 'cross-validate by report: train on the other folds, score each fold, pooled; compares rules alone, model alone, model + rules')
+  .option('--seeds <dir>', 'seeds directory whose reference/ names the themes (default: SEEDS_DIR or ./seeds)')
+  .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the reasons the classifier gave')
+  .action(async (opts: { labels: string; corpus: string; folds?: string; seeds?: string; errors?: string }) => {
+    const { crossValidate, SHIPPED_VARIANT, variants } = require('./ingest/cross-validate-themes') as typeof import('./ingest/cross-validate-themes');
+    const { evaluateThemes, formatErrors, formatEvaluation, readHandLabels, readLabelledBullets } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
+    const { readReference } = require('./ingest/reference-seeds') as typeof import('./ingest/reference-seeds');
+    const { ModelThemeClassifier, SHIPPED_TRAINING, THEME_MODEL_FILE } = require('./ingest/theme-model') as typeof import('./ingest/theme-model');
+    const seedsDir = opts.seeds ?? readConfig().SEEDS_DIR;
+    const themes = [...readReference(seedsDir).themes].sort();
     if (opts.errors !== undefined && !themes.includes(opts.errors)) {
-      console.error(`--errors ${opts.errors}: the classifier has no such theme; use one of: ${[...themes].sort().join(', ')}`);
+      console.error(`--errors ${opts.errors}: the taxonomy has no such theme; use one of: ${themes.join(', ')}`);
       process.exitCode = 1;
       return;
     }
-    const evaluation = await evaluateThemes(readHandLabels(opts.labels), opts.corpus);
-    console.log(formatEvaluation(evaluation));
-    if (opts.errors !== undefined) console.log(`\n${formatErrors(evaluation, opts.errors)}`);
+    const labels = readHandLabels(opts.labels);
+    if (opts.folds === undefined) {
+      const model = ModelThemeClassifier.load(THEME_MODEL_FILE, new Set(themes));
+      const evaluation = await evaluateThemes(labels, opts.corpus, model);
+      console.log(formatEvaluation(evaluation, 'Theme model (trained on these labels, so flattered; use --folds for unseen reports) against hand labels'));
+      if (opts.errors !== undefined) console.log(`\n${formatErrors(evaluation, opts.errors)}`);
+      return;
+    }
+    if (!/^\d+$/.test(opts.folds)) {
+      console.error(`--folds ${opts.folds}: use a whole number of folds, at least 2`);
+      process.exitCode = 1;
+      return;
+    }
+    const folds = Number(opts.folds);
+    const { bullets, unmatched } = await readLabelledBullets(labels, opts.corpus);
+    for (const u of unmatched) console.error(`not found, left out: ${u}`);
+    let results;
+    try {
+      results = variants(themes, SHIPPED_TRAINING).map((v) => ({ v, e: crossValidate(bullets, folds, v) }));
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exitCode = 1;
+      return;
+    }
+    for (const { v, e } of results) console.log(`${formatEvaluation(e, `${v.name}, cross-validated over ${folds} folds of reports`)}\n`);
+    console.log('Compared (micro precision, recall, F1; macro F1):');
+    for (const { v, e } of results) console.log(`  ${v.name.padEnd(16)} ${e.micro.precision.toFixed(2)} ${e.micro.recall.toFixed(2)} ${e.micro.f1.toFixed(2)}  ${e.macroF1.toFixed(2)}`);
+    const shipped = results.find((r) => r.v.name === SHIPPED_VARIANT)!;
+    if (opts.errors !== undefined) console.log(`\n${SHIPPED_VARIANT}, cross-validated:\n${formatErrors(shipped.e, opts.errors)}`);
+  });
+
+program
+  .command('agree-labels')
+  .description('score a second reader\'s hand labels against the first\'s: how far two people agree on themes')
+  .argument('<first>', 'the first reader\'s labels, one YAML per report')
+  .argument('<second>', 'the second reader\'s labels of some of the same reports')
+  .action((first: string, second: string) => {
+    const { compareLabels, formatEvaluation, readHandLabels } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
+    console.log(formatEvaluation(compareLabels(readHandLabels(first), readHandLabels(second)), 'Second reader against the first'));
+  });
+
+program
+  .command('train-themes')
+  .description('train the theme model from the hand labels and write it where the ingester reads it (models/theme-model.json)')
+  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
+  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
+  .option('--seeds <dir>', 'seeds directory whose reference/ names the themes (default: SEEDS_DIR or ./seeds)')
+  .action(async (opts: { labels: string; corpus: string; seeds?: string }) => {
+    const { readHandLabels, readLabelledBullets } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
+    const { readReference } = require('./ingest/reference-seeds') as typeof import('./ingest/reference-seeds');
+    const { formatThemeModel, SHIPPED_TRAINING, THEME_MODEL_FILE, trainWithThreshold } = require('./ingest/theme-model') as typeof import('./ingest/theme-model');
+    const seedsDir = opts.seeds ?? readConfig().SEEDS_DIR;
+    const themes = [...readReference(seedsDir).themes].sort();
+    const labels = readHandLabels(opts.labels);
+    const { bullets, unmatched } = await readLabelledBullets(labels, opts.corpus);
+    if (unmatched.length) {
+      console.error(`${unmatched.length} labelled bullet(s) are not in the parsed reports; fix their openings in ${opts.labels}:`);
+      for (const u of unmatched) console.error(`  - ${u}`);
+      process.exitCode = 1;
+      return;
+    }
+    const model = trainWithThreshold(bullets, themes, SHIPPED_TRAINING, labels.length);
+    const out = THEME_MODEL_FILE;
+    writeFileSync(out, formatThemeModel(model));
+    console.log(`Trained on ${bullets.length} bullets of ${labels.length} reports (threshold ${model.options.threshold}); wrote ${out}.`);
   });
 
 program.parseAsync().catch((err: unknown) => {

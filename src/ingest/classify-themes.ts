@@ -18,6 +18,11 @@ export interface MachineAssignment {
   reason: string;
 }
 
+/** What the ingester and eval-themes need of a classifier: themes for a text, never one of `excluded`. */
+export interface ThemeAssigner {
+  classify(text: string, excluded?: ReadonlySet<string>): MachineAssignment[];
+}
+
 const STRONG = 2;
 const WEAK = 1;
 const FIRST_SENTENCE = 2;
@@ -38,7 +43,7 @@ interface Hit {
   at: number;
 }
 
-interface Fired {
+export interface Fired {
   theme: string;
   score: number;
   strong: Hit[];
@@ -52,7 +57,7 @@ const compile = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${term})(?![
  * Lower case, one kind of apostrophe, and "education, health and care" (the plans' and the
  * services' stock phrase) as "ehc", so that it does not read as a mention of health or social care.
  */
-const normalise = (text: string) =>
+export const normalise = (text: string) =>
   text
     .toLowerCase()
     .replace(/['‘`]/g, '’')
@@ -62,9 +67,9 @@ const normalise = (text: string) =>
     .replace(/education,? health and (?:social )?care/g, 'education-health-care');
 
 /** Sentences end at a full stop, question or exclamation mark that a capital or a digit follows. */
-const splitSentences = (text: string) => text.trim().split(/(?<=[.!?]["’”)]?)\s+(?=["‘“(]?[A-Z0-9])/);
+export const splitSentences = (text: string) => text.trim().split(/(?<=[.!?]["’”)]?)\s+(?=["‘“(]?[A-Z0-9])/);
 
-export class ThemeClassifier {
+export class ThemeClassifier implements ThemeAssigner {
   private readonly rules: CompiledRule[];
 
   constructor(rules: readonly ThemeRule[] = THEME_RULES, knownThemes?: ReadonlySet<string>) {
@@ -73,7 +78,8 @@ export class ThemeClassifier {
     this.rules = rules.map((r) => ({ theme: r.theme, strong: r.strong.map(compile), weak: (r.weak ?? []).map(compile) }));
   }
 
-  classify(text: string, excluded: ReadonlySet<string> = new Set()): MachineAssignment[] {
+  /** Every theme whose rule fires on the text, the best first, with its score (before the best are kept). */
+  fire(text: string, excluded: ReadonlySet<string> = new Set()): Fired[] {
     const sentences = splitSentences(text).map(normalise);
     const fired: Fired[] = [];
     for (const rule of this.rules) {
@@ -86,7 +92,11 @@ export class ThemeClassifier {
       const score = weigh(strong, STRONG) + weigh(weak, WEAK) + SPREAD * Math.max(0, spread - 1);
       fired.push({ theme: rule.theme, score, strong, weak, sentences: spread });
     }
-    fired.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
+    return fired.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
+  }
+
+  classify(text: string, excluded: ReadonlySet<string> = new Set()): MachineAssignment[] {
+    const fired = this.fire(text, excluded);
     const best = fired[0]?.score ?? 0;
     const kept = fired.filter((f, i) => i < MAX_THEMES && f.score >= best * RELATIVE_SCORE);
     if (kept.length === 0) {

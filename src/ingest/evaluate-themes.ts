@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ThemeClassifier } from './classify-themes';
+import { ThemeClassifier, type MachineAssignment, type ThemeAssigner } from './classify-themes';
 import { readPdfText } from './pdf-text';
 import { parseReport } from './report-parser';
 
@@ -70,39 +70,56 @@ const score = (tp: number, fp: number, fn: number) => {
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 };
 
-export async function evaluateThemes(labels: HandLabels[], corpusDir: string, classifier = new ThemeClassifier()): Promise<Evaluation> {
-  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-  const at = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
+/** A labelled bullet with its text as the ingester reads it from the PDF. */
+export interface LabelledBullet {
+  file: string;
+  section: 'effective' | 'better';
+  text: string;
+  themes: string[];
+}
+
+/** Each labelled bullet's text, found in the parsed report by its section and opening words; and the labels found nowhere. */
+export async function readLabelledBullets(labels: readonly HandLabels[], corpusDir: string): Promise<{ bullets: LabelledBullet[]; unmatched: string[] }> {
+  const bullets: LabelledBullet[] = [];
   const unmatched: string[] = [];
-  const errors: ThemeError[] = [];
-  let bullets = 0;
   for (const label of labels) {
     const report = parseReport(await readPdfText(readFileSync(join(corpusDir, label.file))));
     for (const b of label.bullets) {
       const pool = b.section === 'effective' ? report.strengths : report.weaknesses;
       const opening = squash(b.opening).slice(0, 60);
       const text = pool.find((t) => squash(t).startsWith(opening));
-      if (!text) {
-        unmatched.push(`${label.file}: ${b.section} "${b.opening}"`);
-        continue;
-      }
-      bullets++;
-      const assignments = classifier.classify(text);
-      const given = new Set(assignments.map((a) => a.theme));
-      const wanted = new Set(b.themes);
-      const error = (theme: string, kind: ThemeError['kind']) => errors.push({ theme, kind, file: label.file, section: b.section, text, wanted: b.themes, given: assignments });
-      for (const t of given) {
-        if (wanted.has(t)) at(t).tp++;
-        else at(t).fp++, error(t, 'false positive');
-      }
-      for (const t of wanted) if (!given.has(t)) at(t).fn++, error(t, 'false negative');
+      if (text) bullets.push({ file: label.file, section: b.section, text, themes: b.themes });
+      else unmatched.push(`${label.file}: ${b.section} "${b.opening}"`);
     }
+  }
+  return { bullets, unmatched };
+}
+
+export async function evaluateThemes(labels: HandLabels[], corpusDir: string, classifier: ThemeAssigner = new ThemeClassifier()): Promise<Evaluation> {
+  const { bullets, unmatched } = await readLabelledBullets(labels, corpusDir);
+  return scoreAssignments(bullets.map((b) => ({ bullet: b, given: classifier.classify(b.text) })), labels.length, unmatched);
+}
+
+/** Precision, recall and F1 of the themes given to labelled bullets (pooled: each bullet counts once, whoever classified it). */
+export function scoreAssignments(results: readonly { bullet: LabelledBullet; given: MachineAssignment[] }[], reports: number, unmatched: string[] = []): Evaluation {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const at = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
+  const errors: ThemeError[] = [];
+  for (const { bullet: b, given: assignments } of results) {
+    const given = new Set(assignments.map((a) => a.theme));
+    const wanted = new Set(b.themes);
+    const error = (theme: string, kind: ThemeError['kind']) => errors.push({ theme, kind, file: b.file, section: b.section, text: b.text, wanted: b.themes, given: assignments });
+    for (const t of given) {
+      if (wanted.has(t)) at(t).tp++;
+      else at(t).fp++, error(t, 'false positive');
+    }
+    for (const t of wanted) if (!given.has(t)) at(t).fn++, error(t, 'false negative');
   }
   const perTheme = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([theme, c]) => ({ theme, ...score(c.tp, c.fp, c.fn) }));
   const sum = (k: 'tp' | 'fp' | 'fn') => [...counts.values()].reduce((n, c) => n + c[k], 0);
   return {
-    reports: labels.length,
-    bullets,
+    reports,
+    bullets: results.length,
     unmatched,
     perTheme,
     micro: score(sum('tp'), sum('fp'), sum('fn')),
@@ -111,13 +128,13 @@ export async function evaluateThemes(labels: HandLabels[], corpusDir: string, cl
   };
 }
 
-export function formatEvaluation(e: Evaluation): string {
+export function formatEvaluation(e: Evaluation, title = 'Theme classifier against hand labels'): string {
   const pct = (x: number) => x.toFixed(2);
   const rows = e.perTheme.map(
     (t) => `  ${t.theme.padEnd(32)} ${pct(t.precision).padStart(9)} ${pct(t.recall).padStart(6)} ${pct(t.f1).padStart(5)}  ${String(t.truePositives).padStart(4)} ${String(t.falsePositives).padStart(4)} ${String(t.falseNegatives).padStart(4)}`,
   );
   return [
-    `Theme classifier against hand labels: ${e.reports} reports, ${e.bullets} bullets${e.unmatched.length ? `, ${e.unmatched.length} labelled bullets not found in the parsed reports` : ''}`,
+    `${title}: ${e.reports} reports, ${e.bullets} bullets${e.unmatched.length ? `, ${e.unmatched.length} labelled bullets not found in the parsed reports` : ''}`,
     `  ${'theme'.padEnd(32)} precision recall    F1    tp   fp   fn`,
     ...rows,
     `  ${'overall (micro)'.padEnd(32)} ${pct(e.micro.precision).padStart(9)} ${pct(e.micro.recall).padStart(6)} ${pct(e.micro.f1).padStart(5)}  ${String(e.micro.truePositives).padStart(4)} ${String(e.micro.falsePositives).padStart(4)} ${String(e.micro.falseNegatives).padStart(4)}`,
@@ -142,4 +159,28 @@ export function formatErrors(e: Evaluation, theme: string): string {
     ...section('false positive', `${theme}: given by the classifier, not by the person`),
     ...section('false negative', `${theme}: given by the person, missed by the classifier`),
   ].join('\n').trimEnd();
+}
+
+/**
+ * Two people's labels of the same reports, the second scored against the first as if it were a
+ * classifier: how far careful readers agree, the ceiling for the classifier. Bullets are paired
+ * by report, section and opening words; reports only one of them labelled are left out.
+ */
+export function compareLabels(first: readonly HandLabels[], second: readonly HandLabels[]): Evaluation {
+  const results: { bullet: LabelledBullet; given: MachineAssignment[] }[] = [];
+  const unmatched: string[] = [];
+  const byFile = new Map(second.map((l) => [l.file, l]));
+  const both = first.filter((l) => byFile.has(l.file));
+  for (const label of both) {
+    const other = byFile.get(label.file)!;
+    for (const b of label.bullets) {
+      const twin = other.bullets.find((o) => o.section === b.section && squash(o.opening).slice(0, 40) === squash(b.opening).slice(0, 40));
+      if (!twin) {
+        unmatched.push(`${label.file}: ${b.section} "${b.opening}"`);
+        continue;
+      }
+      results.push({ bullet: { file: label.file, section: b.section, text: b.opening, themes: b.themes }, given: twin.themes.map((theme) => ({ theme, reason: 'second reader' })) });
+    }
+  }
+  return scoreAssignments(results, both.length, unmatched);
 }

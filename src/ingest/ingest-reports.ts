@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { basename, join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { seedFileSchema, type ThemeAssignmentSeed } from '../dataset/seed-schema';
-import { ThemeClassifier } from './classify-themes';
+import type { ThemeAssigner } from './classify-themes';
 import { PdfReadError, readPdfText } from './pdf-text';
 import { readReference, type Reference } from './reference-seeds';
 import { parseReport, ReportRefusal } from './report-parser';
 import { buildReportSeed, noCorrections, type Corrections } from './report-seed';
+import { ModelThemeClassifier, THEME_MODEL_FILE } from './theme-model';
 
 /**
  * `ingest-report`: each PDF to one seed file in the output directory, or a refusal saying why.
@@ -38,7 +39,7 @@ const HEADER = [
 
 export async function ingestReports(opts: IngestOptions): Promise<IngestResult[]> {
   const ref = readReference(opts.seedsDir);
-  const classifier = new ThemeClassifier(undefined, ref.themes);
+  const classifier = ModelThemeClassifier.load(THEME_MODEL_FILE, ref.themes);
   const results: IngestResult[] = [];
   const written = new Map<string, string>();
   for (const [i, file] of opts.files.entries()) {
@@ -49,7 +50,7 @@ export async function ingestReports(opts: IngestOptions): Promise<IngestResult[]
   return results;
 }
 
-async function ingestOne(file: string, ref: Reference, classifier: ThemeClassifier, outDir: string, written: Map<string, string>): Promise<IngestResult> {
+async function ingestOne(file: string, ref: Reference, classifier: ThemeAssigner, outDir: string, written: Map<string, string>): Promise<IngestResult> {
   try {
     let bytes: Uint8Array;
     try {

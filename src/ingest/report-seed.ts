@@ -1,5 +1,5 @@
 import type { ThemeAssignmentSeed } from '../dataset/seed-schema';
-import type { ThemeClassifier } from './classify-themes';
+import type { ThemeAssigner } from './classify-themes';
 import { agencyKey, councilOf, matchAgency, matchArea, nameKey } from './match-names';
 import { namedBodies, statesTransferDay, successorsOf, type NamedBody } from './partnership';
 import type { Reference } from './reference-seeds';
@@ -48,7 +48,7 @@ export function firstSentence(text: string): string {
   return text;
 }
 
-export function buildReportSeed(input: ReportInput, ref: Reference, classifier: ThemeClassifier, corrections: Corrections): Rec {
+export function buildReportSeed(input: ReportInput, ref: Reference, classifier: ThemeAssigner, corrections: Corrections): Rec {
   const { report } = input;
   const area = matchArea(ref, report.areaName, report.inspection.start);
   const yearMonth = report.inspection.start.slice(0, 7);

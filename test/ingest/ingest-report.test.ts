@@ -47,7 +47,7 @@ describe('ingest-report', () => {
     expect(weakness.quote).toMatch(/^Too many EHC plans do not specify clearly enough children’s education, health and care needs/);
     expect(seed.findings.map((f: { quote: string }) => f.quote).join(' ')).not.toMatch(/Area SEND inspection report|10 to 14 July 2023/);
     expect(weakness.summary).toBe(weakness.quote.slice(0, weakness.summary.length));
-    for (const f of seed.findings) for (const t of f.themes) expect(t).toEqual({ id: expect.any(String), by: 'MACHINE', reason: expect.stringMatching(/^(rule|fallback)/) });
+    for (const f of seed.findings) for (const t of f.themes) expect(t).toEqual({ id: expect.any(String), by: 'MACHINE', reason: expect.stringMatching(/^model [a-z-]+: score -?\d+\.\d\d \(probability \d\.\d\d/) });
     expect(seed.actions[0]).toMatchObject({
       id: 'hertfordshire-2023-07-priority-action-01', kind: 'PRIORITY_ACTION', requiredBy: 'hertfordshire-2023-07',
       owners: ['hertfordshire-council', 'hertfordshire-and-west-essex-icb'],
