@@ -181,14 +181,18 @@ program
     }
   });
 
-program
+/** The hand labels, their reports and the taxonomy: what eval-themes and train-themes read. */
+const withLabelledReports = (command: Command) =>
+  command
+    .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
+    .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
+    .option('--seeds <dir>', 'seeds directory whose reference/ names the themes (default: SEEDS_DIR or ./seeds)');
+
+withLabelledReports(program
   .command('eval-themes')
   .description('score the theme classifier against hand labels: precision, recall and F1 per theme and overall; with --folds, on reports it was not trained on')
-  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
-  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
   .option('--folds <n>', 'cross-validate by report: train on the other folds, score each fold, pooled; compares rules alone, model alone, model + rules')
-  .option('--seeds <dir>', 'seeds directory whose reference/ names the themes (default: SEEDS_DIR or ./seeds)')
-  .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the reasons the classifier gave')
+  .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the reasons the classifier gave'))
   .action(async (opts: { labels: string; corpus: string; folds?: string; seeds?: string; errors?: string }) => {
     const { crossValidate, SHIPPED_VARIANT, variants } = require('./ingest/cross-validate-themes') as typeof import('./ingest/cross-validate-themes');
     const { evaluateThemes, formatErrors, formatEvaluation, readHandLabels, readLabelledBullets } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
@@ -242,12 +246,9 @@ program
     console.log(formatEvaluation(compareLabels(readHandLabels(first), readHandLabels(second)), 'Second reader against the first'));
   });
 
-program
+withLabelledReports(program
   .command('train-themes')
-  .description('train the theme model from the hand labels and write it where the ingester reads it (models/theme-model.json)')
-  .option('--labels <dir>', 'hand labels, one YAML per report', 'test/fixtures/hand-labels')
-  .option('--corpus <dir>', 'the reports the labels are of', '../shared/corpus/ofsted-area-send-reports-2023')
-  .option('--seeds <dir>', 'seeds directory whose reference/ names the themes (default: SEEDS_DIR or ./seeds)')
+  .description('train the theme model from the hand labels and write it where the ingester reads it (models/theme-model.json)'))
   .action(async (opts: { labels: string; corpus: string; seeds?: string }) => {
     const { readHandLabels, readLabelledBullets } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
     const { readReference } = require('./ingest/reference-seeds') as typeof import('./ingest/reference-seeds');

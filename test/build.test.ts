@@ -3,15 +3,13 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedBundle } from './helpers';
+import { embeddedStoreEnv } from './server-process';
 
 // The build scripts are plain CommonJS run by npm before the server starts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildServer, OUTFILE } = require('../scripts/build-server') as { buildServer: () => Promise<void>; OUTFILE: string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { needsBuild } = require('../scripts/newer-than') as { needsBuild: (output: string, inputs: string[]) => boolean };
-
-/** The compiled server here means the embedded store: no NEO4J_ setting from the shell (see serve-workers.test.ts). */
-const withoutNeo4j = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('NEO4J_')));
 
 describe('the production build', () => {
   jest.setTimeout(180_000);
@@ -20,7 +18,7 @@ describe('the production build', () => {
     await buildServer();
     // npm start's other build step: the page, when missing or stale (the browser tests need it too).
     execFileSync(process.execPath, [join(__dirname, '..', 'web', 'build-if-stale.mjs')], { stdio: 'inherit' });
-    const env: NodeJS.ProcessEnv = { ...withoutNeo4j(process.env), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', CACHE_DIR: 'off' };
+    const env: NodeJS.ProcessEnv = { ...embeddedStoreEnv(), NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', CACHE_DIR: 'off' };
     delete env.SEEDS_DIR; // the default: the package's own seeds/
     const child = spawn(process.execPath, [OUTFILE, 'serve'], {
       cwd: tmpdir(),

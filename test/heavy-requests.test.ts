@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { nationalSeedsDir } from './national';
+import { embeddedStoreEnv, freePort } from './server-process';
 
 /**
  * Issue 14's "done when": on the national synthetic dataset, served by a real server process
@@ -146,16 +146,6 @@ const HEAVY: { name: string; query: string; expect: 'answered' | 'refused' | 'ei
   },
 ];
 
-const withoutNeo4j = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('NEO4J_')));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 let child: ChildProcess;
 let out = '';
@@ -168,7 +158,7 @@ beforeAll(async () => {
   const port = await freePort();
   child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...withoutNeo4j(process.env), SEEDS_DIR: nationalSeedsDir(), WORKERS: '1', NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), CACHE_DIR: 'off' },
+    env: { ...embeddedStoreEnv(), SEEDS_DIR: nationalSeedsDir(), WORKERS: '1', NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), CACHE_DIR: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

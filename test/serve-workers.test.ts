@@ -1,22 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { exitReason } from '../src/serve-workers';
 import { seedBundle } from './helpers';
+import { embeddedStoreEnv, freePort } from './server-process';
 
 const ROOT = join(__dirname, '..');
 
 /** How long any wait on a child process may last before the test fails (and the child is killed). */
 const CHILD_WAIT_MS = 30_000;
 
-/**
- * These tests mean the embedded store and its seeds: the child must not inherit
- * NEO4J_URI or any other NEO4J_ setting from a shell that runs the suite against Neo4j, where
- * `serve` would ignore SEEDS_DIR and never exit (issue 15).
- */
-function embeddedStoreEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
-}
 
 const running = new Set<ChildProcess>();
 afterEach(() => {
@@ -24,15 +16,6 @@ afterEach(() => {
   running.clear();
 });
 
-/** A port free now: a replacement process must listen where the first did, which port 0 does not give across processes. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** A server process's start-up line, which carries its pid. */
 const LISTENING = /"pid":(\d+),"hostname":"[^"]*","worker":\d+,"store"/;
