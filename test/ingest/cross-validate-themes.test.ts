@@ -8,7 +8,7 @@ import { CORPUS } from './corpus';
 
 /** eval-themes --folds: each report scored by a classifier trained without it. */
 
-jest.setTimeout(180_000);
+jest.setTimeout(120_000);
 
 const bullet = (file: string, text: string): LabelledBullet => ({ file, section: 'better', text, themes: ['short-breaks'] });
 
@@ -34,13 +34,14 @@ describe('crossValidate', () => {
 });
 
 describe('on the 45 hand-labelled reports', () => {
+  // Three folds, not the README's five: the same verdict (measured with both) for 12 trainings instead of 20.
   it('the shipped variant (model + rules) does better on unseen reports than the rules alone', async () => {
     const { bullets } = await readLabelledBullets(readHandLabels(resolve(__dirname, '..', 'fixtures', 'hand-labels')), CORPUS);
     const themes = [...readReference(resolve(__dirname, '..', '..', 'seeds')).themes].sort();
     const [rules, , shipped] = variants(themes, SHIPPED_TRAINING);
     expect(shipped.name).toBe(SHIPPED_VARIANT);
-    const byRules = crossValidate(bullets, 5, rules);
-    const byModel = crossValidate(bullets, 5, shipped);
+    const byRules = crossValidate(bullets, 3, rules);
+    const byModel = crossValidate(bullets, 3, shipped);
     expect(byModel.bullets).toBe(bullets.length);
     expect(byModel.micro.f1).toBeGreaterThan(byRules.micro.f1);
     expect(byModel.micro.precision).toBeGreaterThan(byRules.micro.precision);
