@@ -18,6 +18,8 @@ import { StoreUnavailableError } from './store/errors';
 import { openStore } from './store/open-store';
 import { EXPORT_FORMATS, ExportArgumentError, exportCsv, exportGraphML, type ExportFormat } from './export/exports';
 import { ExportTooLargeError } from './export/graph-snapshot';
+import type { CrossValidation, Variant } from './ingest/cross-validate-themes';
+import type { Evaluation } from './ingest/evaluate-themes';
 
 /**
  * The one entry point: serve, check, seed, and the importers. The importers that read PDFs,
@@ -194,7 +196,7 @@ withLabelledReports(program
   .option('--folds <n>', 'cross-validate by report: train on the other folds, score each fold, pooled; compares rules alone, model alone, model + rules')
   .option('--errors <theme>', 'then list, for that theme, the bullets given it wrongly and those it missed, with the reasons the classifier gave'))
   .action(async (opts: { labels: string; corpus: string; folds?: string; seeds?: string; errors?: string }) => {
-    const { crossValidate, SHIPPED_VARIANT, variants } = require('./ingest/cross-validate-themes') as typeof import('./ingest/cross-validate-themes');
+    const { crossValidateSplit, SHIPPED_VARIANT, variants } = require('./ingest/cross-validate-themes') as typeof import('./ingest/cross-validate-themes');
     const { evaluateThemes, formatErrors, formatEvaluation, readHandLabels, readLabelledBullets } = require('./ingest/evaluate-themes') as typeof import('./ingest/evaluate-themes');
     const { readReference } = require('./ingest/reference-seeds') as typeof import('./ingest/reference-seeds');
     const { ModelThemeClassifier, SHIPPED_TRAINING, THEME_MODEL_FILE } = require('./ingest/theme-model') as typeof import('./ingest/theme-model');
@@ -221,19 +223,24 @@ withLabelledReports(program
     const folds = Number(opts.folds);
     const { bullets, unmatched } = await readLabelledBullets(labels, opts.corpus);
     for (const u of unmatched) console.error(`not found, left out: ${u}`);
-    let results;
+    let results: ({ v: Variant } & CrossValidation)[];
     try {
-      results = variants(themes, SHIPPED_TRAINING).map((v) => ({ v, e: crossValidate(bullets, folds, v) }));
+      results = variants(themes, SHIPPED_TRAINING).map((v) => ({ v, ...crossValidateSplit(bullets, folds, v) }));
     } catch (err) {
       console.error((err as Error).message);
       process.exitCode = 1;
       return;
     }
-    for (const { v, e } of results) console.log(`${formatEvaluation(e, `${v.name}, cross-validated over ${folds} folds of reports`)}\n`);
-    console.log('Compared (micro precision, recall, F1; macro F1):');
-    for (const { v, e } of results) console.log(`  ${v.name.padEnd(16)} ${e.micro.precision.toFixed(2)} ${e.micro.recall.toFixed(2)} ${e.micro.f1.toFixed(2)}  ${e.macroF1.toFixed(2)}`);
+    for (const { v, all } of results) console.log(`${formatEvaluation(all, `${v.name}, cross-validated over ${folds} folds of reports`)}\n`);
+    const compare = (title: string, pick: (r: (typeof results)[number]) => Evaluation) => {
+      console.log(`${title} (micro precision, recall, F1; macro F1):`);
+      for (const r of results) console.log(`  ${r.v.name.padEnd(16)} ${pick(r).micro.precision.toFixed(2)} ${pick(r).micro.recall.toFixed(2)} ${pick(r).micro.f1.toFixed(2)}  ${pick(r).macroF1.toFixed(2)}`);
+    };
+    compare(`Compared, all ${results[0].all.reports} reports, ${results[0].all.bullets} bullets`, (r) => r.all);
+    const unseen = results[0].unseenByRules;
+    compare(`Compared, the ${unseen.reports} reports the rules were not tuned on (${unseen.bullets} bullets; RULES_TUNED_ON in src/ingest/theme-rules.ts), unflattered`, (r) => r.unseenByRules);
     const shipped = results.find((r) => r.v.name === SHIPPED_VARIANT)!;
-    if (opts.errors !== undefined) console.log(`\n${SHIPPED_VARIANT}, cross-validated:\n${formatErrors(shipped.e, opts.errors)}`);
+    if (opts.errors !== undefined) console.log(`\n${SHIPPED_VARIANT}, cross-validated:\n${formatErrors(shipped.all, opts.errors)}`);
   });
 
 program

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { ThemeClassifier } from '../../src/ingest/classify-themes';
-import { crossValidate, foldOf, SHIPPED_VARIANT, variants, type Variant } from '../../src/ingest/cross-validate-themes';
+import { crossValidate, crossValidateSplit, foldOf, SHIPPED_VARIANT, variants, type Variant } from '../../src/ingest/cross-validate-themes';
 import { readHandLabels, readLabelledBullets, type LabelledBullet } from '../../src/ingest/evaluate-themes';
 import { readReference } from '../../src/ingest/reference-seeds';
 import { SHIPPED_TRAINING } from '../../src/ingest/theme-model';
+import { RULES_TUNED_ON } from '../../src/ingest/theme-rules';
 import { CORPUS } from './corpus';
 
 /** eval-themes --folds: each report scored by a classifier trained without it. */
@@ -26,6 +27,17 @@ describe('crossValidate', () => {
     expect(e).toMatchObject({ reports: 4, bullets: 6 });
   });
 
+  it('also scores the reports the rules were not tuned on alone', () => {
+    const tuned = RULES_TUNED_ON[0];
+    // The tuned report's bullet is labelled so that the rules get it wrong: an error in `all` only.
+    const bullets = [{ ...bullet(tuned, 'Short breaks are good.'), themes: ['academic-outcomes'] }, bullet('a.pdf', 'Short breaks are good.'), bullet('b.pdf', 'Nothing here.'), bullet('b.pdf', 'Short breaks.')];
+    const { all, unseenByRules } = crossValidateSplit(bullets, 3, { name: 'rules', make: () => new ThemeClassifier() });
+    expect(all).toMatchObject({ reports: 3, bullets: 4 });
+    expect(unseenByRules).toMatchObject({ reports: 2, bullets: 3 });
+    expect(all.errors.map((e) => e.file)).toContain(tuned);
+    expect(unseenByRules.errors.map((e) => e.file)).not.toContain(tuned);
+  });
+
   it('refuses folds it cannot make, saying what to use', () => {
     const bullets = [bullet('a.pdf', 'x'), bullet('b.pdf', 'y')];
     expect(() => crossValidate(bullets, 1, variants([], SHIPPED_TRAINING)[0])).toThrow(/--folds 1: use a whole number of folds, at least 2/);
@@ -40,10 +52,13 @@ describe('on the 45 hand-labelled reports', () => {
     const themes = [...readReference(resolve(__dirname, '..', '..', 'seeds')).themes].sort();
     const [rules, , shipped] = variants(themes, SHIPPED_TRAINING);
     expect(shipped.name).toBe(SHIPPED_VARIANT);
-    const byRules = crossValidate(bullets, 3, rules);
-    const byModel = crossValidate(bullets, 3, shipped);
-    expect(byModel.bullets).toBe(bullets.length);
-    expect(byModel.micro.f1).toBeGreaterThan(byRules.micro.f1);
-    expect(byModel.micro.precision).toBeGreaterThan(byRules.micro.precision);
+    const byRules = crossValidateSplit(bullets, 3, rules);
+    const byModel = crossValidateSplit(bullets, 3, shipped);
+    expect(byModel.all.bullets).toBe(bullets.length);
+    expect(byModel.all.micro.f1).toBeGreaterThan(byRules.all.micro.f1);
+    expect(byModel.all.micro.precision).toBeGreaterThan(byRules.all.micro.precision);
+    // Also where neither was tuned: the 35 reports the rules never saw.
+    expect(byModel.unseenByRules.reports).toBe(byModel.all.reports - RULES_TUNED_ON.length);
+    expect(byModel.unseenByRules.micro.f1).toBeGreaterThan(byRules.unseenByRules.micro.f1);
   });
 });
