@@ -3,7 +3,7 @@ import type { ThemeAssigner } from './classify-themes';
 import { agencyKey, councilOf, matchAgency, matchArea, nameKey } from './match-names';
 import { namedBodies, statesTransferDay, successorsOf, type NamedBody } from './partnership';
 import type { Reference } from './reference-seeds';
-import type { ParsedReport, ReportAction } from './report-parser';
+import { ReportRefusal, type ParsedReport, type ReportAction } from './report-parser';
 
 /**
  * One report as a seed file: the source, the inspection, the health bodies, a finding per
@@ -50,7 +50,7 @@ export function firstSentence(text: string): string {
 
 export function buildReportSeed(input: ReportInput, ref: Reference, classifier: ThemeAssigner, corrections: Corrections): Rec {
   const { report } = input;
-  const area = matchArea(ref, report.areaName, report.inspection.start);
+  const { area, byCouncil } = matchArea(ref, report.areaName, report.inspection.start, report.partnership);
   const yearMonth = report.inspection.start.slice(0, 7);
   const stated2023 = declaredInspection(ref, area.id, report.inspection.start, report.inspection.end);
   const inspectionId = stated2023?.inspection.id ?? `${area.id}-${yearMonth}`;
@@ -80,6 +80,12 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
     });
   }
   const icbs = bodies.filter((b) => b.kind === 'ICB');
+  if (icbs.length === 0) {
+    throw new ReportRefusal(
+      'part of the report cannot be found, so nothing is written for it: its "Information about the local area partnership" names no integrated care board ' +
+        '(read as "NHS <name> Integrated Care Board" or "<name> ICB")',
+    );
+  }
   const onDay = statesTransferDay(report.partnership) ? stated('2022-07-01') : inferred('2022-07-01');
   for (const ccg of bodies.filter((b) => b.kind === 'CCG')) {
     for (const icb of successorsOf(ccg, icbs)) links.push({ type: 'SUCCEEDED_BY', from: idOf.get(ccg), to: idOf.get(icb), on: onDay });
@@ -128,6 +134,7 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   const published = stated2023?.inspection.publishedOn;
   const previousDates = report.previous ? `${report.previous.start} to ${report.previous.end}` : '';
   const inspectionNotes = [
+    byCouncil ? `The report's title names the area "${report.areaName}", which seeds/reference does not; it is the area ${byCouncil}, named in the report's partnership section, serves.` : null,
     report.previous && !follows ? `The report gives the previous inspection as ${previousDates}; no reference seed declares it, so "follows" is left out.` : null,
     report.previous && follows && previous !== follows
       ? `The report gives the previous inspection as ${previousDates}${previous ? ` (${previous})` : ''}; "follows" is the outcomes table's ${follows}.`
