@@ -139,6 +139,8 @@ export function toCells(runs: readonly TextRun[]): TextCell[] {
   let cell: TextCell | null = null;
   let end = -Infinity;
   for (const run of runs) {
+    // pdf.js fills the gap between two text objects on one line with a space as wide as the gap: a column gap all the same.
+    if (run.str.trim() === '' && run.end - run.x > COLUMN_GAP) continue;
     const gap = run.x - end;
     if (!cell || gap > COLUMN_GAP) {
       if (run.str.trim() === '') continue; // a space before a column
