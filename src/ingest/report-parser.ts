@@ -52,9 +52,11 @@ const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\
 
 /**
  * A bullet glyph or a list number at the start of a line, and what follows it (nothing when the
- * glyph sits in a cell of its own, the text a column gap further right).
+ * glyph sits in a cell of its own, the text a column gap further right). Any symbol (squares,
+ * arrows, ticks) or private-use glyph (Wingdings' bullets) counts, so that a bullet in a glyph not
+ * seen before is not run into the one before it.
  */
-const BULLET = /^(?:[•◼▪●■◦‣⁃∙·➢➤►▸✓\u25aa\u25fc\u25fe\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\d{1,2}[.)])(?:\s+(.*))?$/u;
+const BULLET = /^(?:[•◼▪●■◦‣⁃∙·\p{So}\p{Co}]|\d{1,2}[.)])(?:\s+(.*))?$/u;
 
 /** The framework's three outcomes, as its template words them (tolerating "leads", "or", "widespread/systemic"). */
 const OUTCOMES: [ParsedReport['outcome'], RegExp][] = [
@@ -96,7 +98,7 @@ export function parseReport(pdf: PdfText): ParsedReport {
     inspection,
     previous,
     outcome: outcomes[0],
-    priorityActionPlanRequired: /priority action plan/.test(outcomeText),
+    priorityActionPlanRequired: /priority action plan/.test(outcomeText) && !/\bnot (be )?(required|asked) to (prepare|submit)[^.]*priority action plan/.test(outcomeText),
     partnership: paragraphs(sections.get('partnership') ?? [], pitch),
     strengths: bullets(sections.get('effective')!, pitch),
     weaknesses: bullets(sections.get('better')!, pitch),
@@ -110,13 +112,13 @@ export function parseReport(pdf: PdfText): ParsedReport {
 /** A report missing a part every report of the template has is refused, naming the part, rather than written without it. */
 function refuseIfPartial(report: ParsedReport): void {
   const missing = [
-    report.partnership.length === 0 && 'an "Information about the local area partnership" section',
-    report.strengths.length === 0 && 'any finding under "What is the area partnership doing that is effective?"',
-    report.weaknesses.length === 0 && 'any finding under "What does the area partnership need to do better?"',
-    report.priorityActions.length + report.improvements.length === 0 && 'an "Areas for priority action" or "Areas for improvement" section with any action',
-    report.priorityActionPlanRequired && report.priorityActions.length === 0 && 'the "Areas for priority action" its outcome requires a priority action plan for',
+    report.partnership.length === 0 && 'no "Information about the local area partnership" section',
+    report.strengths.length === 0 && 'no finding under "What is the area partnership doing that is effective?"',
+    report.weaknesses.length === 0 && 'no finding under "What does the area partnership need to do better?"',
+    report.priorityActions.length + report.improvements.length === 0 && 'no action under "Areas for priority action" or "Areas for improvement"',
+    report.priorityActionPlanRequired && report.priorityActions.length === 0 && 'no "Areas for priority action", though its outcome requires a priority action plan',
   ].filter((m): m is string => !!m);
-  if (missing.length) throw new ReportRefusal(`part of the report cannot be found, so nothing is written for it: it has no ${missing.join(', no ')}`);
+  if (missing.length) throw new ReportRefusal(`part of the report cannot be found, so nothing is written for it: ${missing.join('; ')}`);
 }
 
 const describe = (s: Section) =>
@@ -152,7 +154,8 @@ const headingOf = (text: string) => HEADINGS.find(([, re]) => re.test(norm(text)
  */
 function headingAt(lines: readonly TextLine[], i: number, textSize: number): [Section, number] | undefined {
   const line = lines[i];
-  if (line.cells.length !== 1) return undefined;
+  // A heading is one cell starting with a capital: a line of running text that happens to read "areas for improvement" is not one.
+  if (line.cells.length !== 1 || !/^[A-Z]/.test(line.text)) return undefined;
   const one = headingOf(line.text);
   if (one) return [one, 1];
   const next = lines[i + 1];

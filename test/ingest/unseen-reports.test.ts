@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -35,6 +35,7 @@ let results: IngestResult[];
 
 const seedOf = (file: string): Seed => parseYaml(readFileSync(join(outDir, file), 'utf8'));
 const KENT_WITHOUT_PRIORITY_ACTIONS: ReportSpec = { ...KENT, priorityActions: [] };
+const SOMERSET_WITHOUT_ICB: ReportSpec = { ...SOMERSET, partnership: ['Somerset Council and its health partners are jointly responsible for services for children and young people with SEND in Somerset.'] };
 
 beforeAll(async () => {
   const specs: [string, ReportSpec][] = [
@@ -42,6 +43,7 @@ beforeAll(async () => {
     ['hull.pdf', HULL],
     ['kent-no-priority-actions.pdf', KENT_WITHOUT_PRIORITY_ACTIONS],
     ['somerset.pdf', SOMERSET],
+    ['somerset-no-icb.pdf', SOMERSET_WITHOUT_ICB],
     ['kent.pdf', KENT],
   ];
   for (const [name, spec] of specs) {
@@ -52,14 +54,16 @@ beforeAll(async () => {
   results = await ingestReports({ files: specs.map(([name]) => join(dir, name)), outDir, seedsDir: SEEDS_DIR });
 });
 
-it('writes a file for each report and refuses the one missing its priority actions, naming the part, writing nothing for it', () => {
+it('writes a file for each report and refuses those missing a part (priority actions, an ICB), naming the part, writing nothing for them', () => {
   expect(results.map((r) => [r.file.split('/').pop(), r.written?.split('/').pop() ?? r.refused])).toEqual([
     ['westmorland-and-furness.pdf', 'area-send-report-westmorland-and-furness-2025-02.yaml'],
     ['hull.pdf', 'area-send-report-kingston-upon-hull-2023-11.yaml'],
-    ['kent-no-priority-actions.pdf', expect.stringMatching(/cannot be found.*no the "Areas for priority action" its outcome requires a priority action plan for$/)],
+    ['kent-no-priority-actions.pdf', expect.stringMatching(/cannot be found.*no "Areas for priority action", though its outcome requires a priority action plan$/)],
     ['somerset.pdf', 'area-send-report-somerset-2024-09.yaml'],
+    ['somerset-no-icb.pdf', expect.stringMatching(/cannot be found.*"Information about the local area partnership" names no integrated care board/)],
     ['kent.pdf', 'area-send-report-kent-2025-01.yaml'],
   ]);
+  expect(readdirSync(outDir).sort()).toEqual(results.filter((r) => r.written).map((r) => r.written!.split('/').pop()).sort());
 });
 
 describe.each([
