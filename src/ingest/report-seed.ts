@@ -53,6 +53,7 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   const { area, byCouncil } = matchArea(ref, report.areaName, report.inspection.start, report.partnership);
   const yearMonth = report.inspection.start.slice(0, 7);
   const stated2023 = declaredInspection(ref, area.id, report.inspection.start, report.inspection.end);
+  if (stated2023) refuseDisagreement(report, stated2023);
   const inspectionId = stated2023?.inspection.id ?? `${area.id}-${yearMonth}`;
   const sourceId = `ofsted-area-send-report-${inspectionId}`;
   const council = councilOf(ref, area.id);
@@ -188,6 +189,28 @@ function declaredInspection(ref: Reference, areaId: string, start: string, end: 
   limit.setUTCMonth(limit.getUTCMonth() + 9);
   const undated = full.filter((r) => !r.inspection.startedOn && r.inspection.publishedOn && r.inspection.publishedOn.date > end && r.inspection.publishedOn.date <= limit.toISOString().slice(0, 10));
   return undated.length === 1 ? undated[0] : undefined;
+}
+
+/**
+ * The report and the outcomes table describe one inspection, one node: where they disagree on a
+ * stated fact the dataset would refuse to load, so the report is refused now, naming both.
+ */
+function refuseDisagreement(report: ParsedReport, declared: NonNullable<ReturnType<typeof declaredInspection>>): void {
+  const i = declared.inspection;
+  const stated = (d: typeof i.startedOn) => (d && d.certainty === 'STATED' ? d.date : null);
+  const differ = [
+    stated(i.startedOn) && stated(i.startedOn) !== report.inspection.start && `its first day ${report.inspection.start} (the table: ${stated(i.startedOn)})`,
+    stated(i.endedOn) && stated(i.endedOn) !== report.inspection.end && `its last day ${report.inspection.end} (the table: ${stated(i.endedOn)})`,
+    i.outcome && i.outcome !== report.outcome && `its outcome ${report.outcome} (the table: ${i.outcome})`,
+    i.priorityActionPlanRequired != null && i.priorityActionPlanRequired !== report.priorityActionPlanRequired &&
+      `whether a priority action plan is required, ${report.priorityActionPlanRequired} (the table: ${i.priorityActionPlanRequired})`,
+  ].filter(Boolean);
+  if (differ.length) {
+    throw new ReportRefusal(
+      `it reports inspection ${i.id}, which seeds/${declared.file} declares, but disagrees with it on ${differ.join(', ')}: ` +
+        'the two are one node, so correct the one that is wrong (the table, or this PDF if it is not the published report)',
+    );
+  }
 }
 
 /** The area's (or a former area's it succeeded) inspection that started in the month the report gives. */

@@ -35,12 +35,14 @@ let results: IngestResult[];
 
 const seedOf = (file: string): Seed => parseYaml(readFileSync(join(outDir, file), 'utf8'));
 const KENT_WITHOUT_PRIORITY_ACTIONS: ReportSpec = { ...KENT, priorityActions: [] };
+const HULL_MISDATED: ReportSpec = { ...HULL, front: ['Inspection dates: 21 to 24 November 2023', ...HULL.front.slice(1)] };
 const SOMERSET_WITHOUT_ICB: ReportSpec = { ...SOMERSET, partnership: ['Somerset Council and its health partners are jointly responsible for services for children and young people with SEND in Somerset.'] };
 
 beforeAll(async () => {
   const specs: [string, ReportSpec][] = [
     ['westmorland-and-furness.pdf', WESTMORLAND_AND_FURNESS],
     ['hull.pdf', HULL],
+    ['hull-misdated.pdf', HULL_MISDATED],
     ['kent-no-priority-actions.pdf', KENT_WITHOUT_PRIORITY_ACTIONS],
     ['somerset.pdf', SOMERSET],
     ['somerset-no-icb.pdf', SOMERSET_WITHOUT_ICB],
@@ -54,10 +56,11 @@ beforeAll(async () => {
   results = await ingestReports({ files: specs.map(([name]) => join(dir, name)), outDir, seedsDir: SEEDS_DIR });
 });
 
-it('writes a file for each report and refuses those missing a part (priority actions, an ICB), naming the part, writing nothing for them', () => {
+it('writes a file for each report and refuses, writing nothing for them, those missing a part (priority actions, an ICB), naming the part, and one whose dates disagree with the outcomes table', () => {
   expect(results.map((r) => [r.file.split('/').pop(), r.written?.split('/').pop() ?? r.refused])).toEqual([
     ['westmorland-and-furness.pdf', 'area-send-report-westmorland-and-furness-2025-02.yaml'],
     ['hull.pdf', 'area-send-report-kingston-upon-hull-2023-11.yaml'],
+    ['hull-misdated.pdf', 'it reports inspection kingston-upon-hull-2023-11, which seeds/reference/ofsted-outcomes-2023.yaml declares, but disagrees with it on its first day 2023-11-21 (the table: 2023-11-20): the two are one node, so correct the one that is wrong (the table, or this PDF if it is not the published report)'],
     ['kent-no-priority-actions.pdf', expect.stringMatching(/cannot be found.*no "Areas for priority action", though its outcome requires a priority action plan$/)],
     ['somerset.pdf', 'area-send-report-somerset-2024-09.yaml'],
     ['somerset-no-icb.pdf', expect.stringMatching(/cannot be found.*"Information about the local area partnership" names no integrated care board/)],
