@@ -76,7 +76,8 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
     const full = body.kind === 'ICB' ? 'Integrated Care Board' : 'Clinical Commissioning Group';
     const aliases = [`${body.name} ${body.kind}`, ...body.aliases.map((a) => (agencyKey(a) ? `${a} ${body.kind}` : a))];
     agencies.push({
-      id, name: `NHS ${body.name} ${full}`, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
+      // "&" written out, so that two reports writing one body's name the two ways declare one name, as the dataset requires.
+      id, name: `NHS ${body.name.replace(/\s*&\s*/g, ' and ')} ${full}`, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
       ...(body.kind === 'ICB' ? { activeFrom: stated('2022-07-01') } : {}),
     });
   }

@@ -163,6 +163,11 @@ describe('Kent: systemic failings, priority actions in a "Responsible body" tabl
     });
     expect(seed.actions.filter((a) => a.kind === 'PRIORITY_ACTION').map((a) => a.owners)).toEqual([['kent-council', 'kent-and-medway-icb'], ['kent-council']]);
   });
+
+  it('declares the ICB the report writes "Kent & Medway" under the name other reports write in full', () => {
+    const seed = seedOf('area-send-report-kent-2025-01.yaml');
+    expect(seed.agencies[0]).toMatchObject({ id: 'kent-and-medway-icb', name: 'NHS Kent and Medway Integrated Care Board', aliases: ['Kent & Medway ICB'] });
+  });
 });
 
 it('shares the node of an inspection the outcomes import declares: one inspection with both sources, its findings served', () => {

@@ -125,7 +125,7 @@ export const KENT: ReportSpec = {
     'As a result of this inspection, His Majesty’s Chief Inspector requires the local area partnership to prepare and submit a priority action plan (area SEND) to address the identified areas for priority action.',
   ],
   partnership: [
-    'Kent County Council and NHS Kent and Medway Integrated Care Board (ICB) are jointly responsible for the planning and commissioning of services for children and young people with SEND in Kent.',
+    'Kent County Council and NHS Kent & Medway Integrated Care Board (ICB) are jointly responsible for the planning and commissioning of services for children and young people with SEND in Kent.',
     'The commissioning of health services changed across England in 2022. On 1 July 2022, the responsibility for health services in Kent passed from NHS Kent and Medway Clinical Commissioning Group (CCG) to NHS Kent and Medway ICB.',
   ],
   experience: experience('Kent'),
