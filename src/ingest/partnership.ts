@@ -64,8 +64,10 @@ function sharedSuffixNames(written: readonly string[], i: number): WrittenName[]
     const found = nameEndingAt(tokens, end);
     if (!found || tokens[found.stop] !== 'NHS') break;
     names.unshift(found);
-    if (tokens[found.stop - 1] !== 'and' && !/^[A-Z]/.test(tokens[found.stop - 1] ?? '')) break;
-    end = tokens[found.stop - 1] === 'and' ? found.stop - 1 : found.stop;
+    const before = tokens[found.stop - 1] ?? '';
+    if (before === 'and') end = found.stop - 1; // "NHS X and NHS Y"
+    else if (/^[A-Z]/.test(before)) end = found.stop; // "NHS X, NHS Y": the comma was dropped above
+    else break;
   }
   return names.length >= 2 ? names : [];
 }
