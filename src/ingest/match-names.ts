@@ -14,28 +14,55 @@ export const nameKey = (name: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Area names with the prefixes and suffixes registers and reports add or drop ("City of Bristol", "County Durham"). */
+/** Area names with the prefixes and suffixes registers and reports add or drop ("City of Bristol", "Bristol, City of", "County Durham"). */
 const areaKeys = (name: string): string[] => {
   const key = nameKey(name);
-  const bare = key.replace(/^(city of|county of|county|royal borough of|london borough of)\s+/, '').replace(/\s+(city|county|borough|council)$/, '');
+  const bare = key
+    .replace(/^(city of|county of|county|royal borough of|london borough of)\s+/, '')
+    .replace(/\s+(city|county) of$/, '')
+    .replace(/\s+(city|county|borough|council)$/, '');
   return [...new Set([key, bare])];
 };
 
-const activeOn = (area: Reference['areas'][number], date: string) =>
-  (!area.activeFrom || area.activeFrom.date <= date) && (!area.activeTo || area.activeTo.date >= date);
+type Dated = { activeFrom?: { date: string } | null; activeTo?: { date: string } | null };
+const activeOn = (record: Dated, date: string) => (!record.activeFrom || record.activeFrom.date <= date) && (!record.activeTo || record.activeTo.date >= date);
 
-/** The one area, active on the date, whose name matches; a refusal naming the candidates otherwise. */
-export function matchArea(ref: Reference, reportName: string, date: string): Reference['areas'][number] {
+type Area = Reference['areas'][number];
+export interface AreaMatch {
+  area: Area;
+  /** Set when the title's name matched no area and the council the partnership section names did: that council's name. */
+  byCouncil?: string;
+}
+
+/**
+ * The one area, active on the date, whose name matches the title's; failing that, the one area
+ * served by the councils the "Information about the local area partnership" paragraphs name (as
+ * the register writes them, "Hull City Council" for "Kingston upon Hull"). A refusal naming the
+ * candidates otherwise.
+ */
+export function matchArea(ref: Reference, reportName: string, date: string, partnership: readonly string[] = []): AreaMatch {
   const wanted = new Set(areaKeys(reportName));
   const candidates = ref.areas.filter((a) => areaKeys(a.name).some((k) => wanted.has(k)));
   const active = candidates.filter((a) => activeOn(a, date));
-  if (active.length === 1) return active[0];
+  if (active.length === 1) return { area: active[0] };
   if (active.length > 1) {
     throw new ReportRefusal(`its area "${reportName}" matches more than one area of seeds/reference (${active.map((a) => a.id).join(', ')}); give the areas distinct names there`);
   }
+  const councils = councilsNamed(ref, partnership, date);
+  const served = [...new Set(councils.flatMap((c) => c.serves))].map((id) => ref.areas.find((a) => a.id === id)).filter((a): a is Area => !!a && activeOn(a, date));
+  if (served.length === 1) return { area: served[0], byCouncil: councils.map((c) => c.name).join(', ') };
   throw new ReportRefusal(
-    `its area "${reportName}" matches no area of seeds/reference${candidates.length ? ` active on ${date} (${candidates.map((a) => a.id).join(', ')} by name only)` : ''}: ` +
-      'add the area (or its name as the register writes it) to seeds/reference/areas.yaml',
+    `its area "${reportName}" matches no area of seeds/reference${candidates.length ? ` active on ${date} (${candidates.map((a) => a.id).join(', ')} by name only)` : ''}` +
+      (served.length > 1 ? `, and the councils its partnership section names serve more than one (${served.map((a) => a.id).join(', ')})` : ', nor does a council its partnership section names') +
+      ': add the area (or its name as the register writes it) to seeds/reference/areas.yaml',
+  );
+}
+
+/** The councils, active on the date, whose name or an alias the text writes in full. */
+function councilsNamed(ref: Reference, paragraphs: readonly string[], date: string) {
+  const text = ` ${nameKey(paragraphs.join(' '))} `;
+  return ref.agencies.filter(
+    (a) => a.kind === 'COUNCIL' && activeOn(a, date) && [a.name, ...a.aliases].some((n) => nameKey(n).includes(' ') && text.includes(` ${nameKey(n)} `)),
   );
 }
 

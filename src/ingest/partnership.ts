@@ -15,40 +15,91 @@ export interface NamedBody {
 }
 
 const SUFFIX = {
-  ICB: /^(?:Integrated Care Board|ICB)\b/,
-  CCG: /^(?:Clinical Commissioning Group|CCG)\b(?!s)/,
+  ICB: /^(?:[Ii]ntegrated [Cc]are [Bb]oard|ICB)\b(?!s)/,
+  CCG: /^(?:[Cc]linical [Cc]ommissioning [Gg]roup|CCG)\b(?!s)/,
+};
+/** One suffix shared by several names: "NHS Leeds and NHS Bradford District and Craven Clinical Commissioning Groups". */
+const PLURAL = {
+  ICB: /^(?:[Ii]ntegrated [Cc]are [Bb]oards|ICBs)\b/,
+  CCG: /^(?:[Cc]linical [Cc]ommissioning [Gg]roups|CCGs)\b/,
 };
 
 /** Words that end a body's name when reading backwards from "ICB" or "CCG". */
 const STOP = /^(?:NHS|Council|Councils|Borough|Trust|Board|Group|Groups|Partnership|Authority|ICB|CCG|ICS|from|to|in|by|with|for|a|an|new|as|is|are|was|were|On|In|At|Since)$/;
 const CONNECTOR = /^(?:and|of|the|The|upon|on|&)$/;
 
-/** Each name, and whether it follows "Borough of" (a council's designation the sentence runs on from). */
-function namesBefore(text: string, kind: 'ICB' | 'CCG'): { name: string; afterCouncil: boolean }[] {
-  const out: { name: string; afterCouncil: boolean }[] = [];
+/** Each name written before the kind's suffix ("... Integrated Care Board", "... ICB"). */
+function namesBefore(text: string, kind: 'ICB' | 'CCG'): WrittenName[] {
+  const out: WrittenName[] = [];
   const tokens = text.split(/\s+/);
   tokens.forEach((token, i) => {
-    if (!SUFFIX[kind].test(tokens.slice(i).join(' '))) return;
-    const name: string[] = [];
-    let stoppedAt = '';
-    for (let j = i - 1; j >= 0; j--) {
-      const t = tokens[j];
-      const bare = t.replace(/,$/, '');
-      if (STOP.test(bare) || /[.;:()]$/.test(t)) {
-        stoppedAt = bare;
-        break;
-      }
-      // A comma may separate the places of one name ("Buckinghamshire, Oxfordshire and Berkshire West"), only between capitalised words.
-      if (t.endsWith(',') && !(name.length && /^[A-Z]/.test(name[0]))) break;
-      if (!/^[A-Z&]/.test(bare) && !CONNECTOR.test(bare) && !/^[A-Z][\w’'&-]*$/.test(bare)) break;
-      name.unshift(t);
+    const rest = tokens.slice(i).join(' ');
+    if (PLURAL[kind].test(rest)) {
+      out.push(...sharedSuffixNames(tokens, i));
+      return;
     }
-    const afterCouncil = stoppedAt === 'Borough' && name[0] === 'of';
-    while (name.length && CONNECTOR.test(name[0].replace(/,$/, ''))) name.shift();
-    while (name.length && CONNECTOR.test(name[name.length - 1])) name.pop();
-    if (name.length) out.push({ name: name.join(' ').replace(/,$/, ''), afterCouncil });
+    const found = SUFFIX[kind].test(rest) ? nameEndingAt(tokens, i) : null;
+    if (found) out.push(found);
   });
   return out;
+}
+
+interface WrittenName {
+  name: string;
+  /** Whether it follows "Borough of" (a council's designation the sentence runs on from). */
+  afterCouncil: boolean;
+  /** The token the reading stopped at ("NHS", "and", a council's "Council"...), or -1. */
+  stop: number;
+}
+
+/**
+ * The names before a plural suffix, each written with its own "NHS" ("NHS X and NHS Y ... Boards");
+ * written any other way the names cannot be told apart, so none is taken.
+ */
+function sharedSuffixNames(written: readonly string[], i: number): WrittenName[] {
+  const tokens = written.map((t, k) => (written[k + 1] === 'NHS' ? t.replace(/,$/, '') : t));
+  const names: WrittenName[] = [];
+  let end = i;
+  for (;;) {
+    const found = nameEndingAt(tokens, end);
+    if (!found || tokens[found.stop] !== 'NHS') break;
+    names.unshift(found);
+    const before = tokens[found.stop - 1] ?? '';
+    if (before === 'and') end = found.stop - 1; // "NHS X and NHS Y"
+    else if (/^[A-Z]/.test(before)) end = found.stop; // "NHS X, NHS Y": the comma was dropped above
+    else break;
+  }
+  return names.length >= 2 ? names : [];
+}
+
+/** The name read backwards from the suffix at token i, if any. */
+function nameEndingAt(tokens: readonly string[], i: number): WrittenName | null {
+  const name: string[] = [];
+  let stoppedAt = '';
+  let stop = -1;
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j];
+    const bare = t.replace(/,$/, '');
+    if (STOP.test(bare) || /[.;:()]$/.test(t)) {
+      stoppedAt = bare;
+      stop = j;
+      break;
+    }
+    // A comma may separate the places of one name ("Buckinghamshire, Oxfordshire and Berkshire West"), only between capitalised words.
+    if (t.endsWith(',') && !(name.length && /^[A-Z]/.test(name[0]))) {
+      stop = j;
+      break;
+    }
+    if (!/^[A-Z&]/.test(bare) && !CONNECTOR.test(bare) && !/^[A-Z][\w’'&-]*$/.test(bare)) {
+      stop = j;
+      break;
+    }
+    name.unshift(t);
+  }
+  const afterCouncil = stoppedAt === 'Borough' && name[0] === 'of';
+  while (name.length && CONNECTOR.test(name[0].replace(/,$/, ''))) name.shift();
+  while (name.length && CONNECTOR.test(name[name.length - 1])) name.pop();
+  return name.length ? { name: name.join(' ').replace(/,$/, ''), afterCouncil, stop } : null;
 }
 
 /** `areaName`: the report's area, which a sentence may run into a body's name ("Enfield and the North Central London ICB"). */

@@ -76,7 +76,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size: Math.abs(it.transform[3]) || it.height, font: it.fontName });
+        items.push({ str: withoutLigatures(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size: Math.abs(it.transform[3]) || it.height, font: it.fontName });
       }
       lines.push(...toLines(p, items));
       page.cleanup();
@@ -92,6 +92,11 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
     await pdf.destroy();
   }
 }
+
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
+/** Typographic ligatures ("ﬁ" for "fi") as the letters they join, so headings and quotes read as typed. */
+export const withoutLigatures = (text: string) => text.replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c]);
 
 function isPdfHeader(bytes: Uint8Array): boolean {
   // The header may follow a little junk; pdf.js allows 1024 bytes of it.
@@ -134,6 +139,8 @@ export function toCells(runs: readonly TextRun[]): TextCell[] {
   let cell: TextCell | null = null;
   let end = -Infinity;
   for (const run of runs) {
+    // pdf.js fills the gap between two text objects on one line with a space as wide as the gap: a column gap all the same.
+    if (run.str.trim() === '' && run.end - run.x > COLUMN_GAP) continue;
     const gap = run.x - end;
     if (!cell || gap > COLUMN_GAP) {
       if (run.str.trim() === '') continue; // a space before a column

@@ -9,23 +9,34 @@ import type { TextLine } from './pdf-text';
 const TOP_MARGIN = 50;
 const BOTTOM_MARGIN = 56;
 
+/** Running headers and footers set deeper into the page than the margins sit within this share of its height. */
+const RUNNING_BAND = 0.12;
+/** ...and are recognised there only when they repeat, at the same height, on at least this many pages. */
+const RUNNING_PAGES = 3;
+
 const furnitureKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
 /**
  * Lines that are page furniture: in a margin and either a page number, small print, or the same
- * text (numbers aside) as a margin line of another page.
+ * text (numbers aside) as a margin line of another page; or, a little further in, the same text
+ * at the same height on several pages (a template with deeper headers or footers).
  */
 export function withoutFurniture(lines: readonly TextLine[], pageHeight: number): TextLine[] {
   const inMargin = (l: TextLine) => l.y < BOTTOM_MARGIN || l.y > pageHeight - TOP_MARGIN;
+  const inBand = (l: TextLine) => l.y < pageHeight * RUNNING_BAND || l.y > pageHeight * (1 - RUNNING_BAND);
   const pagesOf = new Map<string, Set<number>>();
-  for (const l of lines) {
-    if (!inMargin(l)) continue;
-    const key = furnitureKey(l.text);
+  const add = (key: string, page: number) => {
     if (!pagesOf.has(key)) pagesOf.set(key, new Set());
-    pagesOf.get(key)!.add(l.page);
+    pagesOf.get(key)!.add(page);
+  };
+  const atHeight = (l: TextLine) => `${Math.round(l.y / 3)}|${furnitureKey(l.text)}`;
+  for (const l of lines) {
+    if (inMargin(l)) add(furnitureKey(l.text), l.page);
+    if (inBand(l)) add(atHeight(l), l.page);
   }
+  const pages = (key: string) => pagesOf.get(key)?.size ?? 0;
   const isFurniture = (l: TextLine) =>
-    inMargin(l) && (/^\d+$/.test(l.text) || l.size <= 10.5 || (pagesOf.get(furnitureKey(l.text))?.size ?? 0) > 1);
+    (inMargin(l) && (/^\d+$/.test(l.text) || l.size <= 10.5 || pages(furnitureKey(l.text)) > 1)) || (inBand(l) && pages(atHeight(l)) >= RUNNING_PAGES);
   return lines.filter((l) => !isFurniture(l));
 }
 

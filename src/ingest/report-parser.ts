@@ -1,6 +1,6 @@
 import type { InspectionOutcome } from '../domain/model';
 import { splitAtColumn, type PdfText, type TextLine } from './pdf-text';
-import { parseDateRange, type DateRange } from './report-dates';
+import { findDateRanges, type DateRange } from './report-dates';
 import { blockBreak, endsSentence, joinText, linePitch, paragraphGap, startsSentence, withoutFurniture } from './report-layout';
 
 /**
@@ -20,7 +20,7 @@ export interface ParsedReport {
   areaName: string;
   title: string;
   inspection: DateRange;
-  /** null: the report says the area was not inspected before. */
+  /** The latest of the earlier inspections (or revisits) the report dates; null: the report says there was none. */
   previous: DateRange | null;
   outcome: Extract<InspectionOutcome, 'POSITIVE' | 'INCONSISTENT' | 'SYSTEMIC_FAILINGS'>;
   priorityActionPlanRequired: boolean;
@@ -43,21 +43,31 @@ const HEADINGS: [Section, RegExp][] = [
   ['experience', /^what is it like to be a child or young person/],
   ['effective', /^what is the (local )?area partnership doing that is effective\??$/],
   ['better', /^what does the (local )?area partnership need to do better\??$/],
-  ['priority', /^areas? for priority action$/],
+  ['priority', /^areas? for priority actions?$/],
   ['improvement', /^areas? for improvement$/],
   ['end', /^(local area partnership details|information about this inspection)$/],
 ];
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 
-/** A bullet glyph or a list number at the start of a line, and what follows it. */
-const BULLET = /^(?:[•◼▪●■◦‣⁃∙·\u25aa\u25fc\u25fe\uf0a7\uf0b7]|\d{1,2}[.)])\s+(.*)$/u;
+/**
+ * A bullet glyph or a list number at the start of a line, and what follows it (nothing when the
+ * glyph sits in a cell of its own, the text a column gap further right). Any symbol (squares,
+ * arrows, ticks) or private-use glyph (Wingdings' bullets) counts, so that a bullet in a glyph not
+ * seen before is not run into the one before it.
+ */
+const BULLET = /^(?:[•◼▪●■◦‣⁃∙·\p{So}\p{Co}]|\d{1,2}[.)])(?:\s+(.*))?$/u;
 
+/** The framework's three outcomes, as its template words them (tolerating "leads", "or", "widespread/systemic"). */
 const OUTCOMES: [ParsedReport['outcome'], RegExp][] = [
-  ['SYSTEMIC_FAILINGS', /widespread and\/or systemic failings/],
-  ['INCONSISTENT', /lead to inconsistent experiences and outcomes/],
-  ['POSITIVE', /typically lead to positive experiences and outcomes/],
+  ['SYSTEMIC_FAILINGS', /widespread (and\/or|and|or|\/) ?systemic failings/],
+  ['INCONSISTENT', /leads? to inconsistent experiences and outcomes/],
+  ['POSITIVE', /(typically|generally) leads? to positive experiences and outcomes/],
 ];
+
+const INSPECTION_DATES = /^(?:inspection dates?|dates? of (?:the )?inspection)\s*:?\s*/i;
+const PREVIOUS_DATES = /^(?:dates? of (?:the )?previous (?:inspections?|revisits?)|previous inspection dates?|dates? of (?:the )?(?:previous )?revisit)\s*:?\s*/i;
+const NONE_BEFORE = /not (been )?previously inspected|no previous (inspection|revisit)|^(none|not applicable|n\/a)\.?$|first (area send )?inspection/i;
 
 export function parseReport(pdf: PdfText): ParsedReport {
   if (pdf.lines.length === 0) throw new ReportRefusal('it has no text (a scanned image or an empty document); only reports with a text layer can be read');
@@ -73,25 +83,42 @@ export function parseReport(pdf: PdfText): ParsedReport {
   }
   const pitch = linePitch(lines);
   const front = sections.get('front') ?? [];
-  const inspection = labelledDates(front, /^inspection dates?:?/i);
-  if (!inspection) throw new ReportRefusal('its "Inspection dates:" line is missing or is not a date range such as "10 to 14 July 2023"');
+  const inspection = inspectionDates(front);
   const previous = previousDates(front);
   const outcomeText = norm(joinText(sections.get('outcome')!.map((l) => l.text)));
-  const outcome = OUTCOMES.find(([, re]) => re.test(outcomeText))?.[0];
-  if (!outcome) throw new ReportRefusal(`its inspection outcome is none of the three the framework has: "${outcomeText.slice(0, 160)}"`);
-  return {
+  const outcomes = OUTCOMES.filter(([, re]) => re.test(outcomeText)).map(([o]) => o);
+  if (outcomes.length !== 1) {
+    throw new ReportRefusal(
+      `its inspection outcome ${outcomes.length ? `reads as more than one (${outcomes.join(', ')})` : 'is none of the three the framework has'}: "${outcomeText.slice(0, 160)}"`,
+    );
+  }
+  const report: ParsedReport = {
     areaName: title.areaName,
     title: title.title,
     inspection,
     previous,
-    outcome,
-    priorityActionPlanRequired: /priority action plan/.test(outcomeText),
+    outcome: outcomes[0],
+    priorityActionPlanRequired: /priority action plan/.test(outcomeText) && !/\bnot (be )?(required|asked) to (prepare|submit)[^.]*priority action plan/.test(outcomeText),
     partnership: paragraphs(sections.get('partnership') ?? [], pitch),
     strengths: bullets(sections.get('effective')!, pitch),
     weaknesses: bullets(sections.get('better')!, pitch),
     priorityActions: actions(sections.get('priority') ?? []),
     improvements: actions(sections.get('improvement') ?? []),
   };
+  refuseIfPartial(report);
+  return report;
+}
+
+/** A report missing a part every report of the template has is refused, naming the part, rather than written without it. */
+function refuseIfPartial(report: ParsedReport): void {
+  const missing = [
+    report.partnership.length === 0 && 'no "Information about the local area partnership" section',
+    report.strengths.length === 0 && 'no finding under "What is the area partnership doing that is effective?"',
+    report.weaknesses.length === 0 && 'no finding under "What does the area partnership need to do better?"',
+    report.priorityActions.length + report.improvements.length === 0 && 'no action under "Areas for priority action" or "Areas for improvement"',
+    report.priorityActionPlanRequired && report.priorityActions.length === 0 && 'no "Areas for priority action", though its outcome requires a priority action plan',
+  ].filter((m): m is string => !!m);
+  if (missing.length) throw new ReportRefusal(`part of the report cannot be found, so nothing is written for it: ${missing.join('; ')}`);
 }
 
 const describe = (s: Section) =>
@@ -102,7 +129,8 @@ const describe = (s: Section) =>
 function readTitle(lines: readonly TextLine[]): { title: string; areaName: string } {
   const first = lines.filter((l) => l.page === 1);
   const start = first.findIndex((l) => /^area send (full )?inspection of\b/i.test(l.text));
-  const parts = start < 0 ? [] : first.slice(start, start + 3).filter((l, i) => i === 0 || !/:/.test(l.text)).map((l) => l.text);
+  // A long area name in the cover's large type wraps over up to four lines.
+  const parts = start < 0 ? [] : first.slice(start, start + 4).filter((l, i) => i === 0 || !/:/.test(l.text)).map((l) => l.text);
   let title = '';
   let m: RegExpExecArray | null = null;
   for (const part of parts) {
@@ -118,12 +146,41 @@ function readTitle(lines: readonly TextLine[]): { title: string; areaName: strin
   return { title: `Area SEND inspection of ${m[1]} Local Area Partnership`, areaName: m[1].trim() };
 }
 
+const headingOf = (text: string) => HEADINGS.find(([, re]) => re.test(norm(text)))?.[0];
+
+/**
+ * The heading a line starts, and how many lines it takes: one, or two when a heading wraps (both
+ * lines in the same type, larger than the text's, and neither a heading alone).
+ */
+function headingAt(lines: readonly TextLine[], i: number, textSize: number): [Section, number] | undefined {
+  const line = lines[i];
+  // A heading is one cell starting with a capital: a line of running text that happens to read "areas for improvement" is not one.
+  if (line.cells.length !== 1 || !/^[A-Z]/.test(line.text)) return undefined;
+  const one = headingOf(line.text);
+  if (one) return [one, 1];
+  const next = lines[i + 1];
+  if (!next || next.cells.length !== 1 || next.page !== line.page || line.size <= textSize || next.size !== line.size) return undefined;
+  const two = headingOf(joinText([line.text, next.text]));
+  return two ? [two, 2] : undefined;
+}
+
+/** The size of most of the text. */
+function textSizeOf(lines: readonly TextLine[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) counts.set(l.size, (counts.get(l.size) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 12;
+}
+
 /** Lines by section, in reading order. A heading repeated inside its own section (a table's header) is skipped. */
 function splitSections(lines: readonly TextLine[]): Map<Section, TextLine[]> {
   const out = new Map<Section, TextLine[]>();
+  const textSize = textSizeOf(lines);
   let current: Section = 'front';
-  for (const line of lines) {
-    const heading = line.cells.length === 1 ? HEADINGS.find(([, re]) => re.test(norm(line.text)))?.[0] : undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const found = headingAt(lines, i, textSize);
+    const heading = found?.[0];
+    if (found) i += found[1] - 1;
     if (heading) {
       if (heading !== current && !out.has(heading)) {
         current = heading;
@@ -139,24 +196,50 @@ function splitSections(lines: readonly TextLine[]): Map<Section, TextLine[]> {
   return out;
 }
 
-function labelledDates(front: readonly TextLine[], label: RegExp): DateRange | null {
-  for (let i = 0; i < front.length; i++) {
-    if (!label.test(front[i].text)) continue;
-    const value = front[i].text.replace(label, '').trim() || front[i + 1]?.text || '';
-    return parseDateRange(value);
-  }
-  return null;
+/**
+ * The value of a labelled front-page line: the rest of the line, and the next line when the
+ * value wraps onto it or sits there alone (a line that is another label is not a value).
+ */
+function labelledValues(front: readonly TextLine[], label: RegExp): string[] {
+  const isLabel = (t: string) => INSPECTION_DATES.test(t) || PREVIOUS_DATES.test(t);
+  const out: string[] = [];
+  front.forEach((line, i) => {
+    if (!label.test(line.text)) return;
+    const rest = line.text.replace(label, '').trim();
+    const next = front[i + 1] && front[i + 1].page === line.page && !isLabel(front[i + 1].text) ? front[i + 1].text : '';
+    const dated = (t: string) => findDateRanges(t).length > 0 || NONE_BEFORE.test(t);
+    if (!rest) out.push(next);
+    else if (next && /\b(to|and|–|-)$/.test(rest) && dated(`${rest} ${next}`)) out.push(`${rest} ${next}`);
+    else out.push(rest);
+  });
+  return out;
 }
 
+function inspectionDates(front: readonly TextLine[]): DateRange {
+  const [value] = labelledValues(front, INSPECTION_DATES);
+  const ranges = value === undefined ? [] : findDateRanges(value);
+  if (ranges.length !== 1 || !ranges[0]) {
+    throw new ReportRefusal(
+      value === undefined
+        ? 'its "Inspection dates:" line is missing'
+        : `its "Inspection dates:" line is not one date range such as "10 to 14 July 2023": "${value}"`,
+    );
+  }
+  return ranges[0];
+}
+
+/** The latest inspection or revisit before this one the front page dates (a revisit follows the inspection it revisits). */
 function previousDates(front: readonly TextLine[]): DateRange | null {
-  const label = /^dates? of (the )?previous inspections?:?/i;
-  const line = front.findIndex((l) => label.test(l.text));
-  if (line < 0) throw new ReportRefusal('its "Date(s) of previous inspection:" line is missing');
-  const value = front[line].text.replace(label, '').trim() || front[line + 1]?.text || '';
-  if (/not (been )?previously inspected|no previous inspection/i.test(value)) return null;
-  const range = parseDateRange(value);
-  if (!range) throw new ReportRefusal(`its previous inspection's dates cannot be read: "${value}"`);
-  return range;
+  const values = labelledValues(front, PREVIOUS_DATES);
+  if (values.length === 0) throw new ReportRefusal('its "Date(s) of previous inspection:" line is missing');
+  const ranges: DateRange[] = [];
+  for (const value of values) {
+    if (NONE_BEFORE.test(value)) continue;
+    const found = findDateRanges(value);
+    if (found.length === 0 || found.some((r) => r === null)) throw new ReportRefusal(`its previous inspection's dates cannot be read: "${value}"`);
+    ranges.push(...(found as DateRange[]));
+  }
+  return ranges.sort((a, b) => (a.start < b.start ? -1 : 1)).pop() ?? null;
 }
 
 /** Paragraphs: lines joined until a wider gap. */
@@ -187,7 +270,7 @@ function bullets(lines: readonly TextLine[], pitch: number): string[] {
   for (const line of lines) {
     const m = BULLET.exec(line.cells[0].text);
     if (m && line.cells[0].x <= indent + 4) {
-      out.push([[m[1], ...line.cells.slice(1).map((c) => c.text)].join(' ')]);
+      out.push([[m[1] ?? '', ...line.cells.slice(1).map((c) => c.text)].join(' ')]);
     } else if (out.length) {
       out[out.length - 1].push(line.text); // a list inside the bullet keeps its glyphs
     }
@@ -234,14 +317,14 @@ function actions(lines: readonly TextLine[]): ReportAction[] {
     } else {
       const before = current ? joinText(current.text) : '';
       const continuesList = current && (CONTINUES.test(before) || (bullet && current.lastGlyph && !/[.!?]$/.test(before)));
-      starts = !current || (newParagraph && !continuesList && !/^[a-z]/.test(bullet ? bullet[1] : right));
+      starts = !current || (newParagraph && !continuesList && !/^[a-z]/.test(bullet ? bullet[1] ?? '' : right));
     }
     if (starts) items.push({ responsible: [], text: [], lastGlyph: false });
     const item = items[items.length - 1];
     if (left) item.responsible.push(left);
     if (right) {
       // The glyph or number that opens an item is the list's, not the inspectors' words; a list inside an item keeps its glyphs.
-      item.text.push(bullet && item.text.length === 0 ? bullet[1] : right);
+      item.text.push(bullet && item.text.length === 0 ? bullet[1] ?? '' : right);
       if (newParagraph || starts) item.lastGlyph = !!bullet;
     }
   });

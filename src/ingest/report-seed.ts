@@ -3,7 +3,7 @@ import type { ThemeAssigner } from './classify-themes';
 import { agencyKey, councilOf, matchAgency, matchArea, nameKey } from './match-names';
 import { namedBodies, statesTransferDay, successorsOf, type NamedBody } from './partnership';
 import type { Reference } from './reference-seeds';
-import type { ParsedReport, ReportAction } from './report-parser';
+import { ReportRefusal, type ParsedReport, type ReportAction } from './report-parser';
 
 /**
  * One report as a seed file: the source, the inspection, the health bodies, a finding per
@@ -50,9 +50,10 @@ export function firstSentence(text: string): string {
 
 export function buildReportSeed(input: ReportInput, ref: Reference, classifier: ThemeAssigner, corrections: Corrections): Rec {
   const { report } = input;
-  const area = matchArea(ref, report.areaName, report.inspection.start);
+  const { area, byCouncil } = matchArea(ref, report.areaName, report.inspection.start, report.partnership);
   const yearMonth = report.inspection.start.slice(0, 7);
   const stated2023 = declaredInspection(ref, area.id, report.inspection.start, report.inspection.end);
+  if (stated2023) refuseDisagreement(report, stated2023);
   const inspectionId = stated2023?.inspection.id ?? `${area.id}-${yearMonth}`;
   const sourceId = `ofsted-area-send-report-${inspectionId}`;
   const council = councilOf(ref, area.id);
@@ -75,11 +76,18 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
     const full = body.kind === 'ICB' ? 'Integrated Care Board' : 'Clinical Commissioning Group';
     const aliases = [`${body.name} ${body.kind}`, ...body.aliases.map((a) => (agencyKey(a) ? `${a} ${body.kind}` : a))];
     agencies.push({
-      id, name: `NHS ${body.name} ${full}`, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
+      // "&" written out, so that two reports writing one body's name the two ways declare one name, as the dataset requires.
+      id, name: `NHS ${body.name.replace(/\s*&\s*/g, ' and ')} ${full}`, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
       ...(body.kind === 'ICB' ? { activeFrom: stated('2022-07-01') } : {}),
     });
   }
   const icbs = bodies.filter((b) => b.kind === 'ICB');
+  if (icbs.length === 0) {
+    throw new ReportRefusal(
+      'part of the report cannot be found, so nothing is written for it: its "Information about the local area partnership" names no integrated care board ' +
+        '(read as "NHS <name> Integrated Care Board" or "<name> ICB")',
+    );
+  }
   const onDay = statesTransferDay(report.partnership) ? stated('2022-07-01') : inferred('2022-07-01');
   for (const ccg of bodies.filter((b) => b.kind === 'CCG')) {
     for (const icb of successorsOf(ccg, icbs)) links.push({ type: 'SUCCEEDED_BY', from: idOf.get(ccg), to: idOf.get(icb), on: onDay });
@@ -128,6 +136,7 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   const published = stated2023?.inspection.publishedOn;
   const previousDates = report.previous ? `${report.previous.start} to ${report.previous.end}` : '';
   const inspectionNotes = [
+    byCouncil ? `The report's title names the area "${report.areaName}", which seeds/reference does not; it is the area ${byCouncil}, named in the report's partnership section, serves.` : null,
     report.previous && !follows ? `The report gives the previous inspection as ${previousDates}; no reference seed declares it, so "follows" is left out.` : null,
     report.previous && follows && previous !== follows
       ? `The report gives the previous inspection as ${previousDates}${previous ? ` (${previous})` : ''}; "follows" is the outcomes table's ${follows}.`
@@ -181,6 +190,28 @@ function declaredInspection(ref: Reference, areaId: string, start: string, end: 
   limit.setUTCMonth(limit.getUTCMonth() + 9);
   const undated = full.filter((r) => !r.inspection.startedOn && r.inspection.publishedOn && r.inspection.publishedOn.date > end && r.inspection.publishedOn.date <= limit.toISOString().slice(0, 10));
   return undated.length === 1 ? undated[0] : undefined;
+}
+
+/**
+ * The report and the outcomes table describe one inspection, one node: where they disagree on a
+ * stated fact the dataset would refuse to load, so the report is refused now, naming both.
+ */
+function refuseDisagreement(report: ParsedReport, declared: NonNullable<ReturnType<typeof declaredInspection>>): void {
+  const i = declared.inspection;
+  const stated = (d: typeof i.startedOn) => (d && d.certainty === 'STATED' ? d.date : null);
+  const differ = [
+    stated(i.startedOn) && stated(i.startedOn) !== report.inspection.start && `its first day ${report.inspection.start} (the table: ${stated(i.startedOn)})`,
+    stated(i.endedOn) && stated(i.endedOn) !== report.inspection.end && `its last day ${report.inspection.end} (the table: ${stated(i.endedOn)})`,
+    i.outcome && i.outcome !== report.outcome && `its outcome ${report.outcome} (the table: ${i.outcome})`,
+    i.priorityActionPlanRequired != null && i.priorityActionPlanRequired !== report.priorityActionPlanRequired &&
+      `whether a priority action plan is required, ${report.priorityActionPlanRequired} (the table: ${i.priorityActionPlanRequired})`,
+  ].filter(Boolean);
+  if (differ.length) {
+    throw new ReportRefusal(
+      `it reports inspection ${i.id}, which seeds/${declared.file} declares, but disagrees with it on ${differ.join(', ')}: ` +
+        'the two are one node, so correct the one that is wrong (the table, or this PDF if it is not the published report)',
+    );
+  }
 }
 
 /** The area's (or a former area's it succeeded) inspection that started in the month the report gives. */

@@ -108,11 +108,23 @@ describe('ingest-report', () => {
     expect(written).toEqual(['area-send-report-hertfordshire-2023-07.yaml']);
   });
 
-  it('refuses a report whose area the reference seeds do not have, saying what to add', async () => {
+  it('matches an area the reference names differently by the council the partnership section names, and says so', async () => {
     const seeds = copyOfSeeds();
     editFile(join(seeds, 'reference', 'areas.yaml'), (t) => t.replace('    name: Hertfordshire\n', '    name: Hertford Shire\n'));
+    const { results, outDir, written } = await ingest([HERTS], seeds);
+    expect(results[0].refused).toBeUndefined();
+    const seed = parseYaml(readFileSync(join(outDir, written[0]), 'utf8'));
+    expect(seed.inspections[0]).toMatchObject({ id: 'hertfordshire-2023-07', area: 'hertfordshire' });
+    expect(seed.inspections[0].notes).toContain('the area Hertfordshire County Council, named in the report\'s partnership section, serves');
+  });
+
+  it('refuses a report whose area the reference seeds do not have, by name or by council, saying what to add', async () => {
+    const seeds = copyOfSeeds();
+    editFile(join(seeds, 'reference', 'areas.yaml'), (t) =>
+      t.replace('    name: Hertfordshire\n', '    name: Hertford Shire\n').replace('    name: Hertfordshire County Council\n', '    name: Hertford Shire County Council\n'),
+    );
     const { results, written } = await ingest([HERTS], seeds);
-    expect(results[0].refused).toMatch(/its area "Hertfordshire" matches no area of seeds\/reference.*add the area/);
+    expect(results[0].refused).toMatch(/its area "Hertfordshire" matches no area of seeds\/reference, nor does a council its partnership section names: add the area/);
     expect(written).toEqual([]);
   });
 
