@@ -13,7 +13,7 @@ import { byId } from './ordering';
  *
  * The analyses read these few thousand relationships instead of walking every finding: at
  * national scale (152 areas, ~13k findings) 5,032 in all, at most 2 x 2 x 152 per theme; in the
- * seeds (45 full reports and the earlier inspections) 1,066.
+ * seeds (45 full reports and the earlier inspections) about a thousand (the README gives the count).
  * Asked for no framework, an analysis reads both frameworks' relationships and counts each area
  * or theme once.
  */
