@@ -234,7 +234,10 @@ withLabelledReports(program
     for (const { v, all } of results) console.log(`${formatEvaluation(all, `${v.name}, cross-validated over ${folds} folds of reports`)}\n`);
     const compare = (title: string, pick: (r: (typeof results)[number]) => Evaluation) => {
       console.log(`${title} (micro precision, recall, F1; macro F1):`);
-      for (const r of results) console.log(`  ${r.v.name.padEnd(16)} ${pick(r).micro.precision.toFixed(2)} ${pick(r).micro.recall.toFixed(2)} ${pick(r).micro.f1.toFixed(2)}  ${pick(r).macroF1.toFixed(2)}`);
+      for (const r of results) {
+        const { micro, macroF1 } = pick(r);
+        console.log(`  ${r.v.name.padEnd(16)} ${micro.precision.toFixed(2)} ${micro.recall.toFixed(2)} ${micro.f1.toFixed(2)}  ${macroF1.toFixed(2)}`);
+      }
     };
     compare(`Compared, all ${results[0].all.reports} reports, ${results[0].all.bullets} bullets`, (r) => r.all);
     const unseen = results[0].unseenByRules;

@@ -1,4 +1,5 @@
 import { relationshipRows, type FindingRow, type InspectionFramework, type InspectionRow, type Polarity } from '../src/domain/model';
+import type { AreaSimilarityRow, ThemePairRow, WeaknessPatternRow } from '../src/store/port';
 import { seedBundle } from './helpers';
 
 /**
@@ -20,26 +21,10 @@ export interface ThemeFact {
   reason: string | null | undefined;
 }
 
-export interface Pattern {
-  themeIds: string[];
-  areaIds: string[];
-  support: number;
-}
-
-export interface Similar {
-  areaId: string;
-  score: number;
-  sharedThemeIds: string[];
-}
-
-export interface ThemePair {
-  themeIds: [string, string];
-  count: number;
-  areaIds: string[];
-  themeAreaCounts: [number, number];
-  areasWithFindings: number;
-  lift: number;
-}
+/** The stores' row shapes, as the plain counts here give them (similar areas without their evidence). */
+type Pattern = WeaknessPatternRow;
+type Similar = Omit<AreaSimilarityRow, 'evidence'>;
+type ThemePair = ThemePairRow;
 
 const sorted = <T extends string>(xs: Iterable<T>): T[] => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -35,6 +35,9 @@ export interface ParsedReport {
 /** Why a PDF is not a report this reader can take, in words the user can act on. */
 export class ReportRefusal extends Error {}
 
+/** The refusal of a report missing parts every report of the template has, naming them, rather than writing it without them. */
+export const missingParts = (parts: readonly string[]) => new ReportRefusal(`part of the report cannot be found, so nothing is written for it: ${parts.join('; ')}`);
+
 type Section = 'front' | 'outcome' | 'partnership' | 'experience' | 'effective' | 'better' | 'priority' | 'improvement' | 'end';
 
 const HEADINGS: [Section, RegExp][] = [
@@ -118,7 +121,7 @@ function refuseIfPartial(report: ParsedReport): void {
     report.priorityActions.length + report.improvements.length === 0 && 'no action under "Areas for priority action" or "Areas for improvement"',
     report.priorityActionPlanRequired && report.priorityActions.length === 0 && 'no "Areas for priority action", though its outcome requires a priority action plan',
   ].filter((m): m is string => !!m);
-  if (missing.length) throw new ReportRefusal(`part of the report cannot be found, so nothing is written for it: ${missing.join('; ')}`);
+  if (missing.length) throw missingParts(missing);
 }
 
 const describe = (s: Section) =>

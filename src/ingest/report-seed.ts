@@ -3,7 +3,7 @@ import type { ThemeAssigner } from './classify-themes';
 import { agencyKey, councilOf, matchAgency, matchArea, nameKey } from './match-names';
 import { namedBodies, statesTransferDay, successorsOf, type NamedBody } from './partnership';
 import type { Reference } from './reference-seeds';
-import { ReportRefusal, type ParsedReport, type ReportAction } from './report-parser';
+import { missingParts, ReportRefusal, type ParsedReport, type ReportAction } from './report-parser';
 
 /**
  * One report as a seed file: the source, the inspection, the health bodies, a finding per
@@ -83,10 +83,7 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   }
   const icbs = bodies.filter((b) => b.kind === 'ICB');
   if (icbs.length === 0) {
-    throw new ReportRefusal(
-      'part of the report cannot be found, so nothing is written for it: its "Information about the local area partnership" names no integrated care board ' +
-        '(read as "NHS <name> Integrated Care Board" or "<name> ICB")',
-    );
+    throw missingParts(['its "Information about the local area partnership" names no integrated care board (read as "NHS <name> Integrated Care Board" or "<name> ICB")']);
   }
   const onDay = statesTransferDay(report.partnership) ? stated('2022-07-01') : inferred('2022-07-01');
   for (const ccg of bodies.filter((b) => b.kind === 'CCG')) {

@@ -7,24 +7,6 @@
  * Kept as data so that a researcher can read why a theme was given: the finding's seed records
  * the rule's name and the words that fired it.
  */
-/**
- * The reports whose hand labels the rules were tuned on (by reading their errors there): scores on
- * them flatter the rules, and any classifier that uses the rules; eval-themes --folds also scores
- * the other reports alone.
- */
-export const RULES_TUNED_ON: readonly string[] = [
-  '2532283-dorset.pdf',
-  '80443-bury.pdf',
-  '80454-cornwall.pdf',
-  '80471-halton.pdf',
-  '80475-hertfordshire.pdf',
-  '80511-newham.pdf',
-  '80530-north-yorkshire.pdf',
-  '80549-sandwell.pdf',
-  '80570-telford-and-wrekin.pdf',
-  '80584-worcestershire.pdf',
-];
-
 export interface ThemeRule {
   theme: string;
   strong: string[];
@@ -501,3 +483,21 @@ export const THEME_RULES: ThemeRule[] = [
 
 /** When no rule fires: the partnership's leaders are what a finding with no other subject is about. */
 export const FALLBACK_THEME = 'leadership-and-accountability';
+
+/**
+ * The reports whose hand labels the rules were tuned on (by reading their errors there): scores on
+ * them flatter the rules, and any classifier that uses the rules; eval-themes --folds also scores
+ * the other reports alone.
+ */
+export const RULES_TUNED_ON: readonly string[] = [
+  '2532283-dorset.pdf',
+  '80443-bury.pdf',
+  '80454-cornwall.pdf',
+  '80471-halton.pdf',
+  '80475-hertfordshire.pdf',
+  '80511-newham.pdf',
+  '80530-north-yorkshire.pdf',
+  '80549-sandwell.pdf',
+  '80570-telford-and-wrekin.pdf',
+  '80584-worcestershire.pdf',
+];
