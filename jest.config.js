@@ -5,7 +5,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  globalSetup: '<rootDir>/test/neo4j-notice.ts',
+  globalSetup: '<rootDir>/test/global-setup.ts',
   // TypeScript 7 has no compiler API for ts-jest; swc strips types and `npm run typecheck` checks them.
   transform: {
     '^.+\\.ts$': swc('typescript'),

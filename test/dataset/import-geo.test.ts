@@ -6,10 +6,11 @@ import type { Topology } from 'topojson-specification';
 import { importGeo } from '../../src/dataset/import-geo';
 import type { AreaRow } from '../../src/domain/model';
 import { seedBundle } from '../helpers';
+import { SHARED } from '../shared-data';
 
-const SHARED = resolve(__dirname, '..', '..', '..', 'shared', 'reference');
-const DISTRICTS = resolve(SHARED, 'geo', 'local-authority-districts-2023.geojson');
-const REGISTER = resolve(SHARED, 'uk_local_authorities.csv');
+const REFERENCE = resolve(SHARED, 'reference');
+const DISTRICTS = resolve(REFERENCE, 'geo', 'local-authority-districts-2023.geojson');
+const REGISTER = resolve(REFERENCE, 'uk_local_authorities.csv');
 const CHECKED_IN = resolve(__dirname, '..', '..', 'web', 'public', 'geo', 'send-areas.topo.json');
 
 const areas = () => seedBundle().nodes.filter((n): n is AreaRow => n.label === 'Area');

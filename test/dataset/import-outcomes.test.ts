@@ -6,8 +6,9 @@ import { ImportError } from '../../src/dataset/outcomes/import-problem';
 import { FIRST_SEED, importOutcomes, OUTCOMES_FILE, SECOND_SEED, STATISTICS_FILE } from '../../src/dataset/outcomes/import-outcomes';
 import { DATA_SHEET } from '../../src/dataset/outcomes/statistics-2016';
 import { SEEDS_DIR } from '../helpers';
+import { SHARED } from '../shared-data';
 
-const OFSTED = resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'ofsted');
+const OFSTED = resolve(SHARED, 'reference', 'ofsted');
 const REGISTER = resolve(OFSTED, '..', 'uk_local_authorities.csv');
 const AREAS = join(SEEDS_DIR, 'reference', 'areas.yaml');
 
