@@ -8,12 +8,12 @@ import { areasWithTheme, areaThemes, jaccardRanking, patternFindingIds, themeCou
  * The contract every GraphStore adapter must pass, with the same expected answers, on the
  * project's seeds. `open` returns a store already loaded with seedBundle().
  */
-export function describeStoreContract(name: string, open: () => Promise<GraphStore>, close?: (s: GraphStore) => Promise<void>) {
+export function describeStoreContract(name: string, open: () => Promise<GraphStore>, close?: (s: GraphStore) => Promise<void>, openTimeoutMs?: number) {
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
     beforeAll(async () => {
       store = await open();
-    });
+    }, openTimeoutMs);
     afterAll(async () => {
       await (close ? close(store) : store.close());
     });

@@ -17,6 +17,8 @@ import { describeStoreContract } from './contract';
  */
 const uri = process.env.NEO4J_URI;
 const describeWithNeo4j = uri ? describe : describe.skip;
+/** One seeding of a real server takes about 5 s (Neo4j 4.4, the seeds): each test allows this much per seeding it runs. */
+const SEEDING_MS = 30_000;
 
 async function openSeededNeo4j(): Promise<Neo4jStore> {
   const config = readConfig();
@@ -29,7 +31,7 @@ async function openSeededNeo4j(): Promise<Neo4jStore> {
 }
 
 describeWithNeo4j('Neo4j store', () => {
-  describeStoreContract('neo4j', openSeededNeo4j);
+  describeStoreContract('neo4j', openSeededNeo4j, undefined, SEEDING_MS);
 
   it('has every constraint and the full-text index after seeding, and says when the derived relationships are missing', async () => {
     const store = await openSeededNeo4j();
@@ -39,7 +41,7 @@ describeWithNeo4j('Neo4j store', () => {
     await store.load(seedBundle());
     expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual([]);
     await store.close();
-  });
+  }, 2 * SEEDING_MS);
 
   it('answers a three-level nested query in one Cypher round trip', async () => {
     const store = await openSeededNeo4j();
@@ -51,7 +53,7 @@ describeWithNeo4j('Neo4j store', () => {
     expect(store.roundTrips - before).toBe(1);
     await api.server.stop();
     await store.close();
-  });
+  }, SEEDING_MS);
 
   describe('derived HAS_THEME relationships', () => {
     const STORED = `MATCH (h)-[r:HAS_THEME]->(t:Theme)
@@ -103,6 +105,6 @@ ORDER BY from, to, polarity, framework`;
       expect(await rows(STORED)).toEqual(expected(seedBundle()));
       expect((await store.stats()).relationships).toBe(seedBundle().relationships.count);
       await store.close();
-    });
+    }, 3 * SEEDING_MS);
   });
 });
