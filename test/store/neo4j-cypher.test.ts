@@ -1,8 +1,9 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { queryWords } from '../../src/store/search-text';
-import { DERIVED_CHECK, SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
+import { DERIVED_CHECK, SCHEMA_STATEMENTS, SIMILAR_TO_CHECK } from '../../src/store/neo4j/schema';
 import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
+import { CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_TO } from '../../src/store/neo4j/similarity-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -41,10 +42,11 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: [HOSTILE], areaIds: ['a'] }])],
     ['similarAreas', cypher.similarAreasStatement({ areaId: HOSTILE, first: 5, polarity: 'STRENGTH' })],
     ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
-    ['finding vector', cypher.findingVectorStatement(HOSTILE)],
-    ['area finding vectors', cypher.areaFindingVectorsStatement(HOSTILE, 'WEAKNESS', null)],
-    ['similarFindings', cypher.similarFindingsStatement({ id: 'f', query: 'ehc plan', weights: { ehc: 0.6, plan: 0.8 } }, { findingId: 'f', first: 5, excludeSameArea: true }, ['a'])],
-    ['similarAreas by findings', cypher.similarAreasByFindingsStatement([{ id: 'f', query: 'ehc', weights: { ehc: 1 } }], 2, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ['closest findings, one polarity', cypher.closestFindingsStatement(HOSTILE, 'WEAKNESS')],
+    ['closest findings, both polarities', cypher.closestFindingsStatement(HOSTILE, null)],
+    ['similarFindings, exhaustive', cypher.similarFindingsStatement({ id: 'f', query: 'ehc plan', weights: { ehc: 0.6, plan: 0.8 } }, { findingId: 'f', first: 5, excludeSameArea: true }, ['a'])],
+    ['similarAreas by findings', cypher.similarAreasByFindingsStatement(d, { areaId: HOSTILE, first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' })],
+    ['similarAreas by findings in a framework', cypher.similarAreasByFindingsStatement(d, { areaId: 'a', first: 5, polarity: 'STRENGTH', method: 'FINDINGS', framework: 'FRAMEWORK_2023' })],
     ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 })],
     ['themeCooccurrence, both frameworks', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 1, first: 20 })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
@@ -55,6 +57,11 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['version', cypher.versionStatement],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
     ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
+    ['seeding: remove SIMILAR_TO', { text: REMOVE_SIMILAR_TO, params: {} }],
+    ['seeding: derived SIMILAR_TO', { text: CREATE_SIMILAR_TO, params: { rows: [] } }],
+    ['seeding: remove SIMILAR_BY_FINDINGS', { text: REMOVE_SIMILAR_BY_FINDINGS, params: {} }],
+    ['seeding: derived SIMILAR_BY_FINDINGS', { text: CREATE_SIMILAR_BY_FINDINGS, params: { rows: [] } }],
+    ['start-up: SIMILAR_TO missing', { text: SIMILAR_TO_CHECK, params: {} }],
     ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],
   ];
 }
@@ -107,6 +114,16 @@ describe('Cypher statements', () => {
     ];
     for (const [name, s] of readers) {
       expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
+    }
+  });
+
+  it('similarFindings and similarAreas by findings read the derived relationships from an id index, never the stems\' full-text index', () => {
+    const readers: [string, cypher.Statement, string][] = [
+      ['closest findings', cypher.closestFindingsStatement('f', null), ':SIMILAR_TO]'],
+      ['similarAreas by findings', cypher.similarAreasByFindingsStatement(cypher.MODERN_DIALECT, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' }), ':SIMILAR_BY_FINDINGS]'],
+    ];
+    for (const [name, s, rel] of readers) {
+      expect({ name, anchored: /^MATCH \((\w+)?:(Finding|Area) \{id: \$(findingId|areaId)\}\)/.test(s.text), reads: s.text.includes(rel), fullText: s.text.includes('fulltext') }).toEqual({ name, anchored: true, reads: true, fullText: false });
     }
   });
 

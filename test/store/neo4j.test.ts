@@ -6,6 +6,10 @@ import { ensureSchema, missingSchema } from '../../src/store/neo4j/schema';
 import { writeBundle } from '../../src/store/neo4j/seed-writer';
 import { toPlain } from '../../src/store/neo4j/values';
 import { hasThemeRows } from '../../src/store/has-theme';
+import { MemoryGraph } from '../../src/store/memory/memory-graph';
+import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
+import type { SimilarToRow } from '../../src/store/similar-to';
+import type { SimilarByFindingsRow } from '../../src/store/similar-by-findings';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { startApi } from '../api/harness';
 import { copyOfSeeds, editFile, seedBundle } from '../helpers';
@@ -54,6 +58,23 @@ describeWithNeo4j('Neo4j store', () => {
     await api.server.stop();
     await store.close();
   }, SEEDING_MS);
+
+  it('holds the embedded store\'s SIMILAR_TO and SIMILAR_BY_FINDINGS rows after seeding, and says when they are missing', async () => {
+    const store = await openSeededNeo4j();
+    const driver = store.driverForAdmin();
+    const index = new FindingSimilarityIndex(new MemoryGraph(seedBundle()));
+    const read = async (text: string) => (await driver.executeQuery(text, {}, { database: store.databaseName })).records.map((r) => toPlain(r.toObject()));
+    const byKey = (a: { from: string; to: string }, b: { from: string; to: string }) => (a.from + a.to + JSON.stringify(a) < b.from + b.to + JSON.stringify(b) ? -1 : 1);
+    const similarTo = await read('MATCH (f:Finding)-[s:SIMILAR_TO]->(g:Finding) RETURN f.id AS from, g.id AS to, s.score AS score, s.polarity AS polarity, s.framework AS framework, s.area AS area');
+    expect((similarTo as SimilarToRow[]).sort(byKey)).toEqual([...index.similarToRows()].flat().sort(byKey));
+    const byFindings = await read('MATCH (a:Area)-[s:SIMILAR_BY_FINDINGS]->(b:Area) RETURN a.id AS from, b.id AS to, s.polarity AS polarity, s.framework AS framework, s.score AS score, s.matchIds AS matchIds');
+    expect((byFindings as SimilarByFindingsRow[]).sort(byKey)).toEqual([...index.similarByFindingsRows()].flat().sort(byKey));
+    await driver.executeQuery('MATCH ()-[s:SIMILAR_TO]->() DELETE s', {}, { database: store.databaseName });
+    expect(await missingSchema(driver, store.databaseName)).toEqual(['derived SIMILAR_TO and SIMILAR_BY_FINDINGS relationships (seeded by an earlier version)']);
+    await store.load(seedBundle());
+    expect(await missingSchema(driver, store.databaseName)).toEqual([]);
+    await store.close();
+  }, 2 * SEEDING_MS);
 
   describe('derived HAS_THEME relationships', () => {
     const STORED = `MATCH (h)-[r:HAS_THEME]->(t:Theme)

@@ -1,9 +1,11 @@
 import { deadlineTicker } from '../deadline';
-import type { FindingRow, InspectionFramework, Polarity } from '../../domain/model';
+import { INSPECTION_FRAMEWORKS, POLARITIES, type FindingRow, type InspectionFramework, type Polarity } from '../../domain/model';
 import type { AreaSimilarityRow, EvidencePairRow, SimilarAreasArgs, SimilarFindingRow, SimilarFindingsArgs } from '../port';
 import { buildFindingVectors, cosine, roundScore, vectorAt, type FindingVectors } from '../finding-similarity';
 import { byId, compareSimilarity } from '../ordering';
 import { insertTop } from '../top-k';
+import { CLOSEST_FINDINGS, compareClosest, type SimilarToRow } from '../similar-to';
+import type { SimilarByFindingsRow } from '../similar-by-findings';
 import type { MemoryGraph } from './memory-graph';
 
 interface Filter {
@@ -127,10 +129,52 @@ export class FindingSimilarityIndex {
    * is the mean of those closest similarities over all the given area's findings (none close: 0).
    */
   similarAreas(args: SimilarAreasArgs): AreaSimilarityRow[] {
-    const areaNumber = this.areaIds.indexOf(args.areaId);
-    const filter = { polarity: args.polarity, framework: args.framework ?? null };
-    const mine = (this.areaFindings.get(areaNumber) ?? []).filter((f) => this.passes(f, filter));
-    if (mine.length === 0 || args.first === 0) return [];
+    if (args.first === 0) return [];
+    const ranked = this.rankAreas(this.areaIds.indexOf(args.areaId), args.polarity, args.framework ?? null, args.first, deadlineTicker(1));
+    return ranked.top.map(({ areaId, score, pairs }) => ({
+      areaId,
+      score,
+      sharedThemeIds: [],
+      evidence: pairs
+        .sort((x, y) => y.score - x.score || x.f - y.f)
+        .map((p): EvidencePairRow => ({ themeId: null, findingId: this.ids[p.f], matchId: this.ids[p.g], ...this.pair(p.f, p.g) })),
+    }));
+  }
+
+  /**
+   * Every area's SIMILAR_BY_FINDINGS relationships (similar-by-findings.ts), one area, polarity
+   * and framework (or none) at a time: similarAreas' `first` answers, with each of the area's
+   * findings' match. What the Neo4j seeding writes.
+   */
+  *similarByFindingsRows(first = CLOSEST_FINDINGS): Generator<SimilarByFindingsRow[]> {
+    const noDeadline = () => undefined;
+    for (const a of this.areaFindings.keys()) {
+      for (const polarity of POLARITIES) {
+        for (const framework of [null, ...INSPECTION_FRAMEWORKS]) {
+          const { mine, top } = this.rankAreas(a, polarity, framework, first, noDeadline);
+          yield top.map(({ areaId, score, pairs }) => {
+            const match = new Map(pairs.map((p) => [p.f, this.ids[p.g]]));
+            return { from: this.areaIds[a], to: areaId, polarity, framework, score, matchIds: mine.map((f) => match.get(f) ?? '') };
+          });
+        }
+      }
+    }
+  }
+
+  findingCount(): number {
+    return this.ids.length;
+  }
+
+  /** How many areas similarByFindingsRows ranks from: those with findings. */
+  rankedAreaCount(): number {
+    return this.areaFindings.size;
+  }
+
+  /** similarAreas' ranking: the area's findings asked about (`mine`, by number) and the `first` areas with their closest pairs. */
+  private rankAreas(areaNumber: number, polarity: Polarity, framework: InspectionFramework | null, first: number, tick: () => void) {
+    const mine = (this.areaFindings.get(areaNumber) ?? []).filter((f) => this.passes(f, { polarity, framework }));
+    const top: { areaId: string; score: number; a: number; pairs: { f: number; g: number; score: number }[] }[] = [];
+    if (mine.length === 0) return { mine, top };
     // Per area: the closest match to the current finding, then the running total of closest scores.
     const areas = this.areaIds.length;
     const bestScore = new Float64Array(areas).fill(-1);
@@ -144,9 +188,6 @@ export class FindingSimilarityIndex {
     const pairScore: number[] = [];
     const touchedAreas: number[] = [];
     const area = this.area;
-    const polarity = filter.polarity;
-    const framework = filter.framework;
-    const tick = deadlineTicker(1);
     for (const f of mine) {
       const hit = this.accumulate(f, polarity, tick);
       try {
@@ -168,21 +209,41 @@ export class FindingSimilarityIndex {
       }
       touchedAreas.length = 0;
     }
-    const top: { areaId: string; score: number; a: number }[] = [];
     for (let a = 0; a < areas; a++) {
-      if (reached[a]) insertTop(top, { areaId: this.areaIds[a], score: roundScore(total[a] / mine.length), a }, args.first, compareSimilarity);
+      if (reached[a]) insertTop(top, { areaId: this.areaIds[a], score: roundScore(total[a] / mine.length), a, pairs: [] }, first, compareSimilarity);
     }
-    const pairsOf = new Map<number, { f: number; g: number; score: number }[]>(top.map(({ a }) => [a, []]));
+    const pairsOf = new Map(top.map((t) => [t.a, t.pairs]));
     pairArea.forEach((a, i) => pairsOf.get(a)?.push({ f: pairF[i], g: pairG[i], score: pairScore[i] }));
-    return top.map(({ areaId, score, a }) => ({
-      areaId,
-      score,
-      sharedThemeIds: [],
-      evidence: pairsOf
-        .get(a)!
-        .sort((x, y) => y.score - x.score || x.f - y.f)
-        .map((p): EvidencePairRow => ({ themeId: null, findingId: this.ids[p.f], matchId: this.ids[p.g], ...this.pair(p.f, p.g) })),
-    }));
+    return { mine, top };
+  }
+
+  /** Of the findings `hit` (scored by accumulate), the `k` closest to `me`, best first, ties by id; `me` left out. */
+  private closest(me: number, hit: readonly number[], k: number): number[] {
+    const top: { f: number; score: number; to: string }[] = [];
+    for (const f of hit) if (f !== me) insertTop(top, { f, score: roundScore(this.scores[f]), to: this.ids[f] }, k, compareClosest);
+    return top.map((t) => t.f);
+  }
+
+  /**
+   * Every finding's SIMILAR_TO relationships (similar-to.ts), one finding's at a time: its `k`
+   * closest findings of areas of each polarity. What the Neo4j seeding writes.
+   */
+  *similarToRows(k = CLOSEST_FINDINGS): Generator<SimilarToRow[]> {
+    const noDeadline = () => undefined;
+    for (let f = 0; f < this.ids.length; f++) {
+      const rows: SimilarToRow[] = [];
+      for (const polarity of POLARITIES) {
+        const hit = this.accumulate(f, polarity, noDeadline);
+        try {
+          for (const g of this.closest(f, hit, k)) {
+            rows.push({ from: this.ids[f], to: this.ids[g], score: roundScore(this.scores[g]), polarity, framework: this.framework[g], area: this.areaIds[this.area[g]] });
+          }
+        } finally {
+          this.clear(hit);
+        }
+      }
+      yield rows;
+    }
   }
 
   private passes(f: number, filter: Filter): boolean {

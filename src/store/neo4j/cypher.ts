@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import { HAS_THEME } from '../has-theme';
+import { SIMILAR_TO } from '../similar-to';
+import { SIMILAR_BY_FINDINGS, similarByFindingsVariant } from '../similar-by-findings';
 import { MIN_PREFIX_LENGTH } from '../search-text';
 import {
   DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
@@ -336,24 +338,23 @@ LIMIT $first`,
   };
 }
 
-/** One finding's vector and its area, for the similarity queries' parameters. */
-export function findingVectorStatement(findingId: string): Statement {
+/**
+ * A finding's vector, its area, and its stored SIMILAR_TO lists (see similar-to.ts) of the
+ * polarity asked for (both when none), each entry with its finding's vector: the adapter picks
+ * the answer (similarFromClosest) and computes the shared stems. Starts from the finding_id
+ * index; reads the finding's inspection and area (2 rows) and at most 2 x CLOSEST_FINDINGS
+ * relationships and their findings, whatever the vocabulary.
+ */
+export function closestFindingsStatement(findingId: string, polarity: string | null): Statement {
   return {
     text: `MATCH (f:Finding {id: $findingId})
-OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(a:Area)
-RETURN f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights, collect(a.id) AS areaIds`,
-    params: { findingId },
-  };
-}
-
-/** The vectors of an area's findings of one polarity (and framework), by id. */
-export function areaFindingVectorsStatement(areaId: string, polarity: string, framework: string | null): Statement {
-  return {
-    text: `MATCH (:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding {polarity: $polarity})
-WHERE $framework IS NULL OR i.framework = $framework
-RETURN DISTINCT f.id AS id, f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights
-ORDER BY id`,
-    params: { areaId, polarity, framework },
+OPTIONAL MATCH (f)<-[:FOUND]-(:Inspection)-[:OF]->(own:Area)
+WITH f, collect(own.id) AS ownAreaIds
+OPTIONAL MATCH (f)-[s:${SIMILAR_TO}]->(g:Finding)
+WHERE $polarity IS NULL OR s.polarity = $polarity
+RETURN f.${SIMILARITY_TEXT} AS text, f.${SIMILARITY_WEIGHTS} AS weights, ownAreaIds,
+  collect(CASE WHEN g IS NULL THEN null ELSE {to: g.id, score: s.score, polarity: s.polarity, framework: s.framework, area: s.area, text: g.${SIMILARITY_TEXT}, weights: g.${SIMILARITY_WEIGHTS}} END) AS closest`,
+    params: { findingId, polarity },
   };
 }
 
@@ -374,7 +375,12 @@ WITH *, round(reduce(s = 0.0, x IN shared | s + x[1]) * ${SCORE_SCALE}) / ${SCOR
 /** Scores are rounded to 12 decimal places (see roundScore). */
 const SCORE_SCALE = '1000000000000.0';
 
-/** Findings of areas sharing a stem with the given one, found through the stems' full-text index, ranked by cosine. */
+/**
+ * The exhaustive search, only when the stored lists cannot prove the answer (a filter leaves
+ * fewer than `first` of a full list: see similarFromClosest). Starts from the stems' full-text
+ * index with the finding's stems: every finding sharing one (most findings, for a common stem),
+ * each with its inspection and area, and the cosine computed in Cypher for each.
+ */
 export function similarFindingsStatement(m: QueryVector, args: SimilarFindingsArgs, excludeAreaIds: readonly string[]): Statement {
   return {
     text: `WITH $m AS m
@@ -392,27 +398,34 @@ LIMIT $first`,
 }
 
 /**
- * For each of the given area's findings, the closest finding of each other area; an area's score
- * is the mean of those over all the given area's findings (the embedded store's rule).
+ * similarAreas(method: FINDINGS) as the seeding stored it (similar-by-findings.ts). Starts from
+ * the area_id index twice: the area's findings of the polarity (and framework) through its
+ * inspections, in id order (~45 at national scale), which the stored matchIds line up with; its
+ * SIMILAR_BY_FINDINGS relationships (at most 600: 2 polarities x 3 frameworks x 100), the
+ * `first` of the variant; for each, its matched findings by the finding_id index (one per
+ * finding at most), with both vectors for the shared stems. About 10 x 45 finding lookups for
+ * the default page, and no full-text lookup, no cosine in Cypher.
  */
-export function similarAreasByFindingsStatement(mine: readonly QueryVector[], count: number, args: SimilarAreasArgs): Statement {
+export function similarAreasByFindingsStatement(d: Dialect, args: SimilarAreasArgs): Statement {
   return {
-    text: `UNWIND $mine AS m
-CALL db.index.fulltext.queryNodes('${SIMILARITY_INDEX}', m.query) YIELD node AS g
-WHERE g.polarity = $polarity
-MATCH (g)<-[:FOUND]-(gi:Inspection)-[:OF]->(other:Area)
-WHERE other.id <> $areaId AND ($framework IS NULL OR gi.framework = $framework)
-WITH DISTINCT m, g, other
-WITH m, g, other, ${cosineWith('m', 'g')}
-ORDER BY score DESC, g.id ASC
-WITH m, other, collect({matchId: g.id, score: score, shared: shared})[0] AS best
-ORDER BY m.id
-WITH other, collect({findingId: m.id, matchId: best.matchId, score: best.score, shared: best.shared}) AS pairs
-WITH other, pairs, round(reduce(s = 0.0, p IN pairs | s + p.score) / $count * ${SCORE_SCALE}) / ${SCORE_SCALE} AS score
-RETURN other.id AS areaId, score, pairs
-ORDER BY score DESC, areaId ASC
-LIMIT $first`,
-    params: { mine, areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, count: int(count), first: int(args.first) },
+    text: `MATCH (:Area {id: $areaId})<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
+WHERE f.polarity = $polarity AND ($framework IS NULL OR i.framework = $framework)
+WITH DISTINCT f
+ORDER BY f.id
+WITH collect(f) AS mine
+MATCH (:Area {id: $areaId})-[s:${SIMILAR_BY_FINDINGS}]->(other:Area)
+WHERE s.variant = $variant
+WITH mine, s, other
+ORDER BY s.score DESC, other.id ASC
+LIMIT $first
+${subquery(d, ['mine', 's'], [`UNWIND range(0, size(mine) - 1) AS k
+WITH mine[k] AS f, s.matchIds[k] AS matchId
+WHERE matchId <> ''
+MATCH (g:Finding {id: matchId})
+RETURN collect({findingId: f.id, matchId: matchId, findingText: f.${SIMILARITY_TEXT}, findingWeights: f.${SIMILARITY_WEIGHTS}, matchText: g.${SIMILARITY_TEXT}, matchWeights: g.${SIMILARITY_WEIGHTS}}) AS pairs`])}
+RETURN other.id AS areaId, s.score AS score, pairs
+ORDER BY score DESC, areaId ASC`,
+    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, variant: similarByFindingsVariant(args.polarity, args.framework ?? null), first: int(args.first) },
   };
 }
 

@@ -1,12 +1,13 @@
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Bundle, InspectionFramework, Label, NodeRow } from '../../domain/model';
+import { POLARITIES, type Bundle, type InspectionFramework, type Label, type NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } from '../deadline';
 import { StoreUnavailableError } from '../errors';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { queryWords, snippetFor } from '../search-text';
 import { byId } from '../ordering';
-import { rankSharedTerms } from '../finding-similarity';
+import { cosine, rankSharedTerms, type TermVector } from '../finding-similarity';
+import { similarFromClosest, type ClosestEntry } from '../similar-to';
 import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, EvidencePairRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest,
@@ -184,27 +185,32 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async similarAreasByFindings(args: SimilarAreasArgs): Promise<AreaSimilarityRow[]> {
-    const records = await this.read(cypher.areaFindingVectorsStatement(args.areaId, args.polarity, args.framework ?? null));
-    const mine = records.map((r) => queryVector(r.get('id'), r.get('text'), r.get('weights')));
-    const withStems = mine.filter((m): m is cypher.QueryVector => m !== null);
-    if (withStems.length === 0 || args.first === 0) return [];
-    const rows = await this.read(cypher.similarAreasByFindingsStatement(withStems, mine.length, args));
+    if (args.first === 0) return [];
+    const rows = await this.read(cypher.similarAreasByFindingsStatement(this.dialect, args));
     return rows.map((r) => ({
       areaId: r.get('areaId'),
       score: toPlain(r.get('score')) as number,
       sharedThemeIds: [],
-      evidence: (toPlain(r.get('pairs')) as { findingId: string; matchId: string; score: number; shared: [string, number][] }[])
-        .sort((a, b) => b.score - a.score || byId(a.findingId, b.findingId))
-        .map((p) => ({ themeId: null, findingId: p.findingId, matchId: p.matchId, score: p.score, sharedTerms: rankSharedTerms(p.shared) })),
+      evidence: (r.get('pairs') as StoredPair[])
+        .map((p) => ({ themeId: null, findingId: p.findingId, matchId: p.matchId, ...cosine(termVector(p.findingText, p.findingWeights), termVector(p.matchText, p.matchWeights)) }))
+        .sort((a, b) => b.score - a.score || byId(a.findingId, b.findingId)),
     }));
   }
 
+  /** From the finding's stored SIMILAR_TO lists (see similar-to.ts); the exhaustive search only when they cannot prove the answer. */
   async similarFindings(args: SimilarFindingsArgs): Promise<SimilarFindingRow[]> {
-    const [rec] = await this.read(cypher.findingVectorStatement(args.findingId));
-    const m = rec && queryVector(args.findingId, rec.get('text'), rec.get('weights'));
-    if (!m || args.first === 0) return [];
-    const excluded = args.excludeSameArea ? (rec.get('areaIds') as string[]) : [];
-    const records = await this.read(cypher.similarFindingsStatement(m, args, excluded));
+    if (args.first === 0) return [];
+    const [rec] = await this.read(cypher.closestFindingsStatement(args.findingId, args.polarity ?? null));
+    if (!rec) return [];
+    const me = termVector(rec.get('text'), rec.get('weights'));
+    const stored = (rec.get('closest') as (ClosestEntry & { text: string; weights: number[] })[]).map((e) => ({ ...e, score: toPlain(e.score) as number }));
+    const lists = (args.polarity ? [args.polarity] : POLARITIES).map((p) => stored.filter((e) => e.polarity === p));
+    const ownAreaIds = rec.get('ownAreaIds') as string[];
+    const picked = similarFromClosest(lists, args, ownAreaIds) as typeof stored | null;
+    if (picked) return picked.map((e) => ({ findingId: e.to, ...cosine(me, termVector(e.text, e.weights)) }));
+    const m = queryVector(args.findingId, rec.get('text'), rec.get('weights'));
+    if (!m) return [];
+    const records = await this.read(cypher.similarFindingsStatement(m, args, args.excludeSameArea ? ownAreaIds : []));
     return records.map((r) => ({
       findingId: r.get('findingId'),
       score: toPlain(r.get('score')) as number,
@@ -290,7 +296,20 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-/** A stored finding vector as the similarity queries' parameters; null when it has no stems (nothing to match). */
+/** What similarAreasByFindingsStatement answers for each pair: the two findings with their stored vectors. */
+interface StoredPair {
+  findingId: string;
+  matchId: string;
+  findingText: string | null;
+  findingWeights: number[] | null;
+  matchText: string | null;
+  matchWeights: number[] | null;
+}
+
+/** A stored vector (SIMILARITY_TEXT and SIMILARITY_WEIGHTS) as finding-similarity.ts has it. */
+const termVector = (text: string | null, weights: number[] | null): TermVector => (text && weights?.length ? { terms: text.split(' '), weights } : { terms: [], weights: [] });
+
+/** A stored finding vector as the exhaustive query's parameters; null when it has no stems (nothing to match). */
 function queryVector(id: string, text: string | null, weights: number[] | null): cypher.QueryVector | null {
   if (!text || !weights?.length) return null;
   const terms = text.split(' ');

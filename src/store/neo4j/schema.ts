@@ -1,6 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
 import { HAS_THEME } from '../has-theme';
+import { SIMILAR_TO } from '../similar-to';
+import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
 import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES, SIMILARITY_INDEX, SIMILARITY_TEXT } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
@@ -35,6 +37,14 @@ WHERE h.variant IS NOT NULL
 WITH a, h LIMIT 1
 RETURN a IS NOT NULL AND h IS NULL AS missing`;
 
+/** The same for SIMILAR_TO (similar-to.ts; SIMILAR_BY_FINDINGS is written with it): findings with stems but no SIMILAR_TO at all. Each side stops at its first. */
+export const SIMILAR_TO_CHECK = `OPTIONAL MATCH (f:Finding)
+WHERE f.${SIMILARITY_TEXT} IS NOT NULL
+WITH f LIMIT 1
+OPTIONAL MATCH (:Finding)-[s:${SIMILAR_TO}]->(:Finding)
+WITH f, s LIMIT 1
+RETURN f IS NOT NULL AND s IS NULL AS missing`;
+
 /** What is missing from the schema (and the derived relationships), so start-up can say what to run. */
 export async function missingSchema(driver: Driver, database: string): Promise<string[]> {
   const constraints = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name', {}, { database });
@@ -42,9 +52,11 @@ export async function missingSchema(driver: Driver, database: string): Promise<s
   const haveConstraints = new Set(constraints.records.map((r) => r.get('name') as string));
   const onlineIndexes = new Set(indexes.records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name') as string));
   const derived = await driver.executeQuery(DERIVED_CHECK, {}, { database });
+  const similar = await driver.executeQuery(SIMILAR_TO_CHECK, {}, { database });
   return [
     ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
     ...[FULLTEXT_INDEX, SIMILARITY_INDEX].filter((i) => !onlineIndexes.has(i)).map((i) => `full-text index ${i}`),
     ...(derived.records[0]?.get('missing') === true ? [`derived ${HAS_THEME} relationships (seeded by an earlier version)`] : []),
+    ...(similar.records[0]?.get('missing') === true ? [`derived ${SIMILAR_TO} and ${SIMILAR_BY_FINDINGS} relationships (seeded by an earlier version)`] : []),
   ];
 }

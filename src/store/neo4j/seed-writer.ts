@@ -3,6 +3,11 @@ import { relationshipRows, type Bundle, type Label, type RelType } from '../../d
 import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { findingVectors } from '../finding-similarity';
+import { SIMILAR_TO } from '../similar-to';
+import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
+import { similarityBatches, writeSimilarity } from './similarity-writer';
+import { MemoryGraph } from '../memory/memory-graph';
+import { FindingSimilarityIndex } from '../memory/finding-similarity-index';
 import { relToProperties, rowToProperties } from './values';
 
 export const BATCH_SIZE = 1000;
@@ -32,9 +37,9 @@ MATCH (t:Theme {id: row.to})
 MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
 SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
 
-/** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold. */
+/** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold (SIMILAR_TO and SIMILAR_BY_FINDINGS are rewritten whole: similarity-writer.ts). */
 export const REMOVE_UNKNOWN_RELATIONSHIPS = `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
-WHERE NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
+WHERE NOT type(r) IN ['${SIMILAR_TO}', '${SIMILAR_BY_FINDINGS}'] AND NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
 DELETE r`;
 
 /** A relationship as the clean-up step names it: HAS_THEME has one per variant (polarity and framework) between the same two nodes. */
@@ -51,17 +56,19 @@ export async function writeBundle(
   database: string,
   bundle: Bundle,
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
-): Promise<{ derivedRelationships: number }> {
+): Promise<{ derivedRelationships: number; similarTo: number; similarByFindings: number }> {
   const vectors = findingVectors(bundle.nodes);
+  const similarity = new FindingSimilarityIndex(new MemoryGraph(bundle));
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
   const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
   const derived = hasThemeRows(bundle);
   const derivedBatches = batches(derived);
-  const total = nodeBatches.length + relBatches.length + derivedBatches.length + 2 + (options.reset ? 1 : 0);
+  const total = nodeBatches.length + relBatches.length + derivedBatches.length + similarityBatches(similarity) + 2 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
+  let similar = { similarTo: 0, similarByFindings: 0 };
   const session = driver.session({ database });
   try {
     await session.executeWrite(async (tx: ManagedTransaction) => {
@@ -98,6 +105,8 @@ SET r = row.props`,
         await tx.run(MERGE_HAS_THEME, { rows: rows.map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })) });
         progress(`${HAS_THEME} relationships (derived)`);
       }
+      // Derived from the findings' vectors by the embedded store's code (similar-to.ts, similar-by-findings.ts).
+      similar = await writeSimilarity(tx, similarity, progress);
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });
       progress('removed nodes no longer in the seeds');
       const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
@@ -107,7 +116,7 @@ SET r = row.props`,
   } finally {
     await session.close();
   }
-  return { derivedRelationships: derived.length };
+  return { derivedRelationships: derived.length, ...similar };
 }
 
 /** What `--reset` will delete, said before it does. */

@@ -1,0 +1,213 @@
+import neo4j, { type Driver, type Integer } from 'neo4j-driver';
+import { POLARITIES, type FindingRow, type InspectionFramework, type Polarity } from '../../src/domain/model';
+import { MemoryGraph } from '../../src/store/memory/memory-graph';
+import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
+import { cosine, findingVectors } from '../../src/store/finding-similarity';
+import { CLOSEST_FINDINGS, similarFromClosest, type ClosestEntry, type SimilarToRow } from '../../src/store/similar-to';
+import type { SimilarFindingsArgs } from '../../src/store/port';
+import { seedBundle } from '../helpers';
+import { byId } from '../../src/store/ordering';
+
+/**
+ * The derived SIMILAR_TO lists (similar-to.ts) on the project's seeds: the answers read from them
+ * are the exhaustive answers, and a request they cannot prove goes to the exhaustive search.
+ */
+const bundle = seedBundle();
+const graph = new MemoryGraph(bundle);
+const index = new FindingSimilarityIndex(graph);
+const rowsByFinding = new Map<string, SimilarToRow[]>();
+for (const rows of index.similarToRows()) if (rows.length) rowsByFinding.set(rows[0].from, rows);
+const findingIds = graph.idsByLabel.get('Finding')!;
+const areaIds = graph.idsByLabel.get('Area')!;
+
+const rankings = [...index.similarByFindingsRows()].filter((r) => r.length > 0);
+const areaOf = new Map(findingIds.map((id) => [id, graph.findingArea(id)]));
+const frameworkOf = new Map(findingIds.map((id) => [id, graph.findingFramework(id)]));
+const polarityOf = new Map(bundle.nodes.filter((n): n is FindingRow => n.label === 'Finding').map((f) => [f.id, f.polarity]));
+/** The area's findings of the polarity and framework in id order, as the graph links them: what matchIds line up with. */
+const mineOf = (areaId: string, polarity: Polarity, framework: InspectionFramework | null) =>
+  findingIds.filter((id) => graph.findingArea(id) === areaId && polarityOf.get(id) === polarity && (!framework || graph.findingFramework(id) === framework));
+
+const FRAMEWORKS: (InspectionFramework | null)[] = [null, 'FRAMEWORK_2016', 'FRAMEWORK_2023'];
+const POLARITY_FILTERS: (Polarity | null)[] = [null, 'STRENGTH', 'WEAKNESS'];
+const requests = (findingId: string): SimilarFindingsArgs[] =>
+  [10, CLOSEST_FINDINGS].flatMap((first) =>
+    POLARITY_FILTERS.flatMap((polarity) => FRAMEWORKS.flatMap((framework) => [true, false].map((excludeSameArea) => ({ findingId, first, polarity, framework, excludeSameArea })))),
+  );
+const listsOf = (findingId: string, polarity: Polarity | null, k = CLOSEST_FINDINGS) =>
+  (polarity ? [polarity] : POLARITIES).map((p) => (rowsByFinding.get(findingId) ?? []).filter((r) => r.polarity === p).slice(0, k));
+const ownAreas = (findingId: string) => {
+  const a = graph.findingArea(findingId);
+  return a ? [a] : [];
+};
+/** The exhaustive answer the plain way: the cosine with every finding of an area that shares a stem, filtered. */
+const vectors = findingVectors(bundle.nodes);
+const everyMatch = new Map<string, { to: string; score: number }[]>();
+const exhaustive = (args: SimilarFindingsArgs) => {
+  if (!everyMatch.has(args.findingId)) {
+    const me = vectors.get(args.findingId)!;
+    const all = findingIds
+      .filter((id) => id !== args.findingId && areaOf.get(id) !== null)
+      .map((id) => ({ to: id, ...cosine(me, vectors.get(id)!) }))
+      .filter((m) => m.sharedTerms.length > 0)
+      .sort((a, b) => b.score - a.score || byId(a.to, b.to));
+    everyMatch.set(args.findingId, all.map(({ to, score }) => ({ to, score })));
+  }
+  const own = areaOf.get(args.findingId);
+  return everyMatch
+    .get(args.findingId)!
+    .filter(({ to }) => (!args.polarity || polarityOf.get(to) === args.polarity) && (!args.framework || frameworkOf.get(to) === args.framework) && !(args.excludeSameArea && areaOf.get(to) === own))
+    .slice(0, args.first);
+};
+const answered = (entries: ClosestEntry[]) => entries.map((e) => ({ to: e.to, score: e.score }));
+
+describe('SIMILAR_TO on the seeds', () => {
+  it('holds, for each finding and polarity, its closest findings of areas, best first, at most CLOSEST_FINDINGS', () => {
+    expect(rowsByFinding.size).toBeGreaterThan(800);
+    const wrong: string[] = [];
+    for (const [id, rows] of rowsByFinding) {
+      for (const p of POLARITIES) {
+        const list = rows.filter((r) => r.polarity === p);
+        const expected = exhaustive({ findingId: id, first: CLOSEST_FINDINGS, polarity: p, excludeSameArea: false });
+        if (JSON.stringify(list.map(({ to, score }) => ({ to, score }))) !== JSON.stringify(expected)) wrong.push(`${id} ${p}`);
+        if (!list.every((r) => r.area === areaOf.get(r.to) && r.framework === frameworkOf.get(r.to))) wrong.push(`${id} ${p}: area or framework`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers every similarFindings request it can prove as the exhaustive search does, and proves every one with the defaults', () => {
+    let proven = 0;
+    let asked = 0;
+    // Collected, not asserted one by one: tens of thousands of requests.
+    const wrong: unknown[] = [];
+    const unproven: unknown[] = [];
+    for (const id of findingIds) {
+      for (const args of requests(id)) {
+        const fromLists = similarFromClosest(listsOf(id, args.polarity ?? null), args, ownAreas(id));
+        asked++;
+        if (args.first === 10 && args.framework === null && !fromLists) unproven.push(args);
+        if (!fromLists) continue;
+        proven++;
+        if (JSON.stringify(answered(fromLists)) !== JSON.stringify(exhaustive(args))) wrong.push(args);
+      }
+    }
+    expect({ wrong, unproven }).toEqual({ wrong: [], unproven: [] });
+    // Most of the rest filter on FRAMEWORK_2016, whose findings (the articles) are few, or ask for 100 with a filter.
+    expect(proven / asked).toBeGreaterThan(0.5);
+  });
+
+  it('never answers wrongly from lists cut much shorter (k = 5): it proves fewer and falls back on the rest', () => {
+    let proven = 0;
+    for (const id of findingIds.filter((_, i) => i % 7 === 0)) {
+      for (const args of requests(id).map((a) => ({ ...a, first: Math.min(a.first, 5) }))) {
+        const fromLists = similarFromClosest(listsOf(id, args.polarity ?? null, 5), args, ownAreas(id), 5);
+        if (!fromLists) continue;
+        proven++;
+        expect({ args, answer: answered(fromLists) }).toEqual({ args, answer: exhaustive(args) });
+      }
+    }
+    expect(proven).toBeGreaterThan(100);
+  });
+
+});
+
+describe('SIMILAR_BY_FINDINGS on the seeds', () => {
+  it('holds, for every area, polarity and framework, similarAreas(method: FINDINGS) with each of the area\'s findings matched', () => {
+    let asked = 0;
+    for (const areaId of areaIds) {
+      for (const polarity of POLARITIES) {
+        for (const framework of FRAMEWORKS) {
+          const expected = index.similarAreas({ areaId, first: CLOSEST_FINDINGS, polarity, framework, method: 'FINDINGS' });
+          const stored = rankings.find((r) => r[0].from === areaId && r[0].polarity === polarity && r[0].framework === framework) ?? [];
+          const mine = mineOf(areaId, polarity, framework);
+          const pairs = (matchIds: string[]) => mine.map((f, k) => [f, matchIds[k]]).filter(([, m]) => m !== '').sort(([a], [b]) => byId(a, b));
+          expect({ areaId, polarity, framework, stored: stored.map((r) => ({ areaId: r.to, score: r.score, pairs: pairs(r.matchIds) })) }).toEqual({
+            areaId,
+            polarity,
+            framework,
+            stored: expected.map((r) => ({ areaId: r.areaId, score: r.score, pairs: r.evidence.map((e) => [e.findingId, e.matchId]).sort(([a], [b]) => byId(a, b)) })),
+          });
+          if (expected.length) asked++;
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(100);
+  });
+});
+
+describe('Neo4j similarFindings and similarAreas by findings, on a driver that answers from the stored relationships', () => {
+  function listDriver() {
+    const sent: string[] = [];
+    const driver = {
+      executeQuery: async (text: string, params: Record<string, unknown>) => {
+        sent.push(text);
+        if (text.includes('ownAreaIds')) {
+          const id = params.findingId as string;
+          const v = vectors.get(id);
+          if (!v) return { records: [] };
+          const closest = (rowsByFinding.get(id) ?? [])
+            .filter((r) => params.polarity === null || r.polarity === params.polarity)
+            .map(({ from: _from, ...r }) => ({ ...r, text: vectors.get(r.to)!.terms.join(' '), weights: vectors.get(r.to)!.weights }));
+          const record = { text: v.terms.join(' '), weights: v.weights, ownAreaIds: ownAreas(id), closest };
+          return { records: [new neo4j.Record(Object.keys(record), Object.values(record))] };
+        }
+        if (text.includes('SIMILAR_BY_FINDINGS')) {
+          const { areaId, polarity, framework } = params as { areaId: string; polarity: Polarity; framework: InspectionFramework | null };
+          const mine = mineOf(areaId, polarity, framework);
+          const stored = (rankings.find((r) => r[0].from === areaId && r[0].polarity === polarity && r[0].framework === framework) ?? []).slice(0, (params.first as Integer).toNumber());
+          const vector = (id: string) => ({ text: vectors.get(id)!.terms.join(' '), weights: vectors.get(id)!.weights });
+          return {
+            records: stored.map((r) => {
+              const pairs = mine.flatMap((f, k) => (r.matchIds[k] ? [{ findingId: f, matchId: r.matchIds[k], findingText: vector(f).text, findingWeights: vector(f).weights, matchText: vector(r.matchIds[k]).text, matchWeights: vector(r.matchIds[k]).weights }] : []));
+              return new neo4j.Record(['areaId', 'score', 'pairs'], [r.to, r.score, pairs]);
+            }),
+          };
+        }
+        return { records: [] };
+      },
+    };
+    return { store: new Neo4jStore(driver as unknown as Driver, 'neo4j'), sent };
+  }
+
+  it('answers as the embedded store, scores and shared stems, in one statement when the lists prove it, else with the exhaustive one after', async () => {
+    const { store, sent } = listDriver();
+    let oneStatement = 0;
+    for (const id of findingIds.filter((_, i) => i % 20 === 0)) {
+      for (const args of requests(id)) {
+        sent.length = 0;
+        const answer = await store.similarFindings(args);
+        const proven = similarFromClosest(listsOf(id, args.polarity ?? null), args, ownAreas(id)) !== null;
+        if (proven) {
+          oneStatement++;
+          expect({ args, answer }).toEqual({ args, answer: index.similarFindings(args) });
+        }
+        expect({ args, statements: sent.length }).toEqual({ args, statements: proven ? 1 : 2 });
+        if (!proven) expect(sent[1]).toContain('db.index.fulltext.queryNodes');
+      }
+    }
+    expect(oneStatement).toBeGreaterThan(400);
+    sent.length = 0;
+    expect(await store.similarFindings({ findingId: 'no-such-finding', first: 10, excludeSameArea: true })).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('answers similarAreas by findings as the embedded store, evidence and shared stems, in one statement', async () => {
+    const { store, sent } = listDriver();
+    let answered = 0;
+    for (const areaId of areaIds) {
+      for (const polarity of POLARITIES) {
+        for (const framework of FRAMEWORKS) {
+          const args = { areaId, first: 10, polarity, framework, method: 'FINDINGS' as const };
+          sent.length = 0;
+          const answer = await store.similarAreas(args);
+          expect({ args, answer }).toEqual({ args, answer: index.similarAreas(args) });
+          expect(sent).toHaveLength(1);
+          if (answer.length) answered++;
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+});
