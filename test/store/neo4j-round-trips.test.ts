@@ -62,6 +62,18 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
 
   });
 
+  it('walks an agency network in one statement for the agency and one a level', async () => {
+    const { driver, sent } = recordingDriver((text) => {
+      if (text.includes('OPTIONAL MATCH (n:Entity {id: id})')) return [{ id: 'ccg', node: node('ccg', 'Agency') }];
+      if (text.includes('$frontier')) return sent.filter((s) => s.text.includes('$frontier')).length === 1 ? [{ agencyId: 'ccg', kind: 'SHARED_AREA', other: 'council', via: 'area', orientation: 'SHARED' }] : [];
+      return [];
+    });
+    const store = new Neo4jStore(driver, 'neo4j');
+    const net = await store.agencyNetwork('ccg', 2);
+    expect(net?.members.map((m) => m.agencyId)).toEqual(['ccg', 'council']);
+    expect(sent).toHaveLength(3);
+  });
+
   it('answers a traversal tree from one statement: each node once, by id, with its children', async () => {
     const [i1, i2] = [node('sandwell-2019-01', 'Inspection'), node('sandwell-2017-01', 'Inspection')];
     const f = (id: string) => node(id, 'Finding', { polarity: 'WEAKNESS' });
