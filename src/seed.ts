@@ -34,14 +34,14 @@ export async function seedNeo4j(config: Config, logger: Logger, options: { reset
       if (pct !== lastLogged) console.log(`Seeding: ${pct}% (${p.step})`);
       lastLogged = pct;
     };
-    const { derivedRelationships, similarTo } = await writeBundle(driver, store.databaseName, bundle, { reset: options.reset, onProgress });
+    const { derivedRelationships, similarTo, similarByFindings, similarByThemes } = await writeBundle(driver, store.databaseName, bundle, { reset: options.reset, onProgress });
     bar?.stop();
     const stats = await store.stats();
     console.log(`Seeded database "${store.databaseName}":`);
     const expected = countByLabel(bundle);
     for (const [label, n] of Object.entries(stats.nodes).sort()) console.log(`  ${label.padEnd(12)} ${n}${expected[label] === n ? '' : `  (seeds: ${expected[label] ?? 0})`}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${stats.relationships}`);
-    console.log(`  ${'(derived)'.padEnd(12)} ${derivedRelationships} HAS_THEME, for the analyses; ${similarTo} SIMILAR_TO, for the similarity of findings`);
+    console.log(`  ${'(derived)'.padEnd(12)} ${derivedRelationships} HAS_THEME, for the analyses; ${similarTo} SIMILAR_TO, ${similarByFindings} SIMILAR_BY_FINDINGS and ${similarByThemes} SIMILAR_BY_THEMES, for the similarities`);
   } finally {
     await store.close();
   }

@@ -9,7 +9,7 @@ import type { InspectionFramework, Polarity } from '../domain/model';
  * none), the CLOSEST_FINDINGS (the API's largest `first`) best areas, with the score. `matchIds`
  * lines up with the area's findings of that polarity and framework in id order: each one's
  * closest finding in b, or '' where it shares no stem with b's. `variant` is "polarity|framework"
- * (framework empty for none), as HAS_THEME's.
+ * (framework empty for none), as HAS_THEME's (hasThemeVariant).
  *
  * The answer is the mean, over the area's findings, of each one's closest finding in the other
  * area: it needs every finding's best match in every area, which no short list of a finding's
@@ -27,5 +27,3 @@ export interface SimilarByFindingsRow {
   score: number;
   matchIds: string[];
 }
-
-export const similarByFindingsVariant = (polarity: Polarity, framework: InspectionFramework | null): string => `${polarity}|${framework ?? ''}`;

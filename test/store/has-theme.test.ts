@@ -7,7 +7,7 @@ import { hasThemeRows, type HasThemeRow } from '../../src/store/has-theme';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { sharedWeaknesses, themeAreaSets } from '../../src/store/memory/shared-weaknesses';
-import type { AreaSimilarityRow, ThemePairRow } from '../../src/store/port';
+import type { ThemePairRow } from '../../src/store/port';
 import { generateDataset } from '../../src/synthetic/generate';
 import { SEEDS_DIR, seedBundle } from '../helpers';
 
@@ -55,37 +55,9 @@ function fromGraph(g: MemoryGraph): Map<string, string[]> {
   return out;
 }
 
-/** The areas' relationships of one polarity and framework (null: both), as similarAreasStatement and themeCooccurrenceStatement read them. */
+/** The areas' relationships of one polarity and framework (null: both), as themeCooccurrenceStatement reads them. */
 function areaRows(bundle: Bundle, rows: HasThemeRow[], polarity: Polarity, framework: InspectionFramework | null): HasThemeRow[] {
   return rows.filter((r) => bundle.nodes[bundle.nodeIndex.get(r.from)!].label === 'Area' && r.polarity === polarity && (framework === null || r.framework === framework));
-}
-
-/** similarAreasStatement, step by step, over HAS_THEME rows, with the adapter's ordering of the evidence. */
-function similarAreasFromRows(rows: HasThemeRow[], areaId: string, first: number): AreaSimilarityRow[] {
-  const firstFinding = new Map<string, string>(); // "area theme" -> min(findingIds[0])
-  const themesOf = new Map<string, Set<string>>();
-  const areasOf = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const key = `${r.from} ${r.to}`;
-    const f = firstFinding.get(key);
-    if (f === undefined || r.findingIds[0] < f) firstFinding.set(key, r.findingIds[0]);
-    themesOf.set(r.from, (themesOf.get(r.from) ?? new Set()).add(r.to));
-    areasOf.set(r.to, (areasOf.get(r.to) ?? new Set()).add(r.from));
-  }
-  const mine = [...(themesOf.get(areaId) ?? [])];
-  const shared = new Map<string, string[]>();
-  for (const t of mine) for (const other of areasOf.get(t)!) if (other !== areaId) shared.set(other, [...(shared.get(other) ?? []), t]);
-  return [...shared]
-    .map(([other, themes]) => {
-      const sharedThemeIds = [...themes].sort();
-      const score = sharedThemeIds.length / (mine.length + themesOf.get(other)!.size - sharedThemeIds.length);
-      const evidence = sharedThemeIds.map((themeId) => ({
-        themeId, findingId: firstFinding.get(`${areaId} ${themeId}`)!, matchId: firstFinding.get(`${other} ${themeId}`)!, score: null, sharedTerms: [],
-      }));
-      return { areaId: other, score, sharedThemeIds, evidence };
-    })
-    .sort((a, b) => b.score - a.score || (a.areaId < b.areaId ? -1 : 1))
-    .slice(0, first);
 }
 
 /** themeCooccurrenceStatement, step by step, over HAS_THEME rows. */
@@ -166,19 +138,6 @@ describe('HAS_THEME, derived from the findings', () => {
       await store.load(seedBundle());
     });
     const frameworks = [null, 'FRAMEWORK_2016', 'FRAMEWORK_2023'] as const;
-
-    it.each(frameworks)('similarAreas by themes (framework %s), with their evidence', async (framework) => {
-      const bundle = seedBundle();
-      for (const areaId of ['sandwell', 'hertfordshire', 'west-sussex']) {
-        for (const polarity of POLARITIES) {
-          const expected = await store.similarAreas({ areaId, first: 10, polarity, framework });
-          const got = similarAreasFromRows(areaRows(bundle, hasThemeRows(bundle), polarity, framework), areaId, 10);
-          expect({ areaId, polarity, got }).toEqual({ areaId, polarity, got: expected });
-        }
-      }
-      const sandwell2023 = await store.similarAreas({ areaId: 'sandwell', first: 10, polarity: 'WEAKNESS', framework });
-      if (framework !== 'FRAMEWORK_2016') expect(sandwell2023.length).toBe(10);
-    });
 
     it.each(frameworks)('themeCooccurrence (framework %s)', async (framework) => {
       const bundle = seedBundle();

@@ -3,7 +3,7 @@ import * as cypher from '../../src/store/neo4j/cypher';
 import { queryWords } from '../../src/store/search-text';
 import { DERIVED_CHECK, SCHEMA_STATEMENTS, SIMILAR_TO_CHECK } from '../../src/store/neo4j/schema';
 import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
-import { CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_TO } from '../../src/store/neo4j/similarity-writer';
+import { CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_BY_THEMES, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_THEMES, REMOVE_SIMILAR_TO } from '../../src/store/neo4j/similarity-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -61,6 +61,8 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['seeding: derived SIMILAR_TO', { text: CREATE_SIMILAR_TO, params: { rows: [] } }],
     ['seeding: remove SIMILAR_BY_FINDINGS', { text: REMOVE_SIMILAR_BY_FINDINGS, params: {} }],
     ['seeding: derived SIMILAR_BY_FINDINGS', { text: CREATE_SIMILAR_BY_FINDINGS, params: { rows: [] } }],
+    ['seeding: remove SIMILAR_BY_THEMES', { text: REMOVE_SIMILAR_BY_THEMES, params: {} }],
+    ['seeding: derived SIMILAR_BY_THEMES', { text: CREATE_SIMILAR_BY_THEMES, params: { rows: [] } }],
     ['start-up: SIMILAR_TO missing', { text: SIMILAR_TO_CHECK, params: {} }],
     ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],
   ];
@@ -108,8 +110,6 @@ describe('Cypher statements', () => {
       ['themeStats', cypher.themeStatsStatement(['t'])],
       ['sharedWeaknesses', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 3, regionId: 'r' })],
       ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: ['t'], areaIds: ['a'] }])],
-      ['similarAreas', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS' })],
-      ['similarAreas in a framework', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' })],
       ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 2, first: 20 })],
     ];
     for (const [name, s] of readers) {
@@ -117,13 +117,14 @@ describe('Cypher statements', () => {
     }
   });
 
-  it('similarFindings and similarAreas by findings read the derived relationships from an id index, never the stems\' full-text index', () => {
+  it('similarFindings and similarAreas read the derived relationships from an id index, never the stems\' full-text index', () => {
     const readers: [string, cypher.Statement, string][] = [
+      ['similarAreas', cypher.similarAreasStatement({ areaId: 'a', first: 5, polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023' }), ':SIMILAR_BY_THEMES]'],
       ['closest findings', cypher.closestFindingsStatement('f', null), ':SIMILAR_TO]'],
       ['similarAreas by findings', cypher.similarAreasByFindingsStatement(cypher.MODERN_DIALECT, { areaId: 'a', first: 5, polarity: 'WEAKNESS', method: 'FINDINGS' }), ':SIMILAR_BY_FINDINGS]'],
     ];
     for (const [name, s, rel] of readers) {
-      expect({ name, anchored: /^MATCH \((\w+)?:(Finding|Area) \{id: \$(findingId|areaId)\}\)/.test(s.text), reads: s.text.includes(rel), fullText: s.text.includes('fulltext') }).toEqual({ name, anchored: true, reads: true, fullText: false });
+      expect({ name, anchored: /^MATCH \((\w+)?:(Finding|Area) \{id: \$(findingId|areaId)\}\)/m.test(s.text), reads: s.text.includes(rel), fullText: s.text.includes('fulltext') }).toEqual({ name, anchored: true, reads: true, fullText: false });
     }
   });
 

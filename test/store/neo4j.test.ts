@@ -10,6 +10,8 @@ import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
 import type { SimilarToRow } from '../../src/store/similar-to';
 import type { SimilarByFindingsRow } from '../../src/store/similar-by-findings';
+import type { SimilarByThemesRow } from '../../src/store/similar-by-themes';
+import { similarByThemesRows } from '../../src/store/memory/similar-areas';
 import { loadDataset } from '../../src/dataset/load-dataset';
 import { startApi } from '../api/harness';
 import { copyOfSeeds, editFile, seedBundle } from '../helpers';
@@ -59,7 +61,7 @@ describeWithNeo4j('Neo4j store', () => {
     await store.close();
   }, SEEDING_MS);
 
-  it('holds the embedded store\'s SIMILAR_TO and SIMILAR_BY_FINDINGS rows after seeding, and says when they are missing', async () => {
+  it('holds the embedded store\'s SIMILAR_TO, SIMILAR_BY_FINDINGS and SIMILAR_BY_THEMES rows after seeding, and says when they are missing', async () => {
     const store = await openSeededNeo4j();
     const driver = store.driverForAdmin();
     const index = new FindingSimilarityIndex(new MemoryGraph(seedBundle()));
@@ -69,8 +71,10 @@ describeWithNeo4j('Neo4j store', () => {
     expect((similarTo as SimilarToRow[]).sort(byKey)).toEqual([...index.similarToRows()].flat().sort(byKey));
     const byFindings = await read('MATCH (a:Area)-[s:SIMILAR_BY_FINDINGS]->(b:Area) RETURN a.id AS from, b.id AS to, s.polarity AS polarity, s.framework AS framework, s.score AS score, s.matchIds AS matchIds');
     expect((byFindings as SimilarByFindingsRow[]).sort(byKey)).toEqual([...index.similarByFindingsRows()].flat().sort(byKey));
+    const byThemes = await read('MATCH (a:Area)-[s:SIMILAR_BY_THEMES]->(b:Area) RETURN a.id AS from, b.id AS to, s.polarity AS polarity, s.framework AS framework, s.score AS score, s.themeIds AS themeIds, s.findingIds AS findingIds, s.matchIds AS matchIds');
+    expect((byThemes as SimilarByThemesRow[]).sort(byKey)).toEqual([...similarByThemesRows(new MemoryGraph(seedBundle()))].flat().sort(byKey));
     await driver.executeQuery('MATCH ()-[s:SIMILAR_TO]->() DELETE s', {}, { database: store.databaseName });
-    expect(await missingSchema(driver, store.databaseName)).toEqual(['derived SIMILAR_TO and SIMILAR_BY_FINDINGS relationships (seeded by an earlier version)']);
+    expect(await missingSchema(driver, store.databaseName)).toEqual(['derived SIMILAR_TO, SIMILAR_BY_FINDINGS and SIMILAR_BY_THEMES relationships (seeded by an earlier version)']);
     await store.load(seedBundle());
     expect(await missingSchema(driver, store.databaseName)).toEqual([]);
     await store.close();

@@ -3,7 +3,10 @@ import type { AreaSimilarityRow, SimilarAreasArgs } from '../port';
 import { compareSimilarity } from '../ordering';
 import { insertTop } from '../top-k';
 import { AreaBitset, popcount } from './area-bitset';
-import { firstFinding, type AreaThemeIndex } from './area-theme-index';
+import { AreaThemeIndex, firstFinding } from './area-theme-index';
+import { INSPECTION_FRAMEWORKS, POLARITIES } from '../../domain/model';
+import { CLOSEST_FINDINGS } from '../similar-to';
+import type { SimilarByThemesRow } from '../similar-by-themes';
 import type { MemoryGraph } from './memory-graph';
 
 /**
@@ -49,6 +52,30 @@ export function similarAreasByThemes(g: MemoryGraph, index: AreaThemeIndex, args
     }));
     return { areaId, score, sharedThemeIds, evidence };
   });
+}
+
+/**
+ * Every area's SIMILAR_BY_THEMES relationships (similar-by-themes.ts), one area, polarity and
+ * framework (or none) at a time: similarAreasByThemes' `first` answers. What the Neo4j seeding writes.
+ */
+export function* similarByThemesRows(g: MemoryGraph, first = CLOSEST_FINDINGS): Generator<SimilarByThemesRow[]> {
+  for (const polarity of POLARITIES) {
+    for (const framework of [null, ...INSPECTION_FRAMEWORKS]) {
+      const index = new AreaThemeIndex(g, polarity, framework);
+      for (const areaId of index.areaIds) {
+        yield similarAreasByThemes(g, index, { areaId, first, polarity, framework }).map((r) => ({
+          from: areaId,
+          to: r.areaId,
+          polarity,
+          framework,
+          score: r.score,
+          themeIds: r.sharedThemeIds,
+          findingIds: r.evidence.map((e) => e.findingId),
+          matchIds: r.evidence.map((e) => e.matchId),
+        }));
+      }
+    }
+  }
 }
 
 function bitIndexes(words: Uint32Array): number[] {

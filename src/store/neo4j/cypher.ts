@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
-import { HAS_THEME } from '../has-theme';
+import { HAS_THEME, hasThemeVariant } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
-import { SIMILAR_BY_FINDINGS, similarByFindingsVariant } from '../similar-by-findings';
+import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
+import { SIMILAR_BY_THEMES } from '../similar-by-themes';
 import { MIN_PREFIX_LENGTH } from '../search-text';
 import {
   DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
@@ -305,36 +306,20 @@ RETURN i, findingIds`,
 }
 
 /**
- * Candidates are the areas that share a theme with the given one, never every area, all read
- * from HAS_THEME (of the polarity and, when asked, the framework; without one, an area's two
- * frameworks' relationships to a theme count as one theme). Starts from the area_id index; its
- * ~19 themes of the polarity; each theme's areas (up to 152 each, more where areas were inspected
- * under both frameworks: ~2,800 relationships); each candidate's own themes (~150 candidates x
- * ~19: as many again). About 6k relationships at national scale and no finding nodes, where walking the
- * findings read hundreds of findings per theme and again per candidate. The evidence for each
- * shared theme is each area's finding about it that comes first by id: the first of the sorted
- * findingIds of its relationships.
+ * similarAreas by themes as the seeding stored it (similar-by-themes.ts): starts from the
+ * area_id index and reads the area's SIMILAR_BY_THEMES relationships (at most 600: 2 polarities
+ * x 3 frameworks x 100), the `first` of the variant, with their evidence as stored. Reading
+ * HAS_THEME instead touched each shared theme's areas and each candidate's themes (~6k
+ * relationships, ~33k db hits at national scale).
  */
 export function similarAreasStatement(args: SimilarAreasArgs): Statement {
-  const ofArgs = (h: string) => `${h}.polarity = $polarity AND ($framework IS NULL OR ${h}.framework = $framework)`;
   return {
-    text: `MATCH (me:Area {id: $areaId})-[h:${HAS_THEME}]->(t:Theme)
-WHERE ${ofArgs('h')}
-WITH me, t, min(h.findingIds[0]) AS myFinding
-WITH me, collect({theme: t, finding: myFinding}) AS mine
-UNWIND mine AS m
-WITH me, size(mine) AS mineSize, m.theme AS t, m.finding AS myFinding
-MATCH (t)<-[g:${HAS_THEME}]-(other:Area)
-WHERE other <> me AND ${ofArgs('g')}
-WITH other, mineSize, t, myFinding, min(g.findingIds[0]) AS theirFinding
-WITH other, mineSize, collect({themeId: t.id, findingId: myFinding, matchId: theirFinding}) AS shared
-MATCH (other)-[o:${HAS_THEME}]->(theirs:Theme)
-WHERE ${ofArgs('o')}
-WITH other, mineSize, shared, count(DISTINCT theirs) AS theirSize
-RETURN other.id AS areaId, toFloat(size(shared)) / (mineSize + theirSize - size(shared)) AS score, shared
+    text: `MATCH (:Area {id: $areaId})-[s:${SIMILAR_BY_THEMES}]->(other:Area)
+WHERE s.variant = $variant
+RETURN other.id AS areaId, s.score AS score, s.themeIds AS themeIds, s.findingIds AS findingIds, s.matchIds AS matchIds
 ORDER BY score DESC, areaId ASC
 LIMIT $first`,
-    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, first: int(args.first) },
+    params: { areaId: args.areaId, variant: hasThemeVariant(args.polarity, args.framework ?? null), first: int(args.first) },
   };
 }
 
@@ -425,7 +410,7 @@ MATCH (g:Finding {id: matchId})
 RETURN collect({findingId: f.id, matchId: matchId, findingText: f.${SIMILARITY_TEXT}, findingWeights: f.${SIMILARITY_WEIGHTS}, matchText: g.${SIMILARITY_TEXT}, matchWeights: g.${SIMILARITY_WEIGHTS}}) AS pairs`])}
 RETURN other.id AS areaId, s.score AS score, pairs
 ORDER BY score DESC, areaId ASC`,
-    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, variant: similarByFindingsVariant(args.polarity, args.framework ?? null), first: int(args.first) },
+    params: { areaId: args.areaId, polarity: args.polarity, framework: args.framework ?? null, variant: hasThemeVariant(args.polarity, args.framework ?? null), first: int(args.first) },
   };
 }
 

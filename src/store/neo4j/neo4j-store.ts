@@ -174,12 +174,12 @@ export class Neo4jStore implements GraphStore {
     if (args.method === 'FINDINGS') return this.similarAreasByFindings(args);
     const records = await this.read(cypher.similarAreasStatement(args));
     return records.map((r) => {
-      const shared = (r.get('shared') as { themeId: string; findingId: string; matchId: string }[]).sort((a, b) => byId(a.themeId, b.themeId));
+      const [themeIds, findingIds, matchIds] = ['themeIds', 'findingIds', 'matchIds'].map((k) => r.get(k) as string[]);
       return {
         areaId: r.get('areaId'),
         score: toPlain(r.get('score')) as number,
-        sharedThemeIds: shared.map((e) => e.themeId),
-        evidence: shared.map((e): EvidencePairRow => ({ ...e, score: null, sharedTerms: [] })),
+        sharedThemeIds: themeIds,
+        evidence: themeIds.map((themeId, i): EvidencePairRow => ({ themeId, findingId: findingIds[i], matchId: matchIds[i], score: null, sharedTerms: [] })),
       };
     });
   }

@@ -3,6 +3,7 @@ import { LABELS } from '../../domain/model';
 import { HAS_THEME } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
+import { SIMILAR_BY_THEMES } from '../similar-by-themes';
 import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES, SIMILARITY_INDEX, SIMILARITY_TEXT } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
@@ -37,7 +38,7 @@ WHERE h.variant IS NOT NULL
 WITH a, h LIMIT 1
 RETURN a IS NOT NULL AND h IS NULL AS missing`;
 
-/** The same for SIMILAR_TO (similar-to.ts; SIMILAR_BY_FINDINGS is written with it): findings with stems but no SIMILAR_TO at all. Each side stops at its first. */
+/** The same for SIMILAR_TO (similar-to.ts; SIMILAR_BY_FINDINGS and SIMILAR_BY_THEMES are written with it): findings with stems but no SIMILAR_TO at all. Each side stops at its first. */
 export const SIMILAR_TO_CHECK = `OPTIONAL MATCH (f:Finding)
 WHERE f.${SIMILARITY_TEXT} IS NOT NULL
 WITH f LIMIT 1
@@ -57,6 +58,6 @@ export async function missingSchema(driver: Driver, database: string): Promise<s
     ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
     ...[FULLTEXT_INDEX, SIMILARITY_INDEX].filter((i) => !onlineIndexes.has(i)).map((i) => `full-text index ${i}`),
     ...(derived.records[0]?.get('missing') === true ? [`derived ${HAS_THEME} relationships (seeded by an earlier version)`] : []),
-    ...(similar.records[0]?.get('missing') === true ? [`derived ${SIMILAR_TO} and ${SIMILAR_BY_FINDINGS} relationships (seeded by an earlier version)`] : []),
+    ...(similar.records[0]?.get('missing') === true ? [`derived ${SIMILAR_TO}, ${SIMILAR_BY_FINDINGS} and ${SIMILAR_BY_THEMES} relationships (seeded by an earlier version)`] : []),
   ];
 }

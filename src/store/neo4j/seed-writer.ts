@@ -5,6 +5,7 @@ import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cyph
 import { findingVectors } from '../finding-similarity';
 import { SIMILAR_TO } from '../similar-to';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
+import { SIMILAR_BY_THEMES } from '../similar-by-themes';
 import { similarityBatches, writeSimilarity } from './similarity-writer';
 import { MemoryGraph } from '../memory/memory-graph';
 import { FindingSimilarityIndex } from '../memory/finding-similarity-index';
@@ -37,9 +38,9 @@ MATCH (t:Theme {id: row.to})
 MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
 SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
 
-/** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold (SIMILAR_TO and SIMILAR_BY_FINDINGS are rewritten whole: similarity-writer.ts). */
+/** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold (the similarity relationships are rewritten whole: similarity-writer.ts). */
 export const REMOVE_UNKNOWN_RELATIONSHIPS = `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
-WHERE NOT type(r) IN ['${SIMILAR_TO}', '${SIMILAR_BY_FINDINGS}'] AND NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
+WHERE NOT type(r) IN ['${SIMILAR_TO}', '${SIMILAR_BY_FINDINGS}', '${SIMILAR_BY_THEMES}'] AND NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
 DELETE r`;
 
 /** A relationship as the clean-up step names it: HAS_THEME has one per variant (polarity and framework) between the same two nodes. */
@@ -56,9 +57,10 @@ export async function writeBundle(
   database: string,
   bundle: Bundle,
   options: { reset?: boolean; onProgress?: (p: SeedProgress) => void } = {},
-): Promise<{ derivedRelationships: number; similarTo: number; similarByFindings: number }> {
+): Promise<{ derivedRelationships: number; similarTo: number; similarByFindings: number; similarByThemes: number }> {
   const vectors = findingVectors(bundle.nodes);
-  const similarity = new FindingSimilarityIndex(new MemoryGraph(bundle));
+  const graph = new MemoryGraph(bundle);
+  const similarity = new FindingSimilarityIndex(graph);
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
   const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
@@ -68,7 +70,7 @@ export async function writeBundle(
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
-  let similar = { similarTo: 0, similarByFindings: 0 };
+  let similar = { similarTo: 0, similarByFindings: 0, similarByThemes: 0 };
   const session = driver.session({ database });
   try {
     await session.executeWrite(async (tx: ManagedTransaction) => {
@@ -105,8 +107,8 @@ SET r = row.props`,
         await tx.run(MERGE_HAS_THEME, { rows: rows.map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })) });
         progress(`${HAS_THEME} relationships (derived)`);
       }
-      // Derived from the findings' vectors by the embedded store's code (similar-to.ts, similar-by-findings.ts).
-      similar = await writeSimilarity(tx, similarity, progress);
+      // Derived by the embedded store's code (similar-to.ts, similar-by-findings.ts, similar-by-themes.ts).
+      similar = await writeSimilarity(tx, graph, similarity, progress);
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });
       progress('removed nodes no longer in the seeds');
       const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));

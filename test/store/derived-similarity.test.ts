@@ -7,11 +7,15 @@ import { cosine, findingVectors } from '../../src/store/finding-similarity';
 import { CLOSEST_FINDINGS, similarFromClosest, type ClosestEntry, type SimilarToRow } from '../../src/store/similar-to';
 import type { SimilarFindingsArgs } from '../../src/store/port';
 import { seedBundle } from '../helpers';
+import { MemoryStore } from '../../src/store/memory/memory-store';
+import { similarByThemesRows } from '../../src/store/memory/similar-areas';
 import { byId } from '../../src/store/ordering';
+import { hasThemeVariant } from '../../src/store/has-theme';
 
 /**
- * The derived SIMILAR_TO lists (similar-to.ts) on the project's seeds: the answers read from them
- * are the exhaustive answers, and a request they cannot prove goes to the exhaustive search.
+ * The derived similarity relationships on the project's seeds (similar-to.ts, similar-by-findings.ts,
+ * similar-by-themes.ts): the answers read from them are the embedded store's exhaustive answers,
+ * and a similarFindings request the stored lists cannot prove goes to the exhaustive search.
  */
 const bundle = seedBundle();
 const graph = new MemoryGraph(bundle);
@@ -137,7 +141,28 @@ describe('SIMILAR_BY_FINDINGS on the seeds', () => {
   });
 });
 
+describe('SIMILAR_BY_THEMES on the seeds', () => {
+  it('holds, for every area, polarity and framework, similarAreas by themes with its evidence', async () => {
+    const store = new MemoryStore();
+    await store.load(bundle);
+    const stored = [...similarByThemesRows(graph)];
+    let answered = 0;
+    for (const ranking of stored) {
+      if (!ranking.length) continue;
+      const { from: areaId, polarity, framework } = ranking[0];
+      const expected = await store.similarAreas({ areaId, first: CLOSEST_FINDINGS, polarity, framework });
+      const fromRows = ranking.map((r) => ({ areaId: r.to, score: r.score, sharedThemeIds: r.themeIds, evidence: r.themeIds.map((themeId, i) => ({ themeId, findingId: r.findingIds[i], matchId: r.matchIds[i], score: null, sharedTerms: [] })) }));
+      expect({ areaId, polarity, framework, fromRows }).toEqual({ areaId, polarity, framework, fromRows: expected });
+      answered++;
+    }
+    // Every area's rankings were stored, not only those with answers.
+    expect(stored).toHaveLength(areaIds.length * 6);
+    expect(answered).toBeGreaterThan(100);
+  });
+});
+
 describe('Neo4j similarFindings and similarAreas by findings, on a driver that answers from the stored relationships', () => {
+  const themeRankings = [...similarByThemesRows(graph)];
   function listDriver() {
     const sent: string[] = [];
     const driver = {
@@ -152,6 +177,10 @@ describe('Neo4j similarFindings and similarAreas by findings, on a driver that a
             .map(({ from: _from, ...r }) => ({ ...r, text: vectors.get(r.to)!.terms.join(' '), weights: vectors.get(r.to)!.weights }));
           const record = { text: v.terms.join(' '), weights: v.weights, ownAreaIds: ownAreas(id), closest };
           return { records: [new neo4j.Record(Object.keys(record), Object.values(record))] };
+        }
+        if (text.includes('SIMILAR_BY_THEMES')) {
+          const stored = themeRankings.find((r) => r[0] && hasThemeVariant(r[0].polarity, r[0].framework) === params.variant && r[0].from === params.areaId) ?? [];
+          return { records: stored.slice(0, (params.first as Integer).toNumber()).map((r) => new neo4j.Record(['areaId', 'score', 'themeIds', 'findingIds', 'matchIds'], [r.to, r.score, r.themeIds, r.findingIds, r.matchIds])) };
         }
         if (text.includes('SIMILAR_BY_FINDINGS')) {
           const { areaId, polarity, framework } = params as { areaId: string; polarity: Polarity; framework: InspectionFramework | null };
@@ -193,16 +222,18 @@ describe('Neo4j similarFindings and similarAreas by findings, on a driver that a
     expect(sent).toHaveLength(1);
   });
 
-  it('answers similarAreas by findings as the embedded store, evidence and shared stems, in one statement', async () => {
+  it.each(['FINDINGS', 'THEMES'] as const)('answers similarAreas by %s as the embedded store, with the evidence, in one statement', async (method) => {
     const { store, sent } = listDriver();
+    const memory = new MemoryStore();
+    await memory.load(bundle);
     let answered = 0;
     for (const areaId of areaIds) {
       for (const polarity of POLARITIES) {
         for (const framework of FRAMEWORKS) {
-          const args = { areaId, first: 10, polarity, framework, method: 'FINDINGS' as const };
+          const args = { areaId, first: 10, polarity, framework, method };
           sent.length = 0;
           const answer = await store.similarAreas(args);
-          expect({ args, answer }).toEqual({ args, answer: index.similarAreas(args) });
+          expect({ args, answer }).toEqual({ args, answer: await memory.similarAreas(args) });
           expect(sent).toHaveLength(1);
           if (answer.length) answered++;
         }
