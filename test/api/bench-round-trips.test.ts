@@ -17,7 +17,7 @@ import { countingStore, startApi } from './harness';
  */
 const asRemote = (store: GraphStore): GraphStore => new Proxy(store, { get: (t, p, r) => (p === 'callsAreRoundTrips' ? true : Reflect.get(t, p, r)) });
 
-/** Cypher statements Neo4jStore sends for a call, beyond one: agencyNetwork reads the agency, then each level of the walk (maxDepth 2). */
+/** Cypher statements Neo4jStore sends for a call, where not one: agencyNetwork reads the agency, then each level of the walk (maxDepth 2). */
 const EXTRA_STATEMENTS: Record<string, number> = { agencyNetwork: 1 + 2 };
 
 const EXPECTED: Record<string, { calls: string[]; statements: number }> = {

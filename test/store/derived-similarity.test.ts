@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type Integer } from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import { POLARITIES, type FindingRow, type InspectionFramework, type Polarity } from '../../src/domain/model';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
@@ -7,6 +7,7 @@ import { cosine, findingVectors } from '../../src/store/finding-similarity';
 import { CLOSEST_FINDINGS, similarFromClosest, type ClosestEntry, type SimilarToRow } from '../../src/store/similar-to';
 import type { SimilarFindingsArgs } from '../../src/store/port';
 import { seedBundle } from '../helpers';
+import { sessionDriver } from './session-driver';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { similarByThemesRows } from '../../src/store/memory/similar-areas';
 import { byId } from '../../src/store/ordering';
@@ -165,8 +166,7 @@ describe('Neo4j similarFindings and similarAreas by findings, on a driver that a
   const themeRankings = [...similarByThemesRows(graph)];
   function listDriver() {
     const sent: string[] = [];
-    const driver = {
-      executeQuery: async (text: string, params: Record<string, unknown>) => {
+    const driver = sessionDriver(async (text: string, params: Record<string, unknown>) => {
         sent.push(text);
         if (text.includes('ownAreaIds')) {
           const id = params.findingId as string;
@@ -195,9 +195,8 @@ describe('Neo4j similarFindings and similarAreas by findings, on a driver that a
           };
         }
         return { records: [] };
-      },
-    };
-    return { store: new Neo4jStore(driver as unknown as Driver, 'neo4j'), sent };
+    });
+    return { store: new Neo4jStore(driver, 'neo4j'), sent };
   }
 
   it('answers as the embedded store, scores and shared stems, in one statement when the lists prove it, else with the exhaustive one after', async () => {

@@ -3,6 +3,8 @@ import * as cypher from '../../src/store/neo4j/cypher';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import type { TraversalTree } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
+import { sessionDriver } from './session-driver';
+import { runWithDeadline } from '../../src/store/deadline';
 
 /**
  * Without a server: a driver that records the statements the Neo4j store sends and answers with
@@ -11,13 +13,11 @@ import { TRAVERSALS } from '../../src/store/traversals';
  */
 function recordingDriver(answer: (text: string) => Record<string, unknown>[] = () => []) {
   const sent: { text: string; params: Record<string, unknown> }[] = [];
-  const driver = {
-    executeQuery: async (text: string, params: Record<string, unknown>) => {
-      sent.push({ text, params });
-      return { records: answer(text).map((o) => new neo4j.Record(Object.keys(o), Object.values(o))) };
-    },
+  const run = async (text: string, params: Record<string, unknown>) => {
+    sent.push({ text, params });
+    return { records: answer(text).map((o) => new neo4j.Record(Object.keys(o), Object.values(o))) };
   };
-  return { driver: driver as unknown as Driver, sent };
+  return { driver: sessionDriver(run), sent };
 }
 
 const node = (id: string, label: string, props: Record<string, unknown> = {}) => new neo4j.types.Node(neo4j.int(0), [label, cypher.ENTITY], { id, ...props }, id);
@@ -60,6 +60,27 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       expect({ name, statements: sent.length }).toEqual({ name, statements: 1 });
     }
 
+  });
+
+  it('reads in an auto-commit session of read mode (one network round trip, no BEGIN and COMMIT), the request\'s time left as its timeout', async () => {
+    const opened: unknown[] = [];
+    const runs: unknown[] = [];
+    let closed = 0;
+    const driver = {
+      session: (config: unknown) => {
+        opened.push(config);
+        return {
+          run: async (_text: string, _params: unknown, txConfig: unknown) => (runs.push(txConfig), { records: [] }),
+          close: async () => void closed++,
+        };
+      },
+    } as unknown as Driver;
+    const store = new Neo4jStore(driver, 'graph');
+    await runWithDeadline({ at: performance.now() + 5_000, timeoutMs: 5_000 }, () => store.nodes(['a']));
+    expect(opened).toEqual([{ database: 'graph', defaultAccessMode: neo4j.session.READ }]);
+    expect((runs[0] as { timeout: number }).timeout).toBeGreaterThan(4_000);
+    expect((runs[0] as { timeout: number }).timeout).toBeLessThanOrEqual(5_000);
+    expect(closed).toBe(1);
   });
 
   it('walks an agency network in one statement for the agency and one a level', async () => {

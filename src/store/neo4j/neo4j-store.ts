@@ -84,18 +84,19 @@ export class Neo4jStore implements GraphStore {
     // The request's remaining time becomes the transaction's timeout: Neo4j stops the query itself.
     checkDeadline();
     const timeout = remainingMs();
+    // An auto-commit read (RUN and PULL, no BEGIN and COMMIT): one network round trip, where an
+    // explicit transaction takes two. No retry: a transient failure answers UNAVAILABLE at once.
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await this.driver.executeQuery(statement.text, statement.params, {
-        database: this.database,
-        routing: neo4j.routing.READ,
-        ...(timeout === undefined ? {} : { transactionConfig: { timeout } }),
-      });
+      const result = await session.run(statement.text, statement.params, timeout === undefined ? undefined : { timeout });
       return result.records;
     } catch (err) {
       const deadline = currentDeadline();
       if (deadline && isTimedOut(err)) throw new DeadlineExceededError(deadline.timeoutMs);
       if (isUnavailable(err)) throw new StoreUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
       throw err;
+    } finally {
+      await session.close();
     }
   }
 
