@@ -83,16 +83,23 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
     expect(closed).toBe(1);
   });
 
-  it('walks an agency network in one statement for the agency and one a level', async () => {
+  it('walks an agency network in one statement a level, the first saying whether the start is an agency', async () => {
+    const self = (id: string) => ({ agencyId: id, kind: 'SELF', other: id, via: id, orientation: 'SELF' });
     const { driver, sent } = recordingDriver((text) => {
-      if (text.includes('OPTIONAL MATCH (n:Entity {id: id})')) return [{ id: 'ccg', node: node('ccg', 'Agency') }];
-      if (text.includes('$frontier')) return sent.filter((s) => s.text.includes('$frontier')).length === 1 ? [{ agencyId: 'ccg', kind: 'SHARED_AREA', other: 'council', via: 'area', orientation: 'SHARED' }] : [];
-      return [];
+      const level = sent.filter((s) => s.text.includes('$frontier')).length;
+      const frontier = sent[sent.length - 1].params.frontier as string[];
+      if (frontier.includes('not-an-agency')) return [];
+      if (level === 1) return [self('ccg'), { agencyId: 'ccg', kind: 'SHARED_AREA', other: 'council', via: 'area', orientation: 'SHARED' }];
+      return [self('council')];
     });
     const store = new Neo4jStore(driver, 'neo4j');
     const net = await store.agencyNetwork('ccg', 2);
     expect(net?.members.map((m) => m.agencyId)).toEqual(['ccg', 'council']);
-    expect(sent).toHaveLength(3);
+    expect(net?.links).toEqual([{ fromId: 'ccg', toId: 'council', kind: 'SHARED_AREA', viaId: 'area' }]);
+    expect(sent).toHaveLength(2);
+    sent.length = 0;
+    expect(await store.agencyNetwork('not-an-agency', 2)).toBeNull();
+    expect(sent).toHaveLength(1);
   });
 
   it('answers a traversal tree from one statement: each node once, by id, with its children', async () => {

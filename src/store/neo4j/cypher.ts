@@ -445,7 +445,11 @@ LIMIT $first`,
   };
 }
 
-/** The links of every agency in a frontier, one query per level of the walk. */
+/**
+ * The links of every agency in a frontier, one query per level of the walk, and a SELF row for
+ * each agency of the frontier that exists (so the first level also says whether the walk's start
+ * is an agency, without a statement of its own). Starts from the agency_id index for each.
+ */
 export function agencyLinksStatement(d: Dialect, frontier: readonly string[]): Statement {
   const shared = (kind: string, pattern: string) =>
     `MATCH ${pattern}\nWHERE y <> x\nRETURN '${kind}' AS kind, y.id AS other, v.id AS via, 'SHARED' AS orientation`;
@@ -458,6 +462,7 @@ ${subquery(d, ['x'], [
   shared('SHARED_ACTION', '(x)<-[:OWNED_BY]-(v:Action)-[:OWNED_BY]->(y:Agency)'),
   `MATCH (x)-[:SUCCEEDED_BY]->(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, y.id AS via, 'SUCCESSOR' AS orientation`,
   `MATCH (x)<-[:SUCCEEDED_BY]-(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, x.id AS via, 'PREDECESSOR' AS orientation`,
+  `RETURN 'SELF' AS kind, x.id AS other, x.id AS via, 'SELF' AS orientation`,
 ])}
 RETURN x.id AS agencyId, kind, other, via, orientation`,
     params: { frontier },

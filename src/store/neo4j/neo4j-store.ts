@@ -231,23 +231,35 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  /** One statement a level; the first also says whether the start is an agency (its SELF row). */
   async agencyNetwork(agencyId: string, maxDepth: number) {
-    const [center] = await this.nodes([agencyId]);
-    if (center?.label !== 'Agency') return null;
-    return exploreAgencyNetwork(agencyId, maxDepth, async (frontier) => {
+    if (maxDepth < 1) {
+      const [center] = await this.nodes([agencyId]);
+      if (center?.label !== 'Agency') return null;
+    }
+    let isAgency = maxDepth < 1;
+    const network = await exploreAgencyNetwork(agencyId, maxDepth, async (frontier) => {
       const records = await this.read(cypher.agencyLinksStatement(this.dialect, frontier));
-      return records.map((r): AgencyLinkRow => {
+      const links: AgencyLinkRow[] = [];
+      for (const r of records) {
         const [id, other, via] = [r.get('agencyId') as string, r.get('other') as string, r.get('via') as string];
         switch (r.get('orientation')) {
+          case 'SELF':
+            if (id === agencyId) isAgency = true;
+            break;
           case 'SUCCESSOR':
-            return { fromId: id, toId: other, kind: 'SUCCESSION', viaId: via };
+            links.push({ fromId: id, toId: other, kind: 'SUCCESSION', viaId: via });
+            break;
           case 'PREDECESSOR':
-            return { fromId: other, toId: id, kind: 'SUCCESSION', viaId: via };
+            links.push({ fromId: other, toId: id, kind: 'SUCCESSION', viaId: via });
+            break;
           default:
-            return sharedLink(r.get('kind'), id, other, via);
+            links.push(sharedLink(r.get('kind'), id, other, via));
         }
-      });
+      }
+      return links;
     });
+    return isAgency ? network : null;
   }
 
   async path(args: PathArgs): Promise<PathRow | null> {
