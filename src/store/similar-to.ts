@@ -16,12 +16,18 @@ import type { SimilarFindingsArgs } from './port';
  * candidate: at most 2 x CLOSEST_FINDINGS relationships of the finding, where common stems
  * ("children", "plans") reach most findings. The bound changes no answer: a request the lists
  * cannot prove (see similarFromClosest; on the seeds, a FRAMEWORK_2016 filter, whose findings are
- * few, or `first` 100 with a filter) goes to the exhaustive search, as every request did before.
+ * few, or a `first` above 20) goes to the exhaustive search, as every request did before.
  */
 export const SIMILAR_TO = 'SIMILAR_TO';
 
-/** Each polarity's list holds this many: the API's largest `first` for similarFindings (and similarAreas, see similar-by-findings.ts). */
-export const CLOSEST_FINDINGS = 100;
+/**
+ * Each polarity's list holds this many. Fewer than the API's largest `first` (100): the lists are
+ * written in the seeding transaction, 2 x CLOSEST_FINDINGS a finding (794,160 at synthetic
+ * national scale; 100 made 2.6 million, a heap's worth of transaction state on a small server),
+ * and 30 prove every request on the seeds with `first` up to 20 and no FRAMEWORK_2016 filter.
+ * A larger `first` (or a rarer filter) is answered by the exhaustive search, exactly.
+ */
+export const CLOSEST_FINDINGS = 30;
 
 export interface SimilarToRow {
   from: string;

@@ -7,6 +7,7 @@ import { cosine, findingVectors } from '../../src/store/finding-similarity';
 import { CLOSEST_FINDINGS, similarFromClosest, type ClosestEntry, type SimilarToRow } from '../../src/store/similar-to';
 import type { SimilarFindingsArgs } from '../../src/store/port';
 import { seedBundle } from '../helpers';
+import { RANKED_AREAS } from '../../src/store/similar-by-findings';
 import { sessionDriver } from './session-driver';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { similarByThemesRows } from '../../src/store/memory/similar-areas';
@@ -99,7 +100,7 @@ describe('SIMILAR_TO on the seeds', () => {
       }
     }
     expect({ wrong, unproven }).toEqual({ wrong: [], unproven: [] });
-    // Most of the rest filter on FRAMEWORK_2016, whose findings (the articles) are few, or ask for 100 with a filter.
+    // Most of the rest filter on FRAMEWORK_2016, whose findings (the articles) are few, or ask for CLOSEST_FINDINGS with a filter.
     expect(proven / asked).toBeGreaterThan(0.5);
   });
 
@@ -124,7 +125,7 @@ describe('SIMILAR_BY_FINDINGS on the seeds', () => {
     for (const areaId of areaIds) {
       for (const polarity of POLARITIES) {
         for (const framework of FRAMEWORKS) {
-          const expected = index.similarAreas({ areaId, first: CLOSEST_FINDINGS, polarity, framework, method: 'FINDINGS' });
+          const expected = index.similarAreas({ areaId, first: RANKED_AREAS, polarity, framework, method: 'FINDINGS' });
           const stored = rankings.find((r) => r[0].from === areaId && r[0].polarity === polarity && r[0].framework === framework) ?? [];
           const mine = mineOf(areaId, polarity, framework);
           const pairs = (matchIds: string[]) => mine.map((f, k) => [f, matchIds[k]]).filter(([, m]) => m !== '').sort(([a], [b]) => byId(a, b));
@@ -151,7 +152,7 @@ describe('SIMILAR_BY_THEMES on the seeds', () => {
     for (const ranking of stored) {
       if (!ranking.length) continue;
       const { from: areaId, polarity, framework } = ranking[0];
-      const expected = await store.similarAreas({ areaId, first: CLOSEST_FINDINGS, polarity, framework });
+      const expected = await store.similarAreas({ areaId, first: RANKED_AREAS, polarity, framework });
       const fromRows = ranking.map((r) => ({ areaId: r.to, score: r.score, sharedThemeIds: r.themeIds, evidence: r.themeIds.map((themeId, i) => ({ themeId, findingId: r.findingIds[i], matchId: r.matchIds[i], score: null, sharedTerms: [] })) }));
       expect({ areaId, polarity, framework, fromRows }).toEqual({ areaId, polarity, framework, fromRows: expected });
       answered++;

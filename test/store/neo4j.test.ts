@@ -23,8 +23,8 @@ import { describeStoreContract } from './contract';
  */
 const uri = process.env.NEO4J_URI;
 const describeWithNeo4j = uri ? describe : describe.skip;
-/** One seeding of a real server takes about 5 s (Neo4j 4.4, the seeds): each test allows this much per seeding it runs. */
-const SEEDING_MS = 30_000;
+/** One seeding of a real server took about 5 s (Neo4j 4.4, the seeds) before the derived similarity (~70k more relationships): each test allows this much per seeding it runs. */
+const SEEDING_MS = 60_000;
 
 async function openSeededNeo4j(): Promise<Neo4jStore> {
   const config = readConfig();

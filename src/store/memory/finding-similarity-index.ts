@@ -5,7 +5,7 @@ import { buildFindingVectors, cosine, roundScore, vectorAt, type FindingVectors 
 import { byId, compareSimilarity } from '../ordering';
 import { insertTop } from '../top-k';
 import { CLOSEST_FINDINGS, compareClosest, type SimilarToRow } from '../similar-to';
-import type { SimilarByFindingsRow } from '../similar-by-findings';
+import { RANKED_AREAS, type SimilarByFindingsRow } from '../similar-by-findings';
 import type { MemoryGraph } from './memory-graph';
 
 interface Filter {
@@ -146,7 +146,7 @@ export class FindingSimilarityIndex {
    * and framework (or none) at a time: similarAreas' `first` answers, with each of the area's
    * findings' match. What the Neo4j seeding writes.
    */
-  *similarByFindingsRows(first = CLOSEST_FINDINGS): Generator<SimilarByFindingsRow[]> {
+  *similarByFindingsRows(first = RANKED_AREAS): Generator<SimilarByFindingsRow[]> {
     const noDeadline = () => undefined;
     for (const a of this.areaFindings.keys()) {
       for (const polarity of POLARITIES) {

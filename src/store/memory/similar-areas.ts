@@ -5,7 +5,7 @@ import { insertTop } from '../top-k';
 import { AreaBitset, popcount } from './area-bitset';
 import { AreaThemeIndex, firstFinding } from './area-theme-index';
 import { INSPECTION_FRAMEWORKS, POLARITIES } from '../../domain/model';
-import { CLOSEST_FINDINGS } from '../similar-to';
+import { RANKED_AREAS } from '../similar-by-findings';
 import type { SimilarByThemesRow } from '../similar-by-themes';
 import type { MemoryGraph } from './memory-graph';
 
@@ -58,7 +58,7 @@ export function similarAreasByThemes(g: MemoryGraph, index: AreaThemeIndex, args
  * Every area's SIMILAR_BY_THEMES relationships (similar-by-themes.ts), one area, polarity and
  * framework (or none) at a time: similarAreasByThemes' `first` answers. What the Neo4j seeding writes.
  */
-export function* similarByThemesRows(g: MemoryGraph, first = CLOSEST_FINDINGS): Generator<SimilarByThemesRow[]> {
+export function* similarByThemesRows(g: MemoryGraph, first = RANKED_AREAS): Generator<SimilarByThemesRow[]> {
   for (const polarity of POLARITIES) {
     for (const framework of [null, ...INSPECTION_FRAMEWORKS]) {
       const index = new AreaThemeIndex(g, polarity, framework);
