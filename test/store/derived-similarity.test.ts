@@ -1,4 +1,4 @@
-import neo4j, { type Integer } from 'neo4j-driver';
+import neo4j, { type Integer, type ManagedTransaction } from 'neo4j-driver';
 import { POLARITIES, type FindingRow, type InspectionFramework, type Polarity } from '../../src/domain/model';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
@@ -9,6 +9,9 @@ import type { SimilarFindingsArgs } from '../../src/store/port';
 import { seedBundle } from '../helpers';
 import { RANKED_AREAS } from '../../src/store/similar-by-findings';
 import { sessionDriver } from './session-driver';
+import {
+  CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_BY_THEMES, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_THEMES, REMOVE_SIMILAR_TO, similarityBatches, writeSimilarity,
+} from '../../src/store/neo4j/similarity-writer';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { similarByThemesRows } from '../../src/store/memory/similar-areas';
 import { byId } from '../../src/store/ordering';
@@ -242,3 +245,22 @@ describe('Neo4j similarFindings and similarAreas by findings, on a driver that a
     expect(answered).toBeGreaterThan(100);
   });
 });
+
+describe('the seeding\'s writing of the similarities, on a transaction that records', () => {
+  it('removes each type, then creates every row the embedded store computes, in batches, reporting each step', async () => {
+    const runs: { text: string; rows?: Record<string, unknown>[] }[] = [];
+    const tx = { run: async (text: string, params?: { rows?: Record<string, unknown>[] }) => void runs.push({ text, rows: params?.rows }) } as unknown as ManagedTransaction;
+    const steps: string[] = [];
+    const written = await writeSimilarity(tx, graph, index, (step) => steps.push(step));
+    expect(steps).toHaveLength(similarityBatches(index));
+    const created = (statement: string) => runs.filter((r) => r.text === statement).flatMap((r) => r.rows!);
+    expect(runs.map((r) => r.text).filter((t) => t.startsWith('MATCH'))).toEqual([REMOVE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_THEMES]);
+    expect(runs.findIndex((r) => r.text === CREATE_SIMILAR_TO)).toBeGreaterThan(runs.findIndex((r) => r.text === REMOVE_SIMILAR_TO));
+    expect(created(CREATE_SIMILAR_TO)).toEqual([...rowsByFinding.values()].flat());
+    expect(created(CREATE_SIMILAR_BY_FINDINGS)).toEqual([...index.similarByFindingsRows()].flat().map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })));
+    expect(created(CREATE_SIMILAR_BY_THEMES)).toEqual([...similarByThemesRows(graph)].flat().map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })));
+    expect(written).toEqual({ similarTo: created(CREATE_SIMILAR_TO).length, similarByFindings: created(CREATE_SIMILAR_BY_FINDINGS).length, similarByThemes: created(CREATE_SIMILAR_BY_THEMES).length });
+    expect(written.similarTo).toBe(54_660);
+  });
+});
+

@@ -2,9 +2,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { FindingSimilarityIndex } from '../memory/finding-similarity-index';
 import type { MemoryGraph } from '../memory/memory-graph';
 import { similarByThemesRows } from '../memory/similar-areas';
-import { SIMILAR_BY_THEMES, type SimilarByThemesRow } from '../similar-by-themes';
-import { SIMILAR_TO, type SimilarToRow } from '../similar-to';
-import { SIMILAR_BY_FINDINGS, type SimilarByFindingsRow } from '../similar-by-findings';
+import { SIMILAR_BY_THEMES } from '../similar-by-themes';
+import type { InspectionFramework, Polarity } from '../../domain/model';
+import { SIMILAR_TO } from '../similar-to';
+import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
 import { hasThemeVariant } from '../has-theme';
 
 /**
@@ -52,56 +53,46 @@ export const similarityBatches = (index: FindingSimilarityIndex): number =>
 
 /**
  * Replaces the derived similarity relationships inside the seeding transaction `tx`, computed
- * batch by batch as they are written (a national dataset's SIMILAR_TO rows are millions).
+ * batch by batch as they are written (a national dataset's SIMILAR_TO rows are hundreds of thousands).
  */
 export async function writeSimilarity(tx: ManagedTransaction, graph: MemoryGraph, index: FindingSimilarityIndex, progress: (step: string) => void) {
-  let similarTo = 0;
-  await tx.run(REMOVE_SIMILAR_TO);
-  progress(`removed the ${SIMILAR_TO} relationships`);
-  let rows: SimilarToRow[] = [];
-  let findings = 0;
-  const writeRows = async () => {
-    await tx.run(CREATE_SIMILAR_TO, { rows });
-    similarTo += rows.length;
-    rows = [];
-    progress(`${SIMILAR_TO} relationships (derived)`);
-  };
-  for (const ofOne of index.similarToRows()) {
-    rows.push(...ofOne);
-    if (++findings % SIMILAR_TO_FINDINGS_PER_BATCH === 0) await writeRows();
-  }
-  if (findings % SIMILAR_TO_FINDINGS_PER_BATCH !== 0) await writeRows();
-
-  let similarByFindings = 0;
-  await tx.run(REMOVE_SIMILAR_BY_FINDINGS);
-  progress(`removed the ${SIMILAR_BY_FINDINGS} relationships`);
-  let areaRows: (SimilarByFindingsRow & { variant: string })[] = [];
-  let rankings = 0;
-  for (const ranking of index.similarByFindingsRows()) {
-    for (const r of ranking) areaRows.push({ ...r, variant: hasThemeVariant(r.polarity, r.framework) });
-    if (++rankings % RANKINGS_PER_AREA === 0) {
-      await tx.run(CREATE_SIMILAR_BY_FINDINGS, { rows: areaRows });
-      similarByFindings += areaRows.length;
-      areaRows = [];
-      progress(`${SIMILAR_BY_FINDINGS} relationships (derived)`);
-    }
-  }
-
-  let similarByThemes = 0;
-  await tx.run(REMOVE_SIMILAR_BY_THEMES);
-  progress(`removed the ${SIMILAR_BY_THEMES} relationships`);
+  const withVariant = <R extends { polarity: Polarity; framework: InspectionFramework | null }>(r: R) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) });
   const areas = graph.idsByLabel.get('Area')?.length ?? 0;
-  let themeRows: (SimilarByThemesRow & { variant: string })[] = [];
-  let themeRankings = 0;
-  // One batch per polarity and framework: a ranking for every area.
-  for (const ranking of similarByThemesRows(graph)) {
-    for (const r of ranking) themeRows.push({ ...r, variant: hasThemeVariant(r.polarity, r.framework) });
-    if (++themeRankings % areas === 0) {
-      await tx.run(CREATE_SIMILAR_BY_THEMES, { rows: themeRows });
-      similarByThemes += themeRows.length;
-      themeRows = [];
-      progress(`${SIMILAR_BY_THEMES} relationships (derived)`);
-    }
+  return {
+    similarTo: await replace(tx, SIMILAR_TO, REMOVE_SIMILAR_TO, CREATE_SIMILAR_TO, index.similarToRows(), SIMILAR_TO_FINDINGS_PER_BATCH, progress, (r) => r),
+    // A batch an area: its rankings for each polarity and framework.
+    similarByFindings: await replace(tx, SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_BY_FINDINGS, index.similarByFindingsRows(), RANKINGS_PER_AREA, progress, withVariant),
+    // A batch per polarity and framework: every area's ranking.
+    similarByThemes: await replace(tx, SIMILAR_BY_THEMES, REMOVE_SIMILAR_BY_THEMES, CREATE_SIMILAR_BY_THEMES, similarByThemesRows(graph), Math.max(1, areas), progress, withVariant),
+  };
+}
+
+/** Deletes one type's relationships, then creates the rows `groups` yields, `perBatch` groups a statement; answers how many. */
+async function replace<R>(
+  tx: ManagedTransaction,
+  type: string,
+  remove: string,
+  create: string,
+  groups: Iterable<R[]>,
+  perBatch: number,
+  progress: (step: string) => void,
+  toParams: (row: R) => object,
+): Promise<number> {
+  await tx.run(remove);
+  progress(`removed the ${type} relationships`);
+  let written = 0;
+  let rows: object[] = [];
+  let count = 0;
+  const flush = async () => {
+    await tx.run(create, { rows });
+    written += rows.length;
+    rows = [];
+    progress(`${type} relationships (derived)`);
+  };
+  for (const group of groups) {
+    for (const r of group) rows.push(toParams(r));
+    if (++count % perBatch === 0) await flush();
   }
-  return { similarTo, similarByFindings, similarByThemes };
+  if (count % perBatch !== 0) await flush();
+  return written;
 }
