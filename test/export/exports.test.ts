@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
-import Graph from 'graphology';
+import Graph, { MultiGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import { startApi, seededStore, type Api } from '../api/harness';
 
@@ -94,7 +94,8 @@ test('area-theme-weaknesses.csv: the area x theme matrix agrees with each area\'
 test('graph.graphml: the whole graph, every node and relationship, with typed properties', async () => {
   const res = await get('/export/graph.graphml');
   expect(res.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
-  const graph = parseGraphML(Graph, await res.text());
+  // A multigraph: a CCG may serve an area in two periods with different shares, two SERVES between the same nodes.
+  const graph = parseGraphML(MultiGraph, await res.text());
   const { data } = await api.run('{ stats { nodeCount relationshipCount } area(id: "sandwell") { name gssCode } }');
   expect(graph.order).toBe(data.stats.nodeCount);
   expect(graph.size).toBe(data.stats.relationshipCount);

@@ -2,7 +2,7 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { queryWords } from '../../src/store/search-text';
 import { DERIVED_CHECK, SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
-import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
+import { MERGE_HAS_THEME, mergeRelationships, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -53,6 +53,8 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['search', cypher.searchStatement(queryWords('EHC plans'), 5, ['Finding', 'Agency'])],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
+    ['seeding: relationships', { text: mergeRelationships('SERVES', false), params: { rows: [] } }],
+    ['seeding: dated relationships', { text: mergeRelationships('SERVES', true), params: { rows: [] } }],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
     ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
     ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],
