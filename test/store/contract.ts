@@ -2,6 +2,7 @@ import type { AgencyRow, InspectionRow, ReviewRow } from '../../src/domain/model
 import type { GraphStore } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
 import { seedBundle } from '../helpers';
+import { describeNhsContract } from './nhs-contract';
 import { areasWithTheme, areaThemes, jaccardRanking, patternFindingIds, themeCounts, themeFacts, themePairs, themesOfFinding, weaknessPatterns } from '../seed-themes';
 
 /**
@@ -226,6 +227,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(cells.reduce((n, c) => n + c.areaIds.length, 0)).toBe(153);
       });
     });
+
+    describeNhsContract(() => store);
 
     describe('sharedWeaknesses', () => {
       it('finds the themes most areas fail on, as counting each theme\'s areas does', async () => {
