@@ -106,6 +106,26 @@ export function describeNhsContract(store: () => GraphStore) {
       expect(data.sandwell.partners).toEqual([{ agency: { id: 'sandwell-council' }, share: null }, { agency: { id: 'black-country-icb' }, share: 1 }]);
     });
 
+    it('names the council and at least one CCG or ICB among the partners of every inspection, of either framework', async () => {
+      const missing: string[] = [];
+      let after: string | null = null;
+      let seen = 0;
+      for (;;) {
+        const res = await api.run('query($after: String) { inspections(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id partners(first: 100) { agency { kind } } } } }', { after });
+        expect(res.errors).toBeUndefined();
+        const page = res.data.inspections;
+        for (const i of page.nodes as { id: string; partners: { agency: { kind: string } }[] }[]) {
+          seen++;
+          const kinds = new Set(i.partners.map((p) => p.agency.kind));
+          if (!kinds.has('COUNCIL') || !(kinds.has('CCG') || kinds.has('ICB'))) missing.push(i.id);
+        }
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toBe(270);
+      expect(missing).toEqual([]);
+    });
+
     it('answers agencyLineage: a CCG through its merger to its ICB, and an ICB back to its CCGs', async () => {
       const data = await ok(`{
         ccg: agencyLineage(agencyId: "sandwell-and-west-birmingham-ccg") { agency { id } successors { from { id } to { id } on depth sources { id } } predecessors { from { id } } }
