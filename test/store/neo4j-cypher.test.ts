@@ -30,6 +30,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    ['list agencies by code and day', cypher.listStatement(d, 'Agency', { kind: 'CCG', code: HOSTILE, activeOn: '2017-01' }, 10, HOSTILE)],
     [
       'list inspections, every filter',
       cypher.listStatement(d, 'Inspection', { regionId: HOSTILE, kind: 'REVISIT', framework: 'FRAMEWORK_2016', outcome: 'PARTIAL_PROGRESS', from: HOSTILE, to: HOSTILE }, 10, HOSTILE),
