@@ -110,6 +110,12 @@ describe('the NHS bodies in the seeds', () => {
     expect(agencies.filter((a) => a.kind === 'SUB_ICB_LOCATION').every((s) => byCode.get(s.odsCode!)?.length === 1)).toBe(true);
   });
 
+  it('give every CCG, sub-ICB location, ICB and trust an ODS code: none is a body apart from the ODS files', () => {
+    const nhs = agencies.filter((a) => ['CCG', 'SUB_ICB_LOCATION', 'ICB', 'NHS_TRUST'].includes(a.kind));
+    expect(nhs.length).toBe(245 + 106 + 42 + 273);
+    expect(nhs.filter((a) => !a.odsCode).map((a) => a.id)).toEqual([]);
+  });
+
   it('lead every CCG through SUCCEEDED_BY alone to one of the 42 ICBs', () => {
     const kind = new Map(agencies.map((a) => [a.id, a.kind]));
     const next = new Map<string, string[]>();
