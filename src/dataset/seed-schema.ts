@@ -199,12 +199,12 @@ const linkSeed = z
     /** SERVES: the first and last days it served (both included; no until: still), and its share of the area, 0 to 1. */
     since: isoDay.optional(),
     until: isoDay.optional(),
-    share: z.number().min(0).max(1).optional(),
+    share: z.number().min(0, 'must be a share from 0 to 1').max(1, 'must be a share from 0 to 1').optional(),
   })
   .strict()
   .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] })
   .refine((l) => l.type === 'SERVES' || (l.since === undefined && l.until === undefined && l.share === undefined), {
-    message: '"since", "until" and "share" are only for SERVES links', path: ['since'],
+    message: '"since", "until" and "share" are only for SERVES links', path: ['type'],
   })
   .refine((l) => !l.since || !l.until || l.since <= l.until, { message: 'must not be after "until"', path: ['since'] });
 /** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area; PART_OF a sub-ICB location to its ICB. */
