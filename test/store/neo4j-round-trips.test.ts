@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import type { TraversalTree } from '../../src/store/port';
@@ -81,6 +81,30 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
     expect((runs[0] as { timeout: number }).timeout).toBeGreaterThan(4_000);
     expect((runs[0] as { timeout: number }).timeout).toBeLessThanOrEqual(5_000);
     expect(closed).toBe(1);
+  });
+
+  it('tries a read again after a transient failure, and never after a client error or once the deadline is near', async () => {
+    const failing = (codes: string[]) => {
+      let calls = 0;
+      const driver = sessionDriver(async () => {
+        const code = codes[calls++];
+        if (code) throw new Neo4jError('failed', code);
+        return { records: [] };
+      });
+      return { driver, calls: () => calls };
+    };
+    const transient = failing(['Neo.TransientError.Transaction.LockClientStopped', 'SessionExpired']);
+    await expect(new Neo4jStore(transient.driver, 'neo4j').nodes(['a'])).resolves.toEqual([null]);
+    expect(transient.calls()).toBe(3);
+
+    const client = failing(['Neo.ClientError.Statement.SyntaxError']);
+    await expect(new Neo4jStore(client.driver, 'neo4j').nodes(['a'])).rejects.toThrow('failed');
+    expect(client.calls()).toBe(1);
+
+    const nearDeadline = failing(['Neo.TransientError.General.DatabaseUnavailable']);
+    const store = new Neo4jStore(nearDeadline.driver, 'neo4j');
+    await expect(runWithDeadline({ at: performance.now() + 300, timeoutMs: 300 }, () => store.nodes(['a']))).rejects.toThrow(/unavailable/);
+    expect(nearDeadline.calls()).toBe(1);
   });
 
   it('walks an agency network in one statement a level, the first saying whether the start is an agency', async () => {

@@ -3,6 +3,7 @@ import { POLARITIES, type Bundle, type InspectionFramework, type Label, type Nod
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } from '../deadline';
 import { StoreUnavailableError } from '../errors';
+import { withRetry, type RetryPolicy } from './connect';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
 import { queryWords, snippetFor } from '../search-text';
 import { byId } from '../ordering';
@@ -29,6 +30,9 @@ export function isUnavailable(err: unknown): boolean {
 
 /** Neo4j stopped the transaction at its timeout (4.4 and 5 name it differently). */
 export const isTimedOut = (err: unknown): boolean => /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test((err as { code?: string }).code ?? '');
+
+/** Reads retried on transient errors: four tries within about a second and a half, never past the request's deadline. */
+const READ_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 100, maxDelayMs: 800 };
 
 /** What traverseTreeStatement answers for each node reached. */
 interface ReachedValue {
@@ -81,20 +85,27 @@ export class Neo4jStore implements GraphStore {
 
   private async read(statement: cypher.Statement): Promise<Neo4jRecord[]> {
     this.roundTrips++;
-    // The request's remaining time becomes the transaction's timeout: Neo4j stops the query itself.
     checkDeadline();
-    const timeout = remainingMs();
-    // An auto-commit read (RUN and PULL, no BEGIN and COMMIT): one network round trip, where an
-    // explicit transaction takes two. No retry: a transient failure answers UNAVAILABLE at once.
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(statement.text, statement.params, timeout === undefined ? undefined : { timeout });
-      return result.records;
+      // A read changes nothing, so a transient failure (a leader switch, a restart) is tried again,
+      // as the driver's managed transactions did, while the request has time left.
+      return await withRetry(() => this.readOnce(statement), READ_RETRY, () => undefined, (err) => neo4j.isRetryableError(err) && (remainingMs() ?? Infinity) > READ_RETRY.maxDelayMs);
     } catch (err) {
       const deadline = currentDeadline();
       if (deadline && isTimedOut(err)) throw new DeadlineExceededError(deadline.timeoutMs);
       if (isUnavailable(err)) throw new StoreUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
       throw err;
+    }
+  }
+
+  /** An auto-commit read (RUN and PULL, no BEGIN and COMMIT): one network round trip, where an explicit transaction takes two. */
+  private async readOnce(statement: cypher.Statement): Promise<Neo4jRecord[]> {
+    // The request's remaining time becomes the query's timeout: Neo4j stops the query itself.
+    const timeout = remainingMs();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(statement.text, statement.params, timeout === undefined ? undefined : { timeout });
+      return result.records;
     } finally {
       await session.close();
     }
