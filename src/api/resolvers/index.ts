@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/resolvers-types';
 import { actionResolvers } from './action';
 import { agencyResolvers } from './agency';
 import { analysisResolvers } from './analysis';
+import { contextResolvers } from './context';
 import { areaResolvers } from './area';
 import { inspectionResolvers } from './inspection';
 import { nodeResolvers } from './node';
@@ -20,4 +21,5 @@ export const resolvers = mergeResolvers([
   personResolvers,
   sourceResolvers,
   analysisResolvers,
+  contextResolvers,
 ]) as Resolvers;
