@@ -79,7 +79,9 @@ export function readStatistics(
       if (value === undefined || numerator === undefined || denominator === undefined) continue;
       let bySubject = series.get(c.indicator.id)!.get(subject.id);
       if (!bySubject) series.get(c.indicator.id)!.set(subject.id, (bySubject = new Map()));
-      bySubject.set(year, { year, value, numerator, denominator, at: { file, line: row.line, column: c.value } });
+      // A percentage of no plans is no percentage (SEN2 prints 0 for 0 of 0 in 2022): unknown, like a suppressed cell.
+      const undefinedRate = c.indicator.unit === 'PERCENT' && denominator === 0;
+      bySubject.set(year, { year, value: undefinedRate ? null : value, numerator, denominator, at: { file, line: row.line, column: c.value } });
     }
   }
   for (const [, bySubject] of series) {
