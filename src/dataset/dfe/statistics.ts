@@ -73,8 +73,14 @@ export function readStatistics(
       continue;
     }
     seenRow.set(key, row.line);
+    // A column several indicators read (a denominator) is read, and reported, once.
+    const parsed = new Map<string, number | null | undefined>();
+    const read = (column: string | undefined) => {
+      if (!column) return null;
+      if (!parsed.has(column)) parsed.set(column, numberCell(cell(column), where(column), problems));
+      return parsed.get(column);
+    };
     for (const c of columns) {
-      const read = (column: string | undefined) => (column ? numberCell(cell(column), where(column), problems) : null);
       const value = read(c.value), numerator = read(c.numerator), denominator = read(c.denominator);
       if (value === undefined || numerator === undefined || denominator === undefined) continue;
       let bySubject = series.get(c.indicator.id)!.get(subject.id);
