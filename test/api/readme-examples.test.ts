@@ -13,7 +13,7 @@ afterAll(() => api.server.stop());
 
 describe('the README examples', () => {
   it('are all there', () => {
-    expect(examples).toHaveLength(6);
+    expect(examples).toHaveLength(8);
   });
 
   it.each(examples.map((q, i) => [i + 1, q]))('example %i answers without errors and with content', async (_n, query) => {
