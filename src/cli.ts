@@ -121,7 +121,7 @@ program
 
 program
   .command('import-dfe')
-  .description("write the DfE's EHC plan statistics and statistical neighbours as seeds/reference/dfe-*.yaml")
+  .description("write the DfE's EHC plan statistics and statistical neighbours as seeds/reference/dfe-*.json")
   .option('--from <dir>', 'folder holding the DfE files (see its README)', '../shared/reference/dfe')
   .option('--register <file>', "mySociety's uk_local_authorities.csv, for other spellings of area names", '../shared/reference/uk_local_authorities.csv')
   .option('--areas <file>', 'the areas seed (ids, regions, dates, succession)', 'seeds/reference/areas.yaml')
