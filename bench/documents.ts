@@ -1,6 +1,5 @@
 import type { GraphStore } from '../src/store/port';
 import { TRAVERSALS } from '../src/store/traversals';
-import { summariseByOutcome } from '../src/store/context-summaries';
 
 /**
  * The query mix: each document with the variables it runs with on a generated dataset, and the
@@ -110,8 +109,8 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
       query: `query { indicatorByOutcome(name: "ehc-20-week-rate", framework: FRAMEWORK_2016, yearsBefore: 2) { outcome n missing median lowerQuartile upperQuartile areas(first: 10) { id } } }`,
       variables: {},
       async storeCall(store) {
-        const rows = await store.inspectionIndicatorWindows({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 });
-        return store.nodes([...new Set(summariseByOutcome(rows).flatMap((g) => g.areaIds.slice(0, 10)))]);
+        const groups = await store.indicatorByOutcome({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 });
+        return store.nodes([...new Set(groups.flatMap((g) => g.areaIds.slice(0, 10)))]);
       },
     },
     {

@@ -1,6 +1,7 @@
 import type { IndicatorRow, NeighbourRow, ObservationRow } from '../domain/context';
 import type { InspectionFramework, InspectionKind, InspectionOutcome } from '../domain/model';
 import type { EvidencePairRow } from './port';
+import type { OutcomeIndicatorGroup } from './context-summaries';
 
 /** What the stores answer about DfE's indicators and statistical neighbours (domain/context.ts). */
 
@@ -45,8 +46,12 @@ export interface ContextQueries {
   neighbourEditions(): Promise<string[]>;
   /** For each area, its first `first` neighbours in the edition, by rank. */
   statisticalNeighbours(areaIds: readonly string[], edition: string, first: number): Promise<NeighbourRow[][]>;
-  /** Every inspection of the framework with an outcome and a date, by id, with its area's values of the indicator before it. */
-  inspectionIndicatorWindows(args: IndicatorWindowArgs): Promise<InspectionWindowRow[]>;
+  /**
+   * For each outcome of the framework's inspections, the indicator's values of the inspected areas
+   * in the years before (see context-summaries.ts): each store reads the inspections' windows
+   * (InspectionWindowRow) its own way and summarises them with the same code.
+   */
+  indicatorByOutcome(args: IndicatorWindowArgs): Promise<OutcomeIndicatorGroup[]>;
   /** The area's neighbours in the edition, by rank, each with its inspections and shared weakness themes. */
   neighbourComparison(areaId: string, edition: string): Promise<NeighbourComparisonRow[]>;
 }

@@ -52,7 +52,7 @@ async function answers(store: MemoryStore) {
     await store.indicators(),
     await store.indicatorSeries(['sandwell', 'west-midlands', 'england'], 'ehc-20-week-rate', null, null),
     await store.statisticalNeighbours(['sandwell', 'cumbria'], '2021', 10),
-    await store.inspectionIndicatorWindows({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 }),
+    await store.indicatorByOutcome({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 }),
     await store.neighbourComparison('sandwell', '2025'),
   ]);
 }

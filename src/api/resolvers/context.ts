@@ -1,6 +1,6 @@
 import type { AreaRow, InspectionRow, SourceRow, ThemeRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { latestByFramework, summariseByOutcome } from '../../store/context-summaries';
+import { latestByFramework } from '../../store/context-summaries';
 import { checkRange } from '../arguments';
 import type { RequestContext } from '../context';
 import { contextLoaders, ENGLAND } from '../context-loaders';
@@ -18,7 +18,7 @@ export const contextResolvers: Resolvers = {
     indicatorByOutcome: async (_, args, ctx) => {
       const indicator = await contextLoaders(ctx).indicator(args.name);
       const yearsBefore = checkRange(args.yearsBefore ?? 1, 1, 5, 'yearsBefore');
-      return summariseByOutcome(await ctx.store.inspectionIndicatorWindows({ indicatorId: indicator.id, framework: args.framework, yearsBefore }));
+      return ctx.store.indicatorByOutcome({ indicatorId: indicator.id, framework: args.framework, yearsBefore });
     },
     neighbourComparison: async (_, args, ctx) => {
       const edition = await contextLoaders(ctx).edition(args.edition);

@@ -5,6 +5,9 @@ import type { ContextQueries, HistoryInspection, IndicatorWindowArgs, Inspection
 import { deadlineTicker } from '../deadline';
 import { MAX_PREDECESSOR_DEPTH } from '../outcome-transitions';
 import { byId } from '../ordering';
+import { summariseByOutcome, type OutcomeIndicatorGroup } from '../context-summaries';
+
+const KEPT_ANSWERS = 32;
 import type { MemoryGraph } from './memory-graph';
 
 /** DfE's indicators and neighbours held in process, indexed by subject and indicator, and by edition and area. */
@@ -12,6 +15,7 @@ export class MemoryContext implements ContextQueries {
   private readonly series = new Map<string, ObservationRow[]>();
   private readonly neighbours = new Map<string, NeighbourRow[]>();
   private readonly editions: string[];
+  private readonly byOutcome = new Map<string, OutcomeIndicatorGroup[]>();
   private readonly context: ContextData;
 
   constructor(private readonly g: MemoryGraph) {
@@ -38,21 +42,35 @@ export class MemoryContext implements ContextQueries {
     return areaIds.map((a) => (this.neighbours.get(`${edition}|${a}`) ?? []).slice(0, first));
   }
 
-  async inspectionIndicatorWindows(args: IndicatorWindowArgs): Promise<InspectionWindowRow[]> {
+  /** The graph does not change once loaded: each question's answer is kept (a few, the latest asked). */
+  async indicatorByOutcome(args: IndicatorWindowArgs): Promise<OutcomeIndicatorGroup[]> {
+    const key = `${args.indicatorId}|${args.framework}|${args.yearsBefore}`;
+    let groups = this.byOutcome.get(key);
+    if (!groups) {
+      groups = summariseByOutcome(this.inspectionIndicatorWindows(args));
+      if (this.byOutcome.size >= KEPT_ANSWERS) this.byOutcome.delete(this.byOutcome.keys().next().value!);
+    } else this.byOutcome.delete(key);
+    this.byOutcome.set(key, groups);
+    return groups;
+  }
+
+  /** Every inspection of the framework with an outcome and a date, with its area's known values of the indicator in the years before it. */
+  inspectionIndicatorWindows(args: IndicatorWindowArgs): InspectionWindowRow[] {
     const out: InspectionWindowRow[] = [];
     const tick = deadlineTicker(64);
-    for (const id of this.g.idsByLabel.get('Inspection') ?? []) {
+    for (const row of this.g.rowIndexes('Inspection')) {
       tick();
-      const i = this.g.node(id) as InspectionRow;
+      const i = this.g.rowAt(row) as InspectionRow;
       const date = inspectionDate(i);
       if (i.framework !== args.framework || !i.outcome || !date) continue;
-      const year = Number(date.slice(0, 4));
-      for (const { other: areaId } of this.g.relsOf(id, 'OF', 'OUT')) {
-        const values = (this.series.get(`${areaId}|${args.indicatorId}`) ?? [])
-          .filter((o) => o.value !== null && o.year >= year - args.yearsBefore && o.year < year)
-          .map((o): [number, number] => [o.year, o.value!]);
-        out.push({ inspectionId: id, areaId, outcome: i.outcome, year, values });
-      }
+      const [year, outcome] = [Number(date.slice(0, 4)), i.outcome];
+      this.g.forEachLinked(i.id, 'OF', 'OUT', (areaId) => {
+        const values: [number, number][] = [];
+        for (const o of this.series.get(`${areaId}|${args.indicatorId}`) ?? []) {
+          if (o.value !== null && o.year >= year - args.yearsBefore && o.year < year) values.push([o.year, o.value]);
+        }
+        out.push({ inspectionId: i.id, areaId, outcome, year, values });
+      });
     }
     return out;
   }

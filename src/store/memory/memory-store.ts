@@ -222,8 +222,8 @@ export class MemoryStore implements GraphStore {
   statisticalNeighbours(areaIds: readonly string[], edition: string, first: number) {
     return this.state.context.statisticalNeighbours(areaIds, edition, first);
   }
-  inspectionIndicatorWindows(args: IndicatorWindowArgs) {
-    return this.state.context.inspectionIndicatorWindows(args);
+  indicatorByOutcome(args: IndicatorWindowArgs) {
+    return this.state.context.indicatorByOutcome(args);
   }
   neighbourComparison(areaId: string, edition: string) {
     return this.state.context.neighbourComparison(areaId, edition);

@@ -3,6 +3,7 @@ import type { IndicatorRow, NeighbourRow, ObservationRow } from '../../domain/co
 import type { ContextQueries, HistoryInspection, IndicatorWindowArgs, InspectionWindowRow, NeighbourComparisonRow } from '../context-port';
 import type { EvidencePairRow } from '../port';
 import * as cypher from './context-cypher';
+import { summariseByOutcome, type OutcomeIndicatorGroup } from '../context-summaries';
 import type { Statement } from './cypher';
 import { toPlain } from './values';
 
@@ -44,6 +45,10 @@ export class Neo4jContext implements ContextQueries {
     const records = await this.read(cypher.statisticalNeighboursStatement(areaIds, edition, first));
     const byArea = new Map(records.map((r) => [r.get('areaId') as string, (toPlain(r.get('neighbours')) as Plain[]).map(neighbourRow)]));
     return areaIds.map((a) => (byArea.get(a) ?? []).sort((x, y) => x.rank - y.rank));
+  }
+
+  async indicatorByOutcome(args: IndicatorWindowArgs): Promise<OutcomeIndicatorGroup[]> {
+    return summariseByOutcome(await this.inspectionIndicatorWindows(args));
   }
 
   async inspectionIndicatorWindows(args: IndicatorWindowArgs): Promise<InspectionWindowRow[]> {

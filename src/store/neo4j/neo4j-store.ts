@@ -77,8 +77,8 @@ export class Neo4jStore implements GraphStore {
   statisticalNeighbours(areaIds: readonly string[], edition: string, first: number) {
     return this.context.statisticalNeighbours(areaIds, edition, first);
   }
-  inspectionIndicatorWindows(args: IndicatorWindowArgs) {
-    return this.context.inspectionIndicatorWindows(args);
+  indicatorByOutcome(args: IndicatorWindowArgs) {
+    return this.context.indicatorByOutcome(args);
   }
   neighbourComparison(areaId: string, edition: string) {
     return this.context.neighbourComparison(areaId, edition);
