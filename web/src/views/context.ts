@@ -71,7 +71,7 @@ export async function contextSection(id: string): Promise<HTMLElement> {
 
   const chart = points.length
     ? Plot.plot({
-      width: 720, height: 300, marginLeft: 50,
+      width: 760, height: 300, marginLeft: 50, marginRight: 110,
       x: { label: 'Calendar year', tickFormat: 'd', domain: [Math.min(...points.map((p) => p.year), ...dated.map((i) => at(i.iso))) - 0.2, Math.max(...points.map((p) => p.year)) + 0.2] },
       y: { label: 'Plans issued within 20 weeks (%)', domain: [0, 100], grid: true },
       marks: [

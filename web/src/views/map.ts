@@ -66,7 +66,8 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
       indicatorValues(indicatorName ?? 'ehc-20-week-rate', year),
     ]);
     const info = indicatorName ? byIndicator.indicators.find((i) => i.name === indicatorName) ?? null : null;
-    const scale = info ? bands(info, areas.map((a) => byIndicator.values.get(a.id) ?? null)) : null;
+    // Counted over the areas drawn (the current ones), not the former areas the graph also holds.
+    const scale = info ? bands(info, geo.features.map((f) => byIndicator.values.get(String(f.id)) ?? null)) : null;
     const byId = new Map(areas.map((a) => [a.id, a]));
     const themed = withTheme?.theme ? new Set(withTheme.theme.areas.map((a) => a.id)) : null;
 
