@@ -137,11 +137,16 @@ export class ContextBuilder {
   }
 
   build(): ContextData {
+    const englandYears = new Map<string, number[]>();
+    for (const o of this.observations.values()) if (o.subjectId === ENGLAND_ID && o.value !== null) englandYears.set(o.indicatorId, [...(englandYears.get(o.indicatorId) ?? []), o.year]);
     const indicators: IndicatorRow[] = [...this.indicators.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([id, { seed: s, sourceIds }]) => ({
         id, name: s.name, unit: s.unit, definition: s.definition, numerator: s.numerator ?? null,
-        denominator: s.denominator ?? null, caveats: s.caveats ?? null, sourceIds: [...sourceIds].sort(),
+        denominator: s.denominator ?? null, caveats: s.caveats ?? null,
+        firstYear: englandYears.has(id) ? Math.min(...englandYears.get(id)!) : null,
+        lastYear: englandYears.has(id) ? Math.max(...englandYears.get(id)!) : null,
+        sourceIds: [...sourceIds].sort(),
       }));
     const observations: ObservationRow[] = [...this.observations.values()]
       .map(({ file: _f, record: _r, ...o }) => ({ ...o, sourceIds: [...o.sourceIds].sort() }))

@@ -24,6 +24,9 @@ export interface IndicatorRow {
   numerator: string | null;
   denominator: string | null;
   caveats: string | null;
+  /** The first and last years England has a value (the years the indicator is published). */
+  firstYear: number | null;
+  lastYear: number | null;
   /** The documents that give the indicator's values. */
   sourceIds: string[];
 }

@@ -26,7 +26,8 @@ export function describeContextContract(name: string, open: () => Promise<GraphS
         id: 'ehc-20-week-rate', unit: 'PERCENT', sourceIds: ['dfe-ehc-plans-sen2-2014-2022', 'dfe-ehc-plans-timeliness-2019-2024'],
         definition: expect.stringContaining('excluding exceptions'.replace('excluding', 'leaving out')),
       }));
-      expect(indicators.find((i) => i.id === 'ehc-new-plans')).toMatchObject({ unit: 'COUNT', numerator: null, sourceIds: ['dfe-ehc-plans-sen2-2014-2022'] });
+      expect(indicators.find((i) => i.id === 'ehc-new-plans')).toMatchObject({ unit: 'COUNT', numerator: null, firstYear: 2014, lastYear: 2022, sourceIds: ['dfe-ehc-plans-sen2-2014-2022'] });
+      expect(indicators.find((i) => i.id === 'tribunal-appeals')).toMatchObject({ firstYear: 2022, lastYear: 2022 });
     });
 
     it("answers Sandwell's 20-week rate by year, one value with both sources where the two files agree", async () => {

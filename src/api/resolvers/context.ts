@@ -38,8 +38,6 @@ export const contextResolvers: Resolvers = {
   Indicator: {
     name: (i) => i.id,
     label: (i) => i.name,
-    firstYear: async (i, _, ctx) => (await contextLoaders(ctx).values(ENGLAND.id, { name: i.id })).find((v) => v.value !== null)?.year ?? null,
-    lastYear: async (i, _, ctx) => (await contextLoaders(ctx).values(ENGLAND.id, { name: i.id })).findLast((v) => v.value !== null)?.year ?? null,
     sources: (i, args, ctx) => sourcesOf(i.sourceIds, args.first, ctx),
   },
   IndicatorValue: {

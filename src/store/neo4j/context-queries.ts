@@ -12,7 +12,8 @@ const orNull = <T>(v: unknown) => (v === undefined ? null : (v as T));
 
 const indicatorRow = (p: Plain): IndicatorRow => ({
   id: p.id as string, name: p.name as string, unit: p.unit as IndicatorRow['unit'], definition: p.definition as string,
-  numerator: orNull(p.numerator), denominator: orNull(p.denominator), caveats: orNull(p.caveats), sourceIds: (p.sourceIds as string[]) ?? [],
+  numerator: orNull(p.numerator), denominator: orNull(p.denominator), caveats: orNull(p.caveats),
+  firstYear: orNull(p.firstYear), lastYear: orNull(p.lastYear), sourceIds: (p.sourceIds as string[]) ?? [],
 });
 const observationRow = (p: Plain): ObservationRow => ({
   indicatorId: p.indicator as string, subjectId: p.subject as string, year: p.year as number,

@@ -10,7 +10,7 @@ export function contextBatches(context: ContextData, size: number): { statement:
   const batches = <T>(statement: string, rows: T[], map: (r: T) => unknown) =>
     Array.from({ length: Math.ceil(rows.length / size) }, (_, b) => ({ statement, rows: rows.slice(b * size, (b + 1) * size).map(map) }));
   return [
-    ...batches(CREATE_INDICATORS, context.indicators, props),
+    ...batches(CREATE_INDICATORS, context.indicators, (i) => props({ ...i, firstYear: i.firstYear === null ? null : neo4j.int(i.firstYear), lastYear: i.lastYear === null ? null : neo4j.int(i.lastYear) })),
     ...batches(CREATE_OBSERVATIONS, context.observations, (o) =>
       props({ indicator: o.indicatorId, subject: o.subjectId, year: neo4j.int(o.year), value: o.value, numerator: o.numerator, denominator: o.denominator, sourceIds: o.sourceIds })),
     ...batches(CREATE_NEIGHBOURS, context.neighbours, (n) => ({
