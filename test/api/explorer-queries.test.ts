@@ -33,7 +33,7 @@ const CASES: [string, Record<string, unknown>][] = [
   ['HEATMAP_QUERY', { polarity: 'STRENGTH', regionId: 'london' }],
   ['MAP_QUERY', {}],
   ['THEME_QUERY', { themeId: 'access-to-health-services' }],
-  ['NETWORK_QUERY', { id: 'sandwell-and-west-birmingham-ccg', depth: 4 }],
+  ['NETWORK_QUERY', { id: 'sandwell-and-west-birmingham-ccg', depth: 2 }],
   ['SAME_THINGS_QUERY', { id: 'sandwell-2023-07' }],
   ['CONTEXT_QUERY', { id: 'sandwell' }],
   ['CONTEXT_QUERY', { id: 'cumberland' }],

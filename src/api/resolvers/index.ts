@@ -6,6 +6,7 @@ import { analysisResolvers } from './analysis';
 import { contextResolvers } from './context';
 import { areaResolvers } from './area';
 import { inspectionResolvers } from './inspection';
+import { nhsResolvers } from './nhs';
 import { nodeResolvers } from './node';
 import { personResolvers } from './person';
 import { sourceResolvers } from './source';
@@ -22,4 +23,5 @@ export const resolvers = mergeResolvers([
   sourceResolvers,
   analysisResolvers,
   contextResolvers,
+  nhsResolvers,
 ]) as Resolvers;
