@@ -13,7 +13,7 @@ afterAll(() => api.server.stop());
 
 describe('the README examples', () => {
   it('are all there', () => {
-    expect(examples).toHaveLength(7);
+    expect(examples).toHaveLength(9);
   });
 
   it.each(examples.map((q, i) => [i + 1, q]))('example %i answers without errors and with content', async (_n, query) => {

@@ -88,7 +88,7 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       let calls = 0;
       const driver = sessionDriver(async () => {
         const code = codes[calls++];
-        if (code) throw new Neo4jError('failed', code);
+        if (code) throw new Neo4jError('failed', code, '50N42', 'error: general processing exception');
         return { records: [] };
       });
       return { driver, calls: () => calls };

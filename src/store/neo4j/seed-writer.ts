@@ -10,6 +10,8 @@ import { similarityBatches, writeSimilarity } from './similarity-writer';
 import { MemoryGraph } from '../memory/memory-graph';
 import { FindingSimilarityIndex } from '../memory/finding-similarity-index';
 import { relToProperties, rowToProperties } from './values';
+import { writeContext } from './context-writer';
+import { emptyContext } from '../../domain/context';
 
 export const BATCH_SIZE = 1000;
 
@@ -78,7 +80,7 @@ export async function writeBundle(
   );
   const derived = hasThemeRows(bundle);
   const derivedBatches = batches(derived);
-  const total = nodeBatches.length + relBatches.length + derivedBatches.length + similarityBatches(similarity) + 2 + (options.reset ? 1 : 0);
+  const total = nodeBatches.length + relBatches.length + derivedBatches.length + similarityBatches(similarity) + 3 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
@@ -124,6 +126,8 @@ SET n:${l}`,
       const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
       await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to, relationshipVariant(r))), ...derivedKeys] });
       progress('removed relationships no longer in the seeds');
+      // After the clean-up above, which keeps only the stated and derived relationships.
+      await writeContext(tx, bundle.context ?? emptyContext(), BATCH_SIZE, progress);
     });
   } finally {
     await session.close();
