@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           Path: '../store/port#PathRow',
           PathStep: '../domain/model#RelRow',
           SearchHit: '../store/port#SearchHitRow',
+          SearchHitConnection: '../api/mappers#SearchConnectionRow',
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { NodeRow } from '../domain/model';
-import type { PageResult } from '../store/port';
+import type { PageResult, SearchPage } from '../store/port';
 
 /** Row types behind GraphQL types that have no row of their own in the store (see codegen.ts). */
 
@@ -20,4 +20,9 @@ export interface ConnectionRow extends PageResult {
 export interface NetworkMemberRow {
   agencyId: string;
   depth: number;
+}
+
+/** A page of search hits: which hit the page starts at, for the cursors. */
+export interface SearchConnectionRow extends SearchPage {
+  offset: number;
 }
