@@ -164,11 +164,11 @@ export class SearchIndex {
   query(q: SearchQuery, { first, offset = 0, accept }: SearchOptions): SearchPage {
     if (q.required.length === 0) return { hits: [], totalCount: 0 };
     const tick = deadlineTicker(1024);
-    const groups = q.required.map((g) => this.union(g.map((c) => this.clause(c))));
+    const groups = q.required.map((g) => this.union(g.map((c) => this.clause(c, accept))));
     groups.sort((a, b) => a.docs.length - b.docs.length);
     let found = groups[0];
     for (let i = 1; i < groups.length && found.docs.length; i++) found = intersect(found, groups[i], tick);
-    const excluded = new Set(q.excluded.flatMap((c) => this.clause(c).docs));
+    const excluded = new Set(q.excluded.flatMap((c) => this.clause(c, accept).docs));
 
     const k = offset + first;
     const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id);
@@ -190,12 +190,12 @@ export class SearchIndex {
     return { hits, totalCount };
   }
 
-  /** The documents a clause matches, with its BM25 score in each. */
-  private clause(c: Clause): Scored {
+  /** The documents a clause matches, with its BM25 score in each (a phrase: only among the documents the filters accept, as it costs a reading of each). */
+  private clause(c: Clause, accept?: ((doc: number) => boolean) | null): Scored {
     switch (c.kind) {
       case 'word': return this.union(c.stems.map((s) => this.term(this.termId(s))));
       case 'prefix': return this.union(this.prefixTerms(c.prefix).map((t) => this.term(t)));
-      case 'phrase': return this.phrase(c);
+      case 'phrase': return this.phrase(c, accept);
     }
   }
 
@@ -277,36 +277,86 @@ export class SearchIndex {
    * word keeps its place), scored as one term whose count is the phrase's and whose idf is the
    * sum of its words' (as Lucene scores a phrase).
    */
-  private phrase(c: PhraseClause): Scored {
+  private phrase(c: PhraseClause, accept?: ((doc: number) => boolean) | null): Scored {
     const tick = deadlineTicker(256);
-    const perWord = c.words.map((w) => this.union(w.stems.map((s) => this.term(this.termId(s)))));
-    let candidates = perWord[0];
-    for (let i = 1; i < perWord.length && candidates.docs.length; i++) candidates = intersect(candidates, perWord[i], tick);
+    // The documents holding every word, each with the fields that hold them all: only those are read.
+    let candidates = this.fieldsHolding(c.words[0].stems);
+    for (let i = 1; i < c.words.length && candidates.docs.length; i++) candidates = intersectFields(candidates, this.fieldsHolding(c.words[i].stems), tick);
     if (!candidates.docs.length) return NONE;
     // A word with a join counts the idf of its rarer stem.
     const idf = c.words.reduce((sum, w) => sum + Math.max(0, ...w.stems.map((s) => this.termId(s)).filter((t) => t >= 0).map((t) => this.idf(this.docFreq(t)))), 0);
     const out: Scored = { docs: [], scores: [] };
     const span = c.words[c.words.length - 1].offset + 1;
-    for (const doc of candidates.docs) {
+    candidates.docs.forEach((doc, k) => {
       tick();
+      if (accept && !accept(doc)) return;
       let tf = 0;
-      SEARCH_FIELDS.forEach((field, f) => {
-        const text = fieldText(this.rows[doc], field);
-        if (!text) return;
-        const words = wordSpans(text).map((s) => s.word);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (!(candidates.fields[k] & (1 << f))) continue;
+        const words = wordSpans(fieldText(this.rows[doc], SEARCH_FIELDS[f])!).map((s) => s.word);
         let freq = 0;
         for (let at = 0; at + span <= words.length; at++) {
           if (c.words.every((w) => !STOP_WORDS.has(words[at + w.offset]) && w.stems.includes(stem(words[at + w.offset])))) freq++;
         }
         if (freq) tf = Math.max(tf, this.fieldTf(f, doc, freq));
-      });
+      }
       if (tf > 0) {
         out.docs.push(doc);
         out.scores.push((idf * tf) / (BM25_K1 + tf));
       }
-    }
+    });
     return out;
   }
+
+  /** The documents holding any of the stems, each with the fields that do (bit f for field f). */
+  private fieldsHolding(stems: string[]): FieldSets {
+    const touched: number[] = [];
+    for (const s of stems) {
+      const t = this.termId(s);
+      if (t < 0) continue;
+      for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) {
+        const d = this.postingDoc[p];
+        if (!this.seen[d]) {
+          this.seen[d] = 1;
+          touched.push(d);
+        }
+        this.sums[d] = this.sums[d] | (1 << this.postingField[p]);
+      }
+    }
+    const docs = Array.from(Int32Array.from(touched).sort());
+    const fields = docs.map((d) => {
+      const mask = this.sums[d];
+      this.sums[d] = 0;
+      this.seen[d] = 0;
+      return mask;
+    });
+    return { docs, fields };
+  }
+}
+
+/** Documents (ascending) with a bit set of fields each. */
+interface FieldSets {
+  docs: number[];
+  fields: number[];
+}
+
+/** Documents in both, with the fields both hold; those with none in common left out. */
+function intersectFields(a: FieldSets, b: FieldSets, tick: () => void): FieldSets {
+  const out: FieldSets = { docs: [], fields: [] };
+  let i = 0, j = 0;
+  while (i < a.docs.length && j < b.docs.length) {
+    tick();
+    if (a.docs[i] < b.docs[j]) i++;
+    else if (a.docs[i] > b.docs[j]) j++;
+    else {
+      const both = a.fields[i++] & b.fields[j++];
+      if (both) {
+        out.docs.push(a.docs[i - 1]);
+        out.fields.push(both);
+      }
+    }
+  }
+  return out;
 }
 
 /** Documents in both lists, scores summed. */
