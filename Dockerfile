@@ -3,7 +3,7 @@
 # page, web/dist; the production dependencies are installed apart; the image holds only those, the
 # bundle, the page, schema/ and seeds/.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json ./
@@ -13,13 +13,13 @@ COPY src ./src
 COPY web ./web
 RUN npm run build && npm run build:web
 
-FROM node:20-bookworm-slim AS production-dependencies
+FROM node:24-bookworm-slim AS production-dependencies
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 # production: graphql-js skips its development checks, logs are JSON.
 ENV NODE_ENV=production

@@ -1,5 +1,6 @@
-// The lock must list exactly package.json's dependencies with the same ranges: npm ci checks this
-// too, but how strictly depends on the npm version, so CI checks it here in the same way everywhere.
+// The lock must record exactly package.json's dependencies with the same ranges. npm ci (10 and 11)
+// refuses only a range the locked version does not satisfy: a range edited without rewriting the
+// lock (^2.8.0 -> ^2.9.0 with 2.9.1 locked) passes it, and this check catches that.
 const pkg = require('../package.json');
 const lock = require('../package-lock.json');
 const root = lock.packages && lock.packages[''];
