@@ -31,7 +31,8 @@ export function checkSearchText(text: string): string {
     throw badInput(`"text" must be at most ${MAX_SEARCH_TEXT} characters; got ${trimmed.length}.`, 'text');
   }
   try {
-    parseSearch(trimmed);
+    // The text as sent, so that "at character N" counts from what the client wrote.
+    parseSearch(text);
   } catch (err) {
     if (!(err instanceof SearchSyntaxError)) throw err;
     throw badInput(`"text" cannot be read as a search: ${err.message}. Quote a phrase ("special schools"), end a prefix with * (spec*), start a word to leave out with - (-specialist), or join two with OR.`, 'text');

@@ -1,4 +1,4 @@
-import { STOP_WORDS, joinedWords, stem, wordSpans, wordStems } from './search-text';
+import { STOP_WORDS, joinedWords, wordSpans, wordStems } from './search-text';
 
 /**
  * The search syntax, a small subset of Lucene's that both stores answer alike:
@@ -166,6 +166,3 @@ export function wantedTerms(q: SearchQuery): { stems: Set<string>; prefixes: str
   }
   return { stems, prefixes };
 }
-
-/** Whether a stem is one of a query word's. */
-export const matchesWord = (w: QueryWord, word: string): boolean => w.stems.includes(stem(word));
