@@ -114,6 +114,22 @@ program
   });
 
 program
+  .command('import-nhs')
+  .description('write the NHS bodies (CCGs, sub-ICB locations, ICBs, trusts), their successions and who served which area when, as seeds/reference/nhs-*.yaml')
+  .option('--from <dir>', 'folder holding the ONS, ODS and OHID files', '../shared/reference/nhs')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv, for districts and their areas", '../shared/reference/uk_local_authorities.csv')
+  .option('--areas <file>', 'the areas seed', 'seeds/reference/areas.yaml')
+  .option('--seeds <dir>', 'the seeds folder: read for the bodies other files declare, written to under reference/', 'seeds')
+  .action((opts: { from: string; register: string; areas: string; seeds: string }) => {
+    const { importNhs } = require('./dataset/nhs/import-nhs') as typeof import('./dataset/nhs/import-nhs');
+    const report = importNhs({ from: opts.from, register: opts.register, areasSeed: opts.areas, seeds: opts.seeds });
+    for (const c of report.corrections) console.warn(`warning: ${c}`);
+    console.log(`Wrote ${report.written.join(', ')}`);
+    for (const [what, n] of Object.entries(report.counts)) console.log(`  ${what.padEnd(28)} ${n}`);
+    for (const c of report.changedShares) console.log(`  share changed while serving (the latest kept): ${c}`);
+  });
+
+program
   .command('import-geo')
   .description("write the SEND areas' simplified boundaries (TopoJSON) for the explorer's map: 2023 districts joined into areas through the register")
   .option('--districts <file>', 'district boundaries (GeoJSON, LAD23CD)', '../shared/reference/geo/local-authority-districts-2023.geojson')

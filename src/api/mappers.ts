@@ -1,4 +1,4 @@
-import type { NodeRow } from '../domain/model';
+import type { AgencyRow, AreaRow, NodeRow, RelRow } from '../domain/model';
 import type { PageResult, SearchPage } from '../store/port';
 
 /** Row types behind GraphQL types that have no row of their own in the store (see codegen.ts). */
@@ -25,4 +25,24 @@ export interface NetworkMemberRow {
 /** A page of search hits: which hit the page starts at, for the cursors. */
 export interface SearchConnectionRow extends SearchPage {
   offset: number;
+}
+
+/** An agency serving an area, by the SERVES relationship between them (see resolvers/service.ts). */
+export interface ServiceRow {
+  agency: AgencyRow;
+  area: AreaRow;
+  rel: RelRow;
+}
+
+export interface LineageStepRow {
+  from: AgencyRow;
+  to: AgencyRow;
+  rel: RelRow;
+  depth: number;
+}
+
+export interface AgencyLineageRow {
+  agency: AgencyRow;
+  successors: LineageStepRow[];
+  predecessors: LineageStepRow[];
 }

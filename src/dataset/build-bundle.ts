@@ -82,6 +82,7 @@ function toRow(label: Label, r: AnyRecord): NodeRow {
     case 'Agency':
       return {
         label, id: r.id, name: s.name, kind: s.kind, aliases: s.aliases, notes: s.notes ?? null,
+        odsCode: s.odsCode ?? null, onsCode: s.onsCode ?? null,
         ...dateProps('activeFrom', s.activeFrom), ...dateProps('activeTo', s.activeTo),
       };
     case 'Person':
@@ -268,13 +269,17 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
 
     seed.links.forEach((l, i) => {
       const record = `links[${i}] "${l.from} ${l.type} ${l.to}"`;
-      // SERVES: an agency to an area; SUCCEEDED_BY: an agency to an agency, or an area to an area.
-      const fromLabels: Label[] = l.type === 'SERVES' ? ['Agency'] : ['Agency', 'Area'];
+      // SERVES: an agency to an area; PART_OF: an agency to an agency; SUCCEEDED_BY: an agency to an agency, or an area to an area.
+      const fromLabels: Label[] = l.type === 'SUCCEEDED_BY' ? ['Agency', 'Area'] : ['Agency'];
       if (!checkRef(file, record, 'from', l.from, fromLabels)) return;
       const toLabel: Label = l.type === 'SERVES' ? 'Area' : declared.labelOf(declared.index.get(l.from)!);
       if (!checkRef(file, record, 'to', l.to, [toLabel])) return;
       if (l.type === 'SERVES') {
-        rels.add({ type: 'SERVES', from: l.from, to: l.to }, sourceId);
+        rels.add({ type: 'SERVES', from: l.from, to: l.to, since: l.since ?? null, until: l.until ?? null, share: l.share ?? null }, sourceId);
+        return;
+      }
+      if (l.type === 'PART_OF') {
+        rels.add({ type: 'PART_OF', from: l.from, to: l.to }, sourceId);
         return;
       }
       rels.add({ type: 'SUCCEEDED_BY', from: l.from, to: l.to, on: l.on?.date ?? null, onCertainty: l.on?.certainty ?? null }, sourceId);

@@ -2,6 +2,7 @@ import { REL_TYPES, type RelationshipColumns, type RelProps, type RelRow, type R
 import { Column } from './column';
 
 const TYPE_CODE = new Map<RelType, number>(REL_TYPES.map((t, i) => [t, i]));
+const SERVES = TYPE_CODE.get('SERVES')!;
 
 /**
  * Accumulates relationships column by column; one stated more than once becomes one with the
@@ -23,6 +24,10 @@ export class RelationshipSet {
   add(rel: Omit<RelRow, 'sourceIds'>, sourceId: string | undefined): void {
     const props: RelProps = { sourceIds: sourceId ? [sourceId] : [] };
     if (rel.type === 'SUCCEEDED_BY') Object.assign(props, { on: rel.on ?? null, onCertainty: rel.onCertainty ?? null });
+    // Only the NHS lookups date service: an undated SERVES keeps the plain properties every other relationship has.
+    if (rel.type === 'SERVES' && (rel.since != null || rel.until != null || rel.share != null)) {
+      Object.assign(props, { since: rel.since ?? null, until: rel.until ?? null, share: rel.share ?? null });
+    }
     if (rel.type === 'WORKS_FOR') props.role = rel.role ?? null;
     if (rel.type === 'ABOUT') Object.assign(props, { assignedBy: rel.assignedBy ?? 'PERSON', reason: rel.reason ?? null });
     this.type.push(TYPE_CODE.get(rel.type)!);
@@ -45,7 +50,11 @@ export class RelationshipSet {
     return { count, type: pick(type), from: pick(from), to: pick(to), props: pick(props), propList: this.propList };
   }
 
-  /** Marks the first statement of each relationship to keep, adding the sources of later ones to it. */
+  /**
+   * Marks the first statement of each relationship to keep, adding the sources of later ones to it.
+   * SERVES is one relationship per period it is dated with; an undated statement of a service that
+   * is also dated (a report saying the ICB serves the area) adds its sources to the first dated one.
+   */
   private mergeDuplicates(type: Uint8Array, from: Int32Array, to: Int32Array, props: Int32Array): Uint8Array {
     const m = type.length;
     const keep = new Uint8Array(m).fill(1);
@@ -56,22 +65,31 @@ export class RelationshipSet {
     const fill = start.slice(0, this.nodeCount);
     const order = new Int32Array(m);
     for (let e = 0; e < m; e++) order[fill[from[e]]++] = e;
-    const first = new Map<number, number>();
+    const first = new Map<number | string, number>();
+    const firstDated = new Map<number, number>();
+    const mergeInto = (kept: number, e: number) => {
+      keep[e] = 0;
+      const merged = this.propList[props[kept]];
+      const extra = this.propList[props[e]].sourceIds.filter((s) => !merged.sourceIds.includes(s));
+      if (extra.length) props[kept] = this.intern({ ...merged, sourceIds: [...merged.sourceIds, ...extra] });
+    };
     for (let i = 0; i < this.nodeCount; i++) {
       if (start[i + 1] - start[i] < 2) continue;
       first.clear();
+      firstDated.clear();
       for (let p = start[i]; p < start[i + 1]; p++) {
         const e = order[p];
-        const key = type[e] * 2 ** 32 + to[e];
+        const pairKey = type[e] * 2 ** 32 + to[e];
+        const since = type[e] === SERVES ? this.propList[props[e]].since : undefined;
+        const key = since === undefined ? pairKey : `${pairKey}:${since}`;
+        if (since !== undefined && !firstDated.has(pairKey)) firstDated.set(pairKey, e);
         const kept = first.get(key);
-        if (kept === undefined) {
-          first.set(key, e);
-          continue;
-        }
-        keep[e] = 0;
-        const merged = this.propList[props[kept]];
-        const extra = this.propList[props[e]].sourceIds.filter((s) => !merged.sourceIds.includes(s));
-        if (extra.length) props[kept] = this.intern({ ...merged, sourceIds: [...merged.sourceIds, ...extra] });
+        if (kept === undefined) first.set(key, e);
+        else mergeInto(kept, e);
+      }
+      for (const [pairKey, dated] of firstDated) {
+        const undated = first.get(pairKey);
+        if (undated !== undefined) mergeInto(dated, undated);
       }
     }
     return keep;

@@ -83,6 +83,8 @@ const agencySeed = z
     activeFrom: partialDate.optional(),
     activeTo: partialDate.optional(),
     notes: text.optional(),
+    odsCode: z.string().regex(/^[A-Z0-9]{3,5}$/, 'must be an ODS code such as "05L", "QUA" or "RL4"').optional(),
+    onsCode: z.string().regex(/^E\d{8}$/, 'must be an ONS code such as "E38000144"').optional(),
   })
   .strict();
 
@@ -186,12 +188,26 @@ const personSeed = z
   .strict();
 
 /** A relationship between records declared anywhere, stated by this file's source. */
-export const LINK_TYPES = ['SUCCEEDED_BY', 'SERVES'] as const;
+export const LINK_TYPES = ['SUCCEEDED_BY', 'SERVES', 'PART_OF'] as const;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const linkSeed = z
-  .object({ type: upper(LINK_TYPES), from: slug, to: slug, on: partialDate.optional() })
+  .object({
+    type: upper(LINK_TYPES),
+    from: slug,
+    to: slug,
+    on: partialDate.optional(),
+    /** SERVES: the first and last days it served (both included; no until: still), and its share of the area, 0 to 1. */
+    since: isoDay.optional(),
+    until: isoDay.optional(),
+    share: z.number().min(0, 'must be a share from 0 to 1').max(1, 'must be a share from 0 to 1').optional(),
+  })
   .strict()
-  .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] });
-/** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area. */
+  .refine((l) => l.type === 'SUCCEEDED_BY' || !l.on, { message: '"on" is only for SUCCEEDED_BY links', path: ['on'] })
+  .refine((l) => l.type === 'SERVES' || (l.since === undefined && l.until === undefined && l.share === undefined), {
+    message: '"since", "until" and "share" are only for SERVES links', path: ['type'],
+  })
+  .refine((l) => !l.since || !l.until || l.since <= l.until, { message: 'must not be after "until"', path: ['since'] });
+/** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area; PART_OF a sub-ICB location to its ICB. */
 
 export const seedFileSchema = z
   .object({

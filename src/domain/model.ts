@@ -34,6 +34,7 @@ export const REL_TYPES = [
   'DELIVERS',
   'WORKS_FOR',
   'REPORTED_IN',
+  'PART_OF',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
@@ -41,6 +42,7 @@ export const AGENCY_KINDS = [
   'COUNCIL',
   'CCG',
   'ICB',
+  'SUB_ICB_LOCATION',
   'NHS_TRUST',
   'CHILDRENS_TRUST',
   'INSPECTORATE',
@@ -144,6 +146,9 @@ export interface AgencyRow extends RowBase {
   activeTo: string | null;
   activeToCertainty: Certainty | null;
   notes: string | null;
+  /** The NHS's Organisation Data Service code (CCG `05L`, ICB `QUA`, trust `RL4`), and ONS's (`E38000144`), where it has them. */
+  odsCode: string | null;
+  onsCode: string | null;
 }
 export interface InspectionRow extends RowBase {
   label: 'Inspection';
@@ -243,6 +248,13 @@ export interface RelRow {
   /** SUCCEEDED_BY: when. */
   on?: string | null;
   onCertainty?: Certainty | null;
+  /**
+   * SERVES: the days it held (ISO dates, both included; null until: still) and the share of the area
+   * (null: not known, or not dated by its source). Only the NHS lookups date and share service.
+   */
+  since?: string | null;
+  until?: string | null;
+  share?: number | null;
   /** WORKS_FOR: the person's role there. */
   role?: string | null;
   /** ABOUT: who assigned the theme, and why (the classifier's rule and the words that fired it, or a person's note). */

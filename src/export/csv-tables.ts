@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { byInspectionDate, latestOutcome } from '../domain/inspection-order';
 import type { AreaRow, InspectionFramework, InspectionRow, Polarity, SourceRow } from '../domain/model';
 import { LIST_SEPARATOR } from './graphml';
+import { agenciesTable, servicesTable } from './nhs-tables';
 import { SnapshotIndex } from './snapshot-index';
 
 /**
@@ -9,7 +10,7 @@ import { SnapshotIndex } from './snapshot-index';
  * quoted when they hold a comma, quote or line break). Lists are joined by LIST_SEPARATOR. An
  * empty field is unknown, never zero.
  */
-export const CSV_TABLES = ['areas', 'inspections', 'findings', 'actions', 'area-theme-weaknesses', 'area-theme-strengths'] as const;
+export const CSV_TABLES = ['areas', 'inspections', 'findings', 'actions', 'area-theme-weaknesses', 'area-theme-strengths', 'agencies', 'services'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null | undefined;
@@ -121,6 +122,8 @@ const BUILDERS: Record<CsvTable, (g: SnapshotIndex) => Table> = {
   actions,
   'area-theme-weaknesses': (g) => areaThemeMatrix(g, 'WEAKNESS'),
   'area-theme-strengths': (g) => areaThemeMatrix(g, 'STRENGTH'),
+  agencies: agenciesTable,
+  services: servicesTable,
 };
 
 export function toCsv(index: SnapshotIndex, table: CsvTable): string {

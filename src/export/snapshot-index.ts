@@ -29,6 +29,11 @@ export class SnapshotIndex {
     return rels.map((r) => (direction === 'OUT' ? r.to : r.from)).sort();
   }
 
+  /** The relationships themselves, for their properties (a service's days and share). */
+  rels(id: string, type: RelType, direction: 'OUT' | 'IN'): RelRow[] {
+    return (direction === 'OUT' ? this.out : this.inn).get(`${type} ${id}`) ?? [];
+  }
+
   rows<L extends Label>(id: string, type: RelType, direction: 'OUT' | 'IN', label: L): RowOf<L>[] {
     return this.ids(id, type, direction)
       .map((i) => this.byId.get(i))

@@ -2,7 +2,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { RegionRow, AreaRow, AgencyRow, InspectionRow, ReviewRow, FindingRow, ThemeRow, ActionRow, PersonRow, SourceRow, RelRow } from '../domain/model';
 import { Neighbour, OutcomeTransitionRow, StoreStats, WeaknessPatternRow, AreaSimilarityRow, EvidencePairRow, SimilarFindingRow, ThemePairRow, AgencyNetworkRow, AgencyLinkRow, PathRow, SearchHitRow } from '../store/port';
-import { EmploymentRow, ConnectionRow, NetworkMemberRow, SearchConnectionRow } from '../api/mappers';
+import { ServiceRow, AgencyLineageRow, LineageStepRow, EmploymentRow, ConnectionRow, NetworkMemberRow, SearchConnectionRow } from '../api/mappers';
 import { RequestContext } from '../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,7 +108,7 @@ export type Agency = Node & {
   activeTo: Maybe<PartialDate>;
   /** Other names the documents use for it. */
   aliases: Array<Scalars['String']['output']>;
-  /** Areas it is responsible in. */
+  /** Areas it is responsible in; with `on` (an ISO date), those it served that day (see `services`). */
   areas: Array<Area>;
   /** Findings that name it. */
   findings: Array<Finding>;
@@ -118,11 +118,17 @@ export type Agency = Node & {
   kind: AgencyKind;
   name: Scalars['String']['output'];
   notes: Maybe<Scalars['String']['output']>;
+  /** The NHS Organisation Data Service code (CCG `05L`, ICB `QUA`, trust `RL4`), where it has one. A sub-ICB location has the code of the CCG whose ground it took. */
+  odsCode: Maybe<Scalars['String']['output']>;
+  /** The ONS code (CCG and sub-ICB location `E38…`, ICB `E54…`), where it has one. */
+  onsCode: Maybe<Scalars['String']['output']>;
   people: Array<Employment>;
   /** The bodies that became it. */
   predecessors: Array<Succession>;
   /** National reviews it published (inspectorates). */
   reviews: Array<Review>;
+  /** The areas it served and when, with its share of each; with `on` (an ISO date), those of that day. */
+  services: Array<Service>;
   sources: Array<Source>;
   /** The bodies it became (a CCG merging, then becoming part of an ICB). */
   successors: Array<Succession>;
@@ -144,6 +150,7 @@ export type AgencyAliasesArgs = {
 /** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
 export type AgencyAreasArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  on?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -179,6 +186,13 @@ export type AgencyReviewsArgs = {
 
 
 /** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
+export type AgencyServicesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Any organisation: council, CCG, ICB, NHS trust, children's trust, inspectorate, board. */
 export type AgencySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -201,7 +215,31 @@ export type AgencyKind =
   | 'NHS_TRUST'
   | 'OTHER'
   | 'PARTNERSHIP'
-  | 'SCHOOL_SERVICE';
+  | 'SCHOOL_SERVICE'
+  /** Sub-ICB location (from 1 July 2022): the part of an ICB that took a CCG's ground, with the CCG's ODS code; not a body in law. */
+  | 'SUB_ICB_LOCATION';
+
+/** An agency's line of succession, both ways. */
+export type AgencyLineage = {
+  __typename?: 'AgencyLineage';
+  agency: Agency;
+  /** Every body that became it, nearest first. */
+  predecessors: Array<LineageStep>;
+  /** Every body it became, nearest first (by steps, then date, then id), down to those with no successor. */
+  successors: Array<LineageStep>;
+};
+
+
+/** An agency's line of succession, both ways. */
+export type AgencyLineagePredecessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An agency's line of succession, both ways. */
+export type AgencyLineageSuccessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type AgencyLink = {
   __typename?: 'AgencyLink';
@@ -245,7 +283,10 @@ export type Area = Node & {
   activeFrom: Maybe<PartialDate>;
   /** When the authority ceased, for a former area (e.g. Cumbria, 31 March 2023). */
   activeTo: Maybe<PartialDate>;
-  /** Agencies responsible in the area: council, CCGs and their successors, trusts, boards. */
+  /**
+   * Agencies responsible in the area: council, CCGs and their successors, trusts, boards. With `on`
+   * (an ISO date, `2017-01-16`), those serving it that day (see `services`); without, all through time.
+   */
   agencies: Array<Agency>;
   /** Findings of the area's inspections. */
   findings: Array<Finding>;
@@ -263,6 +304,12 @@ export type Area = Node & {
   /** The areas this one replaced, with the date. */
   predecessors: Array<AreaSuccession>;
   region: Maybe<Region>;
+  /**
+   * The bodies serving the area, each with the days it served and its share: CCGs by year from April
+   * 2016 to June 2022, sub-ICB locations and ICBs from July 2022, acute trusts by catchment, the council
+   * and bodies the documents name (undated). With `on` (an ISO date, `2017-01-16`), those of that day.
+   */
+  services: Array<Service>;
   sources: Array<Source>;
   /** The areas that replaced this one, with the date. */
   succeededBy: Array<AreaSuccession>;
@@ -275,6 +322,7 @@ export type Area = Node & {
 export type AreaAgenciesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AgencyKind>;
+  on?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -294,6 +342,14 @@ export type AreaInspectionsArgs = {
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type AreaPredecessorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaServicesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AgencyKind>;
+  on?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -494,6 +550,12 @@ export type Inspection = Node & {
   notes: Maybe<Scalars['String']['output']>;
   /** Null where no source states it (the notes say why). */
   outcome: Maybe<InspectionOutcome>;
+  /**
+   * The bodies that shared the duty for the area on the inspection's start date (else its publication
+   * date; a date known only to the month or year counts every day of it): the council and the CCGs
+   * (to June 2022) or ICBs (from July 2022) serving the area then, each with its share.
+   */
+  partners: Array<Service>;
   /** 2023 framework: whether the area must write a priority action plan (widespread and/or systemic failings). */
   priorityActionPlanRequired: Maybe<Scalars['Boolean']['output']>;
   publishedOn: Maybe<PartialDate>;
@@ -529,6 +591,12 @@ export type InspectionFollowedByArgs = {
 
 /** One joint Ofsted and CQC inspection of a local area's SEND support. */
 export type InspectionInspectoratesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One joint Ofsted and CQC inspection of a local area's SEND support. */
+export type InspectionPartnersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -591,6 +659,23 @@ export type LabelCount = {
   __typename?: 'LabelCount';
   count: Scalars['Int']['output'];
   label: Scalars['String']['output'];
+};
+
+/** One succession in a lineage: `from` was succeeded by `to` on `on`, `depth` steps from the agency asked about. */
+export type LineageStep = {
+  __typename?: 'LineageStep';
+  depth: Scalars['Int']['output'];
+  from: Agency;
+  /** ISO date (or prefix) the succession took effect. */
+  on: Maybe<Scalars['String']['output']>;
+  sources: Array<Source>;
+  to: Agency;
+};
+
+
+/** One succession in a lineage: `from` was succeeded by `to` on `on`, `depth` steps from the agency asked about. */
+export type LineageStepSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type NetworkMember = {
@@ -726,9 +811,17 @@ export type Polarity =
  */
 export type Query = {
   __typename?: 'Query';
-  /** Agencies ordered by id, optionally of one kind. */
+  /**
+   * Agencies ordered by id, optionally of one kind; `code` is an ODS or ONS code (`05L`, `E38000144`,
+   * `QUA`), matching either; `activeOn` an ISO date (`2017-01-16`) the body existed on.
+   */
   agencies: Array<Agency>;
   agency: Maybe<Agency>;
+  /**
+   * The chain of successors from an agency to the bodies of today (a CCG, its mergers, its ICB), and
+   * back through its predecessors, each step with its date. Null for an id that is not an agency.
+   */
+  agencyLineage: Maybe<AgencyLineage>;
   /** Agencies reachable from one through shared areas, findings, actions and succession. */
   agencyNetwork: Maybe<AgencyNetwork>;
   area: Maybe<Area>;
@@ -828,6 +921,8 @@ export type Query = {
  * can be traced to the documents that state it through its `sources` field.
  */
 export type QueryAgenciesArgs = {
+  activeOn?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<AgencyKind>;
 };
@@ -840,6 +935,16 @@ export type QueryAgenciesArgs = {
  */
 export type QueryAgencyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QueryAgencyLineageArgs = {
+  agencyId: Scalars['ID']['input'];
 };
 
 
@@ -1159,6 +1264,8 @@ export type RelationshipType =
   | 'IN_REGION'
   | 'OF'
   | 'OWNED_BY'
+  /** A sub-ICB location to its ICB. */
+  | 'PART_OF'
   | 'REPORTED_IN'
   | 'REQUIRED'
   | 'SERVES'
@@ -1223,6 +1330,39 @@ export type SearchHitEdge = {
   __typename?: 'SearchHitEdge';
   cursor: Scalars['String']['output'];
   node: SearchHit;
+};
+
+/**
+ * An agency serving an area for a time. Dated and shared only where the NHS files say: for CCGs,
+ * sub-ICB locations and ICBs `share` is the share of the area's LSOAs (small areas of 1,000 to 3,000
+ * residents, from ONS's lookups) the body covered, a count of places, not of people; for an NHS trust
+ * it is the share of the trust's catchment population living in the area (OHID, 2022). Null where
+ * unknown: a council's service, one a document states without dates, and the April 2016 services of
+ * CCGs merged in April 2017 (the 2017 lookup cannot split the merged CCG's ground between them).
+ */
+export type Service = {
+  __typename?: 'Service';
+  agency: Agency;
+  area: Area;
+  /** First day served (ISO date); null when no source dates it. */
+  from: Maybe<Scalars['String']['output']>;
+  share: Maybe<Scalars['Float']['output']>;
+  sources: Array<Source>;
+  /** Last day served (ISO date); null while it still serves, or when no source dates it. */
+  to: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * An agency serving an area for a time. Dated and shared only where the NHS files say: for CCGs,
+ * sub-ICB locations and ICBs `share` is the share of the area's LSOAs (small areas of 1,000 to 3,000
+ * residents, from ONS's lookups) the body covered, a count of places, not of people; for an NHS trust
+ * it is the share of the trust's catchment population living in the area (OHID, 2022). Null where
+ * unknown: a council's service, one a document states without dates, and the April 2016 services of
+ * CCGs merged in April 2017 (the 2017 lookup cannot split the merged CCG's ground between them).
+ */
+export type ServiceSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A finding of each of two areas, side by side: read their quotes and sources. */
@@ -1518,6 +1658,7 @@ export type ResolversTypes = ResolversObject<{
   ActionStatus: ActionStatus;
   Agency: ResolverTypeWrapper<AgencyRow>;
   AgencyKind: AgencyKind;
+  AgencyLineage: ResolverTypeWrapper<AgencyLineageRow>;
   AgencyLink: ResolverTypeWrapper<AgencyLinkRow>;
   AgencyLinkKind: AgencyLinkKind;
   AgencyNetwork: ResolverTypeWrapper<AgencyNetworkRow>;
@@ -1544,6 +1685,7 @@ export type ResolversTypes = ResolversObject<{
   InspectionOutcome: InspectionOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
+  LineageStep: ResolverTypeWrapper<LineageStepRow>;
   NetworkMember: ResolverTypeWrapper<NetworkMemberRow>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeKind: NodeKind;
@@ -1561,6 +1703,7 @@ export type ResolversTypes = ResolversObject<{
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchHitConnection: ResolverTypeWrapper<SearchConnectionRow>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  Service: ResolverTypeWrapper<ServiceRow>;
   SimilarityEvidence: ResolverTypeWrapper<EvidencePairRow>;
   SimilarityMethod: SimilarityMethod;
   SnippetMark: ResolverTypeWrapper<SnippetMark>;
@@ -1579,6 +1722,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Action: ActionRow;
   Agency: AgencyRow;
+  AgencyLineage: AgencyLineageRow;
   AgencyLink: AgencyLinkRow;
   AgencyNetwork: AgencyNetworkRow;
   Area: AreaRow;
@@ -1599,6 +1743,7 @@ export type ResolversParentTypes = ResolversObject<{
   InspectionEdge: Omit<InspectionEdge, 'node'> & { node: ResolversParentTypes['Inspection'] };
   Int: Scalars['Int']['output'];
   LabelCount: LabelCount;
+  LineageStep: LineageStepRow;
   NetworkMember: NetworkMemberRow;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OutcomeTransition: OutcomeTransitionRow;
@@ -1613,6 +1758,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchHit: SearchHitRow;
   SearchHitConnection: SearchConnectionRow;
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
+  Service: ServiceRow;
   SimilarityEvidence: EvidencePairRow;
   SnippetMark: SnippetMark;
   Source: SourceRow;
@@ -1661,12 +1807,21 @@ export type AgencyResolvers<ContextType = RequestContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType, RequireFields<AgencyPeopleArgs, 'first'>>;
   predecessors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType, RequireFields<AgencyPredecessorsArgs, 'first'>>;
   reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<AgencyReviewsArgs, 'first'>>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<AgencyServicesArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AgencySourcesArgs, 'first'>>;
   successors?: Resolver<Array<ResolversTypes['Succession']>, ParentType, ContextType, RequireFields<AgencySuccessorsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AgencyLineageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AgencyLineage'] = ResolversParentTypes['AgencyLineage']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<AgencyLineagePredecessorsArgs, 'first'>>;
+  successors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<AgencyLineageSuccessorsArgs, 'first'>>;
 }>;
 
 export type AgencyLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AgencyLink'] = ResolversParentTypes['AgencyLink']> = ResolversObject<{
@@ -1696,6 +1851,7 @@ export type AreaResolvers<ContextType = RequestContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   predecessors?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType, RequireFields<AreaPredecessorsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<AreaServicesArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AreaSourcesArgs, 'first'>>;
   succeededBy?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType, RequireFields<AreaSucceededByArgs, 'first'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<AreaThemesArgs, 'first'>>;
@@ -1781,6 +1937,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   nextInspectionDueBy?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['InspectionOutcome']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<InspectionPartnersArgs, 'first'>>;
   priorityActionPlanRequired?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   significantWeaknesses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1806,6 +1963,14 @@ export type InspectionEdgeResolvers<ContextType = RequestContext, ParentType ext
 export type LabelCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LabelCount'] = ResolversParentTypes['LabelCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LineageStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LineageStep'] = ResolversParentTypes['LineageStep']> = ResolversObject<{
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  on?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<LineageStepSourcesArgs, 'first'>>;
+  to?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 }>;
 
 export type NetworkMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NetworkMember'] = ResolversParentTypes['NetworkMember']> = ResolversObject<{
@@ -1867,6 +2032,7 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
+  agencyLineage?: Resolver<Maybe<ResolversTypes['AgencyLineage']>, ParentType, ContextType, RequireFields<QueryAgencyLineageArgs, 'agencyId'>>;
   agencyNetwork?: Resolver<Maybe<ResolversTypes['AgencyNetwork']>, ParentType, ContextType, RequireFields<QueryAgencyNetworkArgs, 'agencyId' | 'maxDepth'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'id'>>;
   areas?: Resolver<ResolversTypes['AreaConnection'], ParentType, ContextType, RequireFields<QueryAreasArgs, 'first'>>;
@@ -1932,6 +2098,15 @@ export type SearchHitConnectionResolvers<ContextType = RequestContext, ParentTyp
 export type SearchHitEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+}>;
+
+export type ServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<ServiceSourcesArgs, 'first'>>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SimilarityEvidenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SimilarityEvidence'] = ResolversParentTypes['SimilarityEvidence']> = ResolversObject<{
@@ -2006,6 +2181,7 @@ export type WeaknessPatternResolvers<ContextType = RequestContext, ParentType ex
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Action?: ActionResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
+  AgencyLineage?: AgencyLineageResolvers<ContextType>;
   AgencyLink?: AgencyLinkResolvers<ContextType>;
   AgencyNetwork?: AgencyNetworkResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
@@ -2022,6 +2198,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   InspectionConnection?: InspectionConnectionResolvers<ContextType>;
   InspectionEdge?: InspectionEdgeResolvers<ContextType>;
   LabelCount?: LabelCountResolvers<ContextType>;
+  LineageStep?: LineageStepResolvers<ContextType>;
   NetworkMember?: NetworkMemberResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   OutcomeTransition?: OutcomeTransitionResolvers<ContextType>;
@@ -2036,6 +2213,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
   SimilarityEvidence?: SimilarityEvidenceResolvers<ContextType>;
   SnippetMark?: SnippetMarkResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

@@ -33,7 +33,6 @@ export interface ReportInput {
 type Rec = Record<string, unknown>;
 const stated = (date: string) => ({ date, certainty: 'STATED' });
 const inferred = (date: string) => ({ date, certainty: 'INFERRED' });
-const slugOf = (text: string) => nameKey(text).replace(/ /g, '-');
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The first sentence: up to a full stop followed by a capital, not inside "e.g." or an initial. */
@@ -58,26 +57,24 @@ export function buildReportSeed(input: ReportInput, ref: Reference, classifier: 
   const sourceId = `ofsted-area-send-report-${inspectionId}`;
   const council = councilOf(ref, area.id);
 
-  // Health bodies: the reference's where the name matches one, otherwise declared here.
+  // Health bodies: each must be one of the register's (seeds/reference, from import-nhs: the 42 ICBs and every CCG
+  // since 2016). The report declares it again under the register's id and name, adding the names it uses, so the two are one node.
   const bodies = namedBodies(report.partnership, report.areaName);
   const agencies: Rec[] = [];
   const mentions = new Set<string>([area.id, council.id, 'ofsted', 'cqc']);
   const links: Rec[] = [];
   const idOf = new Map<NamedBody, string>();
+  const unknown = bodies.filter((b) => !matchAgency(ref, b.kind, b.key));
+  if (unknown.length) {
+    const what = (b: NamedBody) => `"${b.name}" (${b.kind === 'ICB' ? 'not among the 42 ICBs' : 'not among the CCGs since 2016'} of seeds/reference)`;
+    throw new ReportRefusal(`it names ${unknown.map(what).join(' and ')}; correct the name in the register's aliases if it is one of them (npm run cli -- import-nhs)`);
+  }
   for (const body of bodies) {
-    const known = matchAgency(ref, body.kind, body.key);
-    const id = known?.id ?? `${slugOf(body.key)}-${body.kind.toLowerCase()}`;
-    idOf.set(body, id);
-    if (known) {
-      mentions.add(id);
-      links.push({ type: 'SERVES', from: id, to: area.id });
-      continue;
-    }
-    const full = body.kind === 'ICB' ? 'Integrated Care Board' : 'Clinical Commissioning Group';
-    const aliases = [`${body.name} ${body.kind}`, ...body.aliases.map((a) => (agencyKey(a) ? `${a} ${body.kind}` : a))];
+    const known = matchAgency(ref, body.kind, body.key)!;
+    idOf.set(body, known.id);
+    const aliases = [`${body.name} ${body.kind}`, ...body.aliases.map((a) => (agencyKey(a) ? `${a} ${body.kind}` : a))].filter((a) => a !== known.name);
     agencies.push({
-      // "&" written out, so that two reports writing one body's name the two ways declare one name, as the dataset requires.
-      id, name: `NHS ${body.name.replace(/\s*&\s*/g, ' and ')} ${full}`, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
+      id: known.id, name: known.name, kind: body.kind, aliases: [...new Set(aliases)].sort(), serves: [area.id],
       ...(body.kind === 'ICB' ? { activeFrom: stated('2022-07-01') } : {}),
     });
   }

@@ -50,6 +50,9 @@ export interface ListFilter {
   themeId?: string | null;
   polarity?: Polarity | null;
   kind?: AgencyKind | InspectionKind | null;
+  /** Agencies only: an ODS or ONS code (either matches), and an ISO date or prefix the agency existed on (any day of it). */
+  code?: string | null;
+  activeOn?: string | null;
   /** Inspections only. */
   framework?: InspectionFramework | null;
   outcome?: InspectionOutcome | null;

@@ -24,7 +24,7 @@ describe('batching: one store call for a run of nested traversals, one per level
     expect(res.data.area.inspections[0].findings).toHaveLength(11);
     expect(store.calls).toEqual(['nodes', 'traverse', 'traverse', 'traverse']);
     await api.server.stop();
-  });
+  }, 30_000); // the first test loads the seeds
 
   it('answers a three-level nested query under one area in one call', async () => {
     const store = await remoteSeededStore();

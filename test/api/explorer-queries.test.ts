@@ -33,7 +33,7 @@ const CASES: [string, Record<string, unknown>][] = [
   ['HEATMAP_QUERY', { polarity: 'STRENGTH', regionId: 'london' }],
   ['MAP_QUERY', {}],
   ['THEME_QUERY', { themeId: 'access-to-health-services' }],
-  ['NETWORK_QUERY', { id: 'sandwell-and-west-birmingham-ccg', depth: 4 }],
+  ['NETWORK_QUERY', { id: 'sandwell-and-west-birmingham-ccg', depth: 2 }],
   ['SAME_THINGS_QUERY', { id: 'sandwell-2023-07' }],
 ];
 const CUT_ON_PURPOSE = new Set(['Query.search', 'Query.similarAreas', 'Query.areas']); // ranked top-N; a connection pages with `after`

@@ -18,7 +18,8 @@ describe('the GraphQL API on the seeded graph', () => {
     const data = await ok(`{
       area(id: "sandwell") {
         name kind gssCode region { name }
-        agencies(kind: CCG) { id name aliases }
+        agencies(kind: CCG, on: "2017-01-16") { id name aliases }
+        allCcgs: agencies(kind: CCG) { id }
         inspections {
           id outcome startedOn { iso year month certainty } inspectorates { id }
           findings(polarity: WEAKNESS) { id quote themes { id } }
@@ -29,6 +30,8 @@ describe('the GraphQL API on the seeded graph', () => {
     const area = data.area;
     expect(area).toMatchObject({ name: 'Sandwell', kind: 'METROPOLITAN_DISTRICT', gssCode: 'E08000028', region: { name: 'West Midlands' } });
     expect(area.agencies).toEqual([expect.objectContaining({ id: 'sandwell-and-west-birmingham-ccg', aliases: expect.arrayContaining(['West Birmingham Clinical Commissioning Group']) })]);
+    // Through time: the CCG of 2017, then the merged Black Country one (April 2021 to June 2022).
+    expect(area.allCcgs).toEqual([{ id: 'black-country-and-west-birmingham-ccg' }, { id: 'sandwell-and-west-birmingham-ccg' }]);
     const [inspection] = area.inspections;
     expect(inspection).toMatchObject({
       id: 'sandwell-2017-01', outcome: 'WSOA_REQUIRED',
@@ -96,8 +99,13 @@ describe('the GraphQL API on the seeded graph', () => {
       }
     }`);
     expect(data.agency).toMatchObject({
-      kind: 'CCG', activeFrom: { iso: '2021-04-01' }, areas: [{ id: 'wolverhampton' }],
-      predecessors: [{ agency: { id: 'sandwell-and-west-birmingham-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }] }],
+      kind: 'CCG', activeFrom: { iso: '2021-04-01' }, areas: ['birmingham', 'dudley', 'sandwell', 'walsall', 'wolverhampton'].map((id) => ({ id })),
+      predecessors: [
+        { agency: { id: 'dudley-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-ods-organisations' }] },
+        { agency: { id: 'sandwell-and-west-birmingham-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }, { id: 'nhs-ods-organisations' }] },
+        { agency: { id: 'walsall-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-ods-organisations' }] },
+        { agency: { id: 'wolverhampton-ccg' }, on: { iso: '2021-04-01', certainty: 'STATED' }, sources: [{ id: 'nhs-ods-organisations' }] },
+      ],
       actions: [{ id: 'wolverhampton-2021-09-wsoa' }],
     });
     expect(data.agency.successors.map((s: { agency: { id: string } }) => s.agency.id)).toEqual(['birmingham-and-solihull-icb', 'black-country-icb']);
@@ -164,17 +172,24 @@ describe('the GraphQL API on the seeded graph', () => {
     const data = await ok('{ agencyNetwork(agencyId: "staffordshire-ccgs", maxDepth: 1) { center { id } members { agency { id } depth } links { from { id } to { id } kind via { __typename id } } } }');
     const net = data.agencyNetwork;
     expect(net.center).toEqual({ id: 'staffordshire-ccgs' });
-    expect(net.members.map((m: { agency: { id: string } }) => m.agency.id)).toEqual([
-      'staffordshire-ccgs', 'staffordshire-and-stoke-on-trent-icb', 'staffordshire-council', 'staffordshire-schools-forum', 'staffordshire-send-partnership-board',
-    ]);
+    // The county's CCGs, their sub-ICB locations and ICB, trusts by catchment, and the partnerships: all serve Staffordshire.
+    expect(net.members.map((m: { agency: { id: string } }) => m.agency.id)).toEqual(expect.arrayContaining([
+      'staffordshire-ccgs', 'cannock-chase-ccg', 'east-staffordshire-ccg', 'north-staffordshire-ccg', 'south-east-staffordshire-and-seisdon-peninsula-ccg',
+      'stafford-and-surrounds-ccg', 'staffordshire-and-stoke-on-trent-icb', 'staffordshire-and-stoke-on-trent-icb-04y', 'staffordshire-council',
+      'staffordshire-schools-forum', 'staffordshire-send-partnership-board', 'university-hospitals-of-north-midlands-nhs-trust',
+    ]));
+    expect(net.members).toHaveLength(30);
     expect(net.links).toContainEqual({ from: { id: 'staffordshire-ccgs' }, to: { id: 'staffordshire-send-partnership-board' }, kind: 'SHARED_ACTION', via: { __typename: 'Action', id: 'staffordshire-2018-11-wsoa' } });
   });
 
   it('finds a path and says which document states each step', async () => {
-    const data = await ok('{ path(fromId: "sandwell", toId: "wolverhampton", relationshipTypes: [SERVES, SUCCEEDED_BY]) { length nodes { id } relationships { type from { id } to { id } on { iso } sources { id } } } }');
-    expect(data.path.length).toBe(3);
-    expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(['sandwell', 'black-country-icb', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
-    expect(data.path.relationships[2]).toEqual({ type: 'SERVES', from: { id: 'black-country-and-west-birmingham-ccg' }, to: { id: 'wolverhampton' }, on: null, sources: [{ id: 'express-and-star-wolverhampton-2021' }] });
+    const data = await ok('{ path(fromId: "sandwell-and-west-birmingham-ccg", toId: "wolverhampton", relationshipTypes: [SERVES, SUCCEEDED_BY]) { length nodes { id } relationships { type from { id } to { id } on { iso } sources { id } } } }');
+    expect(data.path.length).toBe(2);
+    expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(['sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
+    expect(data.path.relationships).toEqual([
+      { type: 'SUCCEEDED_BY', from: { id: 'sandwell-and-west-birmingham-ccg' }, to: { id: 'black-country-and-west-birmingham-ccg' }, on: { iso: '2021-04-01' }, sources: [{ id: 'nhs-england-ccg-mergers-2021' }, { id: 'nhs-ods-organisations' }] },
+      { type: 'SERVES', from: { id: 'black-country-and-west-birmingham-ccg' }, to: { id: 'wolverhampton' }, on: null, sources: [{ id: 'ons-nhs-geography-lookups' }, { id: 'express-and-star-wolverhampton-2021' }] },
+    ]);
   });
 
   it('searches the evidence', async () => {
@@ -235,7 +250,7 @@ describe('the GraphQL API on the seeded graph', () => {
   it('lists what each document states', async () => {
     const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
     expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));
-    expect(data.sources).toHaveLength(56); // 11, and the 45 reports
+    expect(data.sources).toHaveLength(59); // 11, the 45 reports, and the 3 NHS files
   });
 });
 

@@ -164,6 +164,33 @@ test('the agency network lists the members agencyNetwork answers', async () => {
   expect(await page.locator('.members li').count()).toBe(data.agencyNetwork.members.length);
 });
 
+test('the agency network opens an ICB by its ODS code, its areas coloured and named by their latest outcome', async () => {
+  await page.goto(`${base}/explorer/#/network/sandwell-and-west-birmingham-ccg?depth=1`);
+  await page.locator('#network canvas').first().waitFor();
+  await page.locator('#net-agency').fill('QWO');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#\/network\/west-yorkshire-icb/);
+  await page.locator('.served-areas li').first().waitFor();
+  const { data } = await api.run('{ agency(id: "west-yorkshire-icb") { name areas(first: 100) { name latestOutcome } } }');
+  expect(await page.locator('h1').textContent()).toBe(`Agencies linked to ${data.agency.name}`);
+  const items = await page.locator('.served-areas li').allTextContents();
+  expect(items).toHaveLength(data.agency.areas.length);
+  expect(items.join('|')).toContain(data.agency.areas[0].name);
+  // Every colour is also said in words: no area is left without its outcome's text.
+  expect(items.every((t) => /: .+/.test(t))).toBe(true);
+});
+
+test("the area page shows its NHS bodies through time, as the API's services answer", async () => {
+  await page.goto(`${base}/explorer/#/area/leeds`);
+  await page.locator('.nhs-timeline .nhs-row').first().waitFor();
+  const { data } = await api.run('{ area(id: "leeds") { services(first: 300) { agency { name kind } from } } }');
+  const dated = data.area.services.filter((s: { agency: { kind: string }; from: string | null }) => ['CCG', 'SUB_ICB_LOCATION', 'ICB'].includes(s.agency.kind) && s.from);
+  const rows = await page.locator('.nhs-timeline .nhs-row').allTextContents();
+  expect(rows).toHaveLength(dated.length);
+  expect(rows[0]).toContain('NHS Leeds North Clinical Commissioning Group');
+  expect(rows.find((r) => r.startsWith('NHS Leeds Clinical Commissioning Group'))).toContain('became NHS West Yorkshire Integrated Care Board on 2022-07-01');
+});
+
 test('a view\'s query opens in the bundled query editor, which runs it offline', async () => {
   await page.goto(`${base}/explorer/#/area/sandwell`);
   await page.locator('details.query summary').click();

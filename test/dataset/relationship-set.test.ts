@@ -25,6 +25,20 @@ describe('RelationshipSet', () => {
     ]);
   });
 
+  it('keeps a dated service per first day, and adds an undated statement of it (a report) to the first dated one', () => {
+    const set = new RelationshipSet((id) => ids.indexOf(id), ids.length);
+    set.add({ type: 'SERVES', from: 'a', to: 'b' }, 'src-1');
+    set.add({ type: 'SERVES', from: 'a', to: 'b', since: '2016-04-01', until: '2018-03-31', share: 0.25 }, 'src-2');
+    set.add({ type: 'SERVES', from: 'a', to: 'b', since: '2018-04-01', until: null, share: 1 }, 'src-2');
+    set.add({ type: 'SERVES', from: 'a', to: 'b', since: '2016-04-01', until: '2018-03-31', share: 0.25 }, 'src-2');
+    set.add({ type: 'SERVES', from: 'c', to: 'b' }, 'src-1');
+    expect(rowsOf(set)).toEqual([
+      { type: 'SERVES', from: 'a', to: 'b', sourceIds: ['src-2', 'src-1'], since: '2016-04-01', until: '2018-03-31', share: 0.25 },
+      { type: 'SERVES', from: 'a', to: 'b', sourceIds: ['src-2'], since: '2018-04-01', until: null, share: 1 },
+      { type: 'SERVES', from: 'c', to: 'b', sourceIds: ['src-1'] },
+    ]);
+  });
+
   it('shares one properties entry among relationships stated by the same source alone', () => {
     const set = new RelationshipSet((id) => ids.indexOf(id), ids.length);
     set.add({ type: 'ABOUT', from: 'a', to: 'b' }, 'src-1');

@@ -11,7 +11,7 @@ const SANDWELL = 'documents/sandwell-2017.yaml';
 describe('the project seeds', () => {
   it('load with every label and the documents behind them', () => {
     const counts = countByLabel(seedBundle());
-    expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 24, Inspection: 270, Review: 1, Source: 56 });
+    expect(counts).toMatchObject({ Area: 161, Region: 9, Theme: 24, Inspection: 270, Review: 1, Source: 59 });
     expect(counts.Finding).toBeGreaterThanOrEqual(50);
   });
 
@@ -53,6 +53,22 @@ describe('a bad seed file stops loading with an error naming file, record and fi
     const [p] = problemsOf(dir);
     expect(p).toMatchObject({ file: SANDWELL, record: 'inspections[0] "sandwell-2017-01"', field: 'area' });
     expect(p.message).toContain('unknown Area "sandwel"');
+  });
+
+  it("rejects a service's days or share on another link, a service ending before it begins, and a share over 1", () => {
+    const dir = copyOfSeeds();
+    const file = join('reference', 'nhs-ons-services.yaml');
+    editFile(join(dir, file), (t) =>
+      t
+        .replace('{type: SERVES, from: leeds-west-ccg, to: leeds, since: 2016-04-01, until: 2018-03-31, share: 0.4046}', '{type: SERVES, from: leeds-west-ccg, to: leeds, since: 2018-04-01, until: 2018-03-31, share: 1.4046}')
+        .replace('{type: PART_OF, from: west-yorkshire-icb-15f, to: west-yorkshire-icb}', '{type: PART_OF, from: west-yorkshire-icb-15f, to: west-yorkshire-icb, share: 1}'),
+    );
+    const messages = problemsOf(dir).filter((p) => p.file === file).map((p) => `${p.field}: ${p.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      'share: must be a share from 0 to 1',
+      'since: must not be after "until"',
+      'type: "since", "until" and "share" are only for SERVES links',
+    ]));
   });
 
   it('rejects a reference to a record of the wrong kind', () => {

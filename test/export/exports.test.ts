@@ -91,6 +91,33 @@ test('area-theme-weaknesses.csv: the area x theme matrix agrees with each area\'
   expect(Object.keys(row)).toHaveLength(3 + data.themes.length);
 });
 
+test('agencies.csv and services.csv: every body with its codes and dates, and who served which area when, as the API answers', async () => {
+  const agencies = (await csv('agencies.csv')).records;
+  const services = (await csv('services.csv')).records;
+  const { data } = await api.run(`{
+    stats { nodes { label count } }
+    agency(id: "black-country-and-west-birmingham-ccg") { odsCode onsCode activeFrom { iso } activeTo { iso } successors { agency { id } on { iso } } predecessors { agency { id } } }
+    area(id: "leeds") { services(first: 100) { agency { id } share from to sources { id } } }
+  }`);
+  expect(agencies).toHaveLength(data.stats.nodes.find((n: { label: string }) => n.label === 'Agency').count);
+  const bc = data.agency;
+  expect(agencies.find((a) => a.id === 'black-country-and-west-birmingham-ccg')).toMatchObject({
+    kind: 'CCG', ods_code: bc.odsCode, ons_code: bc.onsCode, active_from: bc.activeFrom.iso, active_to: bc.activeTo.iso,
+    succeeded_by: bc.successors.map((s: { agency: { id: string } }) => s.agency.id).join('; '),
+    succeeded_on: bc.successors.map((s: { on: { iso: string } }) => s.on.iso).join('; '),
+    preceded_by: bc.predecessors.map((s: { agency: { id: string } }) => s.agency.id).sort().join('; '),
+  });
+  expect(agencies.find((a) => a.id === 'west-yorkshire-icb-15f')).toMatchObject({ kind: 'SUB_ICB_LOCATION', ods_code: '15F', part_of: 'west-yorkshire-icb' });
+  const leeds = services.filter((s) => s.area_id === 'leeds');
+  expect(leeds).toHaveLength(data.area.services.length);
+  for (const s of data.area.services) {
+    expect(leeds).toContainEqual(expect.objectContaining({
+      agency_id: s.agency.id, share: s.share === null ? '' : String(s.share), from: s.from ?? '', to: s.to ?? '',
+      source_ids: s.sources.map((x: { id: string }) => x.id).join('; '),
+    }));
+  }
+});
+
 test('graph.graphml: the whole graph, every node and relationship, with typed properties', async () => {
   const res = await get('/export/graph.graphml');
   expect(res.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
@@ -106,7 +133,13 @@ test('graph.graphml: the whole graph, every node and relationship, with typed pr
   const [next] = ccg.agency.successors;
   const [succession] = graph.edges('sandwell-and-west-birmingham-ccg', next.agency.id);
   expect(graph.getEdgeAttributes(succession)).toMatchObject({ type: 'SUCCEEDED_BY', on: next.on.iso, sources: next.sources.map((s: { id: string }) => s.id).join('; ') });
-});
+  // The NHS bodies and their dated, shared services, with typed properties.
+  expect(graph.getNodeAttributes('black-country-icb')).toMatchObject({ type: 'Agency', kind: 'ICB', odsCode: 'QUA', onsCode: 'E54000062' });
+  const [serves] = graph.edges('leeds-west-ccg', 'leeds');
+  expect(graph.getEdgeAttributes(serves)).toMatchObject({ type: 'SERVES', since: '2016-04-01', until: '2018-03-31', share: 0.4046 });
+  const [partOf] = graph.edges('west-yorkshire-icb-15f', 'west-yorkshire-icb');
+  expect(graph.getEdgeAttribute(partOf, 'type')).toBe('PART_OF');
+}, 30_000); // the whole national graph, parsed
 
 test('graph.graphml?id=&depth=: a neighbourhood, with the documents behind it', async () => {
   const graph = parseGraphML(Graph, await (await get('/export/graph.graphml?id=sandwell&depth=1')).text());
@@ -142,7 +175,7 @@ test('npm run cli -- export writes the same files to a directory', () => {
   const out = mkdtempSync(join(tmpdir(), 'send-graph-export-'));
   const run = (...args: string[]) => execFileSync(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, '..', '..', 'src', 'cli.ts'), 'export', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', CACHE_DIR: 'off' } });
   expect(run('--format', 'csv', '--out', out)).toContain('areas.csv');
-  expect(readdirSync(out).sort()).toEqual(['actions.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'inspections.csv']);
+  expect(readdirSync(out).sort()).toEqual(['actions.csv', 'agencies.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'inspections.csv', 'services.csv']);
   run('--format', 'graphml', '--id', 'sandwell', '--depth', '2', '--out', out);
   const graph = parseGraphML(Graph, readFileSync(join(out, 'sandwell-depth-2.graphml'), 'utf8'));
   expect(graph.hasNode('sandwell-council')).toBe(true);

@@ -128,6 +128,27 @@ describe('ingest-report', () => {
     expect(written).toEqual([]);
   });
 
+  it("refuses a report naming an ICB that is not among the register's 42, saying which", async () => {
+    const seeds = copyOfSeeds();
+    // The register without the Hertfordshire and West Essex board (its record in the ONS seed).
+    editFile(join(seeds, 'reference', 'nhs-ons-services.yaml'), (t) => t.split('\n').filter((l) => !l.startsWith('  - {id: hertfordshire-and-west-essex-icb,')).join('\n'));
+    const { results, written } = await ingest([HERTS], seeds);
+    expect(results[0].refused).toMatch(/names "Hertfordshire and West Essex" \(not among the 42 ICBs of seeds\/reference\)/);
+    expect(written).toEqual([]);
+  });
+
+  it("declares the report's ICB and CCGs as the register's bodies, under the register's ids and names", async () => {
+    const { outDir, written } = await ingest([HERTS]);
+    const seed = parseYaml(readFileSync(join(outDir, written[0]), 'utf8'));
+    const register = parseYaml(readFileSync(join(SEEDS_DIR, 'reference', 'nhs-ons-services.yaml'), 'utf8'));
+    const byId = new Map(register.agencies.map((a: { id: string; name: string; odsCode: string }) => [a.id, a]));
+    expect(seed.agencies.map((a: { id: string; name: string }) => [a.id, a.name, (byId.get(a.id) as { odsCode: string } | undefined)?.odsCode])).toEqual([
+      ['hertfordshire-and-west-essex-icb', 'NHS Hertfordshire and West Essex Integrated Care Board', 'QM7'],
+      ['east-and-north-hertfordshire-ccg', 'NHS East and North Hertfordshire Clinical Commissioning Group', '06K'],
+      ['herts-valleys-ccg', 'NHS Herts Valleys Clinical Commissioning Group', '06N'],
+    ]);
+  });
+
   it('refuses a second PDF of an inspection already ingested in the run', async () => {
     const { results, written } = await ingest([HERTS, HERTS]);
     expect(results[1].refused).toMatch(/same inspection \(hertfordshire-2023-07\)/);

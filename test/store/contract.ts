@@ -4,6 +4,7 @@ import { SearchSyntaxError } from '../../src/store/search-query';
 import { filterKeeps, hasStem, seedNode, textsOf } from '../seed-search';
 import { TRAVERSALS } from '../../src/store/traversals';
 import { seedBundle } from '../helpers';
+import { describeNhsContract } from './nhs-contract';
 import { areasWithTheme, areaThemes, jaccardRanking, patternFindingIds, themeCounts, themeFacts, themePairs, themesOfFinding, weaknessPatterns } from '../seed-themes';
 
 /**
@@ -98,7 +99,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(succ).toEqual([
           {
             node: expect.objectContaining({ id: 'black-country-and-west-birmingham-ccg' }),
-            rel: expect.objectContaining({ type: 'SUCCEEDED_BY', on: '2021-04-01', onCertainty: 'STATED', sourceIds: ['nhs-england-ccg-mergers-2021'] }),
+            rel: expect.objectContaining({ type: 'SUCCEEDED_BY', on: '2021-04-01', onCertainty: 'STATED', sourceIds: ['nhs-england-ccg-mergers-2021', 'nhs-ods-organisations'] }),
           },
         ]);
         const [people] = await store.traverse(['birmingham-and-solihull-ccg'], TRAVERSALS.agencyPeople);
@@ -144,7 +145,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
 
       it('filters agencies by kind', async () => {
         const page = await store.list('Agency', { kind: 'ICB' }, { first: 50 });
-        expect(page.rows).toHaveLength(33); // 3 from the Health and Care Act's seed, 30 named by the reports
+        expect(page.rows).toHaveLength(42); // the 42 of the ONS file, those the reports name among them
         expect(ids(page.rows)).toEqual(expect.arrayContaining(['birmingham-and-solihull-icb', 'black-country-icb', 'hertfordshire-and-west-essex-icb', 'north-east-and-north-cumbria-icb']));
         expect(page.rows.every((r) => (r as AgencyRow).kind === 'ICB')).toBe(true);
       });
@@ -162,7 +163,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         const stats = await store.stats();
         const bundle = seedBundle();
         // Every report's inspection is one the outcomes table declares too: 270 either way.
-        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 24, Review: 1, Inspection: 270, Finding: 911, Source: 56 });
+        expect(stats.nodes).toMatchObject({ Area: 161, Region: 9, Theme: 24, Review: 1, Inspection: 270, Finding: 911, Source: 59 });
         expect(Object.values(stats.nodes).reduce((a, b) => a + b, 0)).toBe(bundle.nodes.length);
         expect(stats.relationships).toBe(bundle.relationships.count);
       });
@@ -228,6 +229,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         expect(cells.reduce((n, c) => n + c.areaIds.length, 0)).toBe(153);
       });
     });
+
+    describeNhsContract(() => store);
 
     describe('sharedWeaknesses', () => {
       it('finds the themes most areas fail on, as counting each theme\'s areas does', async () => {
@@ -430,33 +433,41 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
     });
 
     describe('path', () => {
-      it('joins Sandwell and Wolverhampton through the ICB of the 2023 report and the CCG it succeeded', async () => {
+      it('joins Sandwell and Wolverhampton through a body serving both, with its dates and shares', async () => {
         const path = (await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 6, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] }))!;
-        expect(path.nodeIds).toEqual(['sandwell', 'black-country-icb', 'black-country-and-west-birmingham-ccg', 'wolverhampton']);
-        expect(path.relationships.map((r) => [r.type, r.from, r.to])).toEqual([
-          ['SERVES', 'black-country-icb', 'sandwell'],
-          ['SUCCEEDED_BY', 'black-country-and-west-birmingham-ccg', 'black-country-icb'],
-          ['SERVES', 'black-country-and-west-birmingham-ccg', 'wolverhampton'],
+        // Several bodies serve both (the Black Country CCG and ICB, trusts): the first by id.
+        expect(path.nodeIds).toEqual(['sandwell', 'birmingham-womens-and-childrens-nhs-foundation-trust', 'wolverhampton']);
+        expect(path.relationships).toEqual([
+          { type: 'SERVES', from: 'birmingham-womens-and-childrens-nhs-foundation-trust', to: 'sandwell', since: '2016-04-01', until: null, share: 0.0607, sourceIds: ['ohid-acute-trust-catchments-2022'] },
+          { type: 'SERVES', from: 'birmingham-womens-and-childrens-nhs-foundation-trust', to: 'wolverhampton', since: '2016-04-01', until: null, share: 0.0174, sourceIds: ['ohid-acute-trust-catchments-2022'] },
         ]);
-        expect(path.relationships.map((r) => r.sourceIds)).toEqual([['ofsted-area-send-report-sandwell-2023-07'], ['health-and-care-act-2022'], ['express-and-star-wolverhampton-2021']]);
+      });
+
+      it('follows the CCG criticised in Sandwell through its merger to its ICB, each step with every source stating it', async () => {
+        const path = (await store.path({ fromId: 'sandwell-and-west-birmingham-ccg', toId: 'black-country-icb', maxHops: 6, relationshipTypes: ['SUCCEEDED_BY'] }))!;
+        expect(path.nodeIds).toEqual(['sandwell-and-west-birmingham-ccg', 'black-country-and-west-birmingham-ccg', 'black-country-icb']);
+        expect(path.relationships.map((r) => [r.on, r.sourceIds])).toEqual([
+          ['2021-04-01', ['nhs-england-ccg-mergers-2021', 'nhs-ods-organisations']],
+          ['2022-07-01', ['health-and-care-act-2022', 'ons-nhs-geography-lookups']],
+        ]);
       });
 
       it('joins a report\'s CCG to its ICB, stated by the report', async () => {
         const path = (await store.path({ fromId: 'herts-valleys-ccg', toId: 'hertfordshire-and-west-essex-icb', maxHops: 3, relationshipTypes: ['SUCCEEDED_BY'] }))!;
         expect(path.relationships).toEqual([
-          { type: 'SUCCEEDED_BY', from: 'herts-valleys-ccg', to: 'hertfordshire-and-west-essex-icb', on: '2022-07-01', onCertainty: 'STATED', sourceIds: ['ofsted-area-send-report-hertfordshire-2023-07'] },
+          { type: 'SUCCEEDED_BY', from: 'herts-valleys-ccg', to: 'hertfordshire-and-west-essex-icb', on: '2022-07-01', onCertainty: 'STATED', sourceIds: ['ofsted-area-send-report-hertfordshire-2023-07', 'ons-nhs-geography-lookups'] },
         ]);
       });
 
       it('takes the shortest path, ties broken by node ids, skipping REPORTED_IN by default', async () => {
         const path = (await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 6 }))!;
-        expect(path.nodeIds).toEqual(['sandwell', 'west-midlands', 'wolverhampton']);
+        expect(path.nodeIds).toEqual(['sandwell', 'birmingham-womens-and-childrens-nhs-foundation-trust', 'wolverhampton']);
         const viaSources = (await store.path({ fromId: 'chris-ward', toId: 'edward-timpson', maxHops: 6, relationshipTypes: ['REPORTED_IN'] }))!;
         expect(viaSources.nodeIds).toEqual(['chris-ward', 'cypn-sandwell-2017', 'edward-timpson']);
       });
 
       it('answers null beyond maxHops or for unknown ids, and a single node for itself', async () => {
-        expect(await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })).toBeNull();
+        expect(await store.path({ fromId: 'sandwell', toId: 'wolverhampton', maxHops: 1, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })).toBeNull();
         expect(await store.path({ fromId: 'sandwell', toId: 'no-such-id', maxHops: 6 })).toBeNull();
         expect(await store.path({ fromId: 'sandwell', toId: 'sandwell', maxHops: 6 })).toEqual({ nodeIds: ['sandwell'], relationships: [] });
       });

@@ -2,7 +2,7 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { parseSearch } from '../../src/store/search-query';
 import { DERIVED_CHECK, SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema';
-import { MERGE_HAS_THEME, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
+import { MERGE_HAS_THEME, mergeRelationships, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
 /**
@@ -30,6 +30,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
+    ['list agencies by code and day', cypher.listStatement(d, 'Agency', { kind: 'CCG', code: HOSTILE, activeOn: '2017-01' }, 10, HOSTILE)],
     [
       'list inspections, every filter',
       cypher.listStatement(d, 'Inspection', { regionId: HOSTILE, kind: 'REVISIT', framework: 'FRAMEWORK_2016', outcome: 'PARTIAL_PROGRESS', from: HOSTILE, to: HOSTILE }, 10, HOSTILE),
@@ -56,6 +57,8 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     }, 20, 40)],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
+    ['seeding: relationships', { text: mergeRelationships('SERVES', false), params: { rows: [] } }],
+    ['seeding: dated relationships', { text: mergeRelationships('SERVES', true), params: { rows: [] } }],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
     ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
     ['start-up: derived relationships missing', { text: DERIVED_CHECK, params: {} }],

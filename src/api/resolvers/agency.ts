@@ -1,16 +1,20 @@
 import type { AgencyKind, AgencyRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
+import { checkDatePrefix } from '../arguments';
 import { byIdOf, listed, neighbours, partialDate, related, relatedFindings, sources } from './helpers';
 
 export const agencyResolvers: Resolvers = {
   Query: {
     agency: byIdOf('Agency'),
-    agencies: listed('Agency', (args) => ({ kind: args.kind as AgencyKind | null | undefined })),
+    agencies: listed('Agency', (args) => ({
+      kind: args.kind as AgencyKind | null | undefined,
+      code: typeof args.code === 'string' ? args.code.trim().toUpperCase() : null,
+      activeOn: checkDatePrefix(args.activeOn as string | null | undefined, 'activeOn'),
+    })),
   },
   Agency: {
     activeFrom: (a) => partialDate(a.activeFrom, a.activeFromCertainty),
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
-    areas: related('agencyAreas'),
     successors: neighbours('agencySuccessors'),
     predecessors: neighbours('agencyPredecessors'),
     findings: relatedFindings('agencyFindings'),

@@ -1,5 +1,5 @@
 import { byInspectionDate, latestOutcome } from '../../domain/inspection-order';
-import type { AgencyRow, AreaRow, InspectionRow, SourceRow } from '../../domain/model';
+import type { AreaRow, InspectionRow, SourceRow } from '../../domain/model';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { followsTraversal } from '../lookahead';
 import { byIdOf, connectionFields, firstIds, listed, neighbours, pageOf, partialDate, related, relatedByPolarity, relatedOne, sources } from './helpers';
@@ -22,13 +22,6 @@ export const areaResolvers: Resolvers = {
     activeTo: (a) => partialDate(a.activeTo, a.activeToCertainty),
     succeededBy: neighbours('areaSuccessors'),
     predecessors: neighbours('areaPredecessors'),
-    agencies: followsTraversal(
-      async (area, args, ctx, info) => {
-        const agencies = await related<AgencyRow>('areaAgencies')(area, args, ctx, info);
-        return args.kind ? agencies.filter((a) => a.kind === args.kind) : agencies;
-      },
-      () => 'areaAgencies',
-    ),
     inspections: followsTraversal(
       async (area, args, ctx, info) => (await related<InspectionRow>('areaInspections')(area, args, ctx, info)).sort(byInspectionDate),
       () => 'areaInspections',

@@ -5,6 +5,7 @@ import { agencyResolvers } from './agency';
 import { analysisResolvers } from './analysis';
 import { areaResolvers } from './area';
 import { inspectionResolvers } from './inspection';
+import { nhsResolvers } from './nhs';
 import { nodeResolvers } from './node';
 import { personResolvers } from './person';
 import { sourceResolvers } from './source';
@@ -20,4 +21,5 @@ export const resolvers = mergeResolvers([
   personResolvers,
   sourceResolvers,
   analysisResolvers,
+  nhsResolvers,
 ]) as Resolvers;

@@ -1,5 +1,6 @@
 import { inDateRange, inspectionDate } from '../../domain/inspection-order';
-import type { AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
+import { activeDuring, daysOf } from '../../domain/service-dates';
+import type { AgencyRow, AreaRow, Bundle, InspectionFramework, InspectionRow, Label, NodeRow, Polarity, RelRow } from '../../domain/model';
 import type {
   GraphStore, ListFilter, Neighbour, PageRequest, PageResult, PathArgs, PatternKey, SearchArgs,
   SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemeStats,
@@ -123,6 +124,13 @@ export class MemoryStore implements GraphStore {
       ids = ids.filter((id) => (tick(), g.relsOf(id, 'OF', 'OUT').some((r) => inRegion.has(r.other))));
     }
     if (filter.kind) ids = ids.filter((id) => (g.node(id) as { kind?: string }).kind === filter.kind);
+    if (label === 'Agency' && (filter.code || filter.activeOn)) {
+      const days = filter.activeOn ? daysOf(filter.activeOn) : null;
+      ids = ids.filter((id) => {
+        const a = g.node(id) as AgencyRow;
+        return (!filter.code || a.odsCode === filter.code || a.onsCode === filter.code) && (!days || activeDuring(a, days));
+      });
+    }
     if (label === 'Inspection' && (filter.framework || filter.outcome || filter.from || filter.to)) {
       ids = ids.filter((id) => {
         tick();

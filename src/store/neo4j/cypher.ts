@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { daysOf } from '../../domain/service-dates';
 import { HAS_THEME } from '../has-theme';
 import { FIELD_BOOSTS, type SearchField } from '../search-text';
 import type { Clause, SearchQuery } from '../search-query';
@@ -192,6 +193,16 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
   if (filter.kind) {
     conditions.push('n.kind = $kind');
     params.kind = filter.kind;
+  }
+  if (of === 'Agency' && filter.code) {
+    conditions.push('(n.odsCode = $code OR n.onsCode = $code)');
+    params.code = filter.code;
+  }
+  if (of === 'Agency' && filter.activeOn) {
+    // As activeDuring in domain/service-dates.ts: a partial activeTo ("2021") holds to that year's end.
+    const days = daysOf(filter.activeOn);
+    conditions.push('(n.activeFrom IS NULL OR n.activeFrom <= $activeLast) AND (n.activeTo IS NULL OR n.activeTo >= left($activeFirst, size(n.activeTo)))');
+    Object.assign(params, { activeFirst: days.first, activeLast: days.last });
   }
   if (of === 'Inspection') {
     if (filter.regionId) {

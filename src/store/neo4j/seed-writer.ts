@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { relationshipRows, type Bundle, type Label, type RelType } from '../../domain/model';
+import { relationshipRows, type Bundle, type Label, type RelRow, type RelType } from '../../domain/model';
 import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { findingVectors } from '../finding-similarity';
@@ -32,6 +32,16 @@ MATCH (t:Theme {id: row.to})
 MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
 SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
 
+/** Writes a batch of stated relationships; one dated by `variant` (a SERVES per period, see relationshipVariant) is one per variant. */
+export const mergeRelationships = (t: RelType, variant: boolean) => `UNWIND $rows AS row
+MATCH (a:${ENTITY} {id: row.from})
+MATCH (b:${ENTITY} {id: row.to})
+MERGE (a)-[r:${t}${variant ? ' {variant: row.variant}' : ''}]->(b)
+SET r = row.props`;
+
+/** What tells apart two stated relationships of one type between the same nodes: the first day of a dated service. */
+export const relationshipVariant = (rel: RelRow): string => (rel.type === 'SERVES' && rel.since ? rel.since : '');
+
 /** Deletes every relationship whose key (see relationshipKey) the seeds, stated or derived, no longer hold. */
 export const REMOVE_UNKNOWN_RELATIONSHIPS = `MATCH (a:${ENTITY})-[r]->(b:${ENTITY})
 WHERE NOT (type(r) + '|' + a.id + '|' + b.id + '|' + coalesce(r.variant, '')) IN $keys
@@ -55,7 +65,9 @@ export async function writeBundle(
   const vectors = findingVectors(bundle.nodes);
   const nodeBatches = [...groupBy(bundle.nodes, (n) => n.label)].flatMap(([l, rows]) => batches(rows).map((b) => ({ label: l, rows: b })));
   const relationships = relationshipRows(bundle);
-  const relBatches = [...groupBy(relationships, (r) => r.type)].flatMap(([t, rows]) => batches(rows).map((b) => ({ type: t, rows: b })));
+  const relBatches = [...groupBy(relationships, (r) => `${r.type}|${relationshipVariant(r) !== ''}`)].flatMap(([, rows]) =>
+    batches(rows).map((b) => ({ type: rows[0].type, variant: relationshipVariant(rows[0]) !== '', rows: b })),
+  );
   const derived = hasThemeRows(bundle);
   const derivedBatches = batches(derived);
   const total = nodeBatches.length + relBatches.length + derivedBatches.length + 2 + (options.reset ? 1 : 0);
@@ -83,14 +95,12 @@ SET n:${l}`,
       }
       for (const b of relBatches) {
         const t: RelType = checkedRelType(b.type);
-        await tx.run(
-          `UNWIND $rows AS row
-MATCH (a:${ENTITY} {id: row.from})
-MATCH (b:${ENTITY} {id: row.to})
-MERGE (a)-[r:${t}]->(b)
-SET r = row.props`,
-          { rows: b.rows.map((r) => ({ from: r.from, to: r.to, props: relToProperties(r) })) },
-        );
+        await tx.run(mergeRelationships(t, b.variant), {
+          rows: b.rows.map((r) => {
+            const variant = relationshipVariant(r);
+            return { from: r.from, to: r.to, variant, props: variant ? { ...relToProperties(r), variant } : relToProperties(r) };
+          }),
+        });
         progress(`${t} relationships`);
       }
       // Derived from what was just written (see has-theme.ts), in the same transaction, so never out of step with the findings.
@@ -101,7 +111,7 @@ SET r = row.props`,
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });
       progress('removed nodes no longer in the seeds');
       const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
-      await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to)), ...derivedKeys] });
+      await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to, relationshipVariant(r))), ...derivedKeys] });
       progress('removed relationships no longer in the seeds');
     });
   } finally {

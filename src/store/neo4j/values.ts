@@ -41,7 +41,7 @@ export function nodeToRow(node: Node): NodeRow {
 const NULLABLE: Record<Label, string[]> = {
   Region: ['gssCode'],
   Area: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty'],
-  Agency: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty', 'notes'],
+  Agency: ['activeFrom', 'activeFromCertainty', 'activeTo', 'activeToCertainty', 'notes', 'odsCode', 'onsCode'],
   Inspection: [
     'outcome', 'startedOn', 'startedOnCertainty', 'endedOn', 'endedOnCertainty', 'publishedOn', 'publishedOnCertainty',
     'significantWeaknesses', 'weaknessesWithProgress', 'weaknessesWithoutProgress', 'priorityActionPlanRequired',
@@ -64,6 +64,12 @@ export function relFromParts(type: string, from: string, to: string, props: unkn
     rel.onCertainty = (p.onCertainty as RelRow['onCertainty']) ?? null;
   }
   if (type === 'WORKS_FOR') rel.role = (p.role as string | undefined) ?? null;
+  // A dated service (only those have the properties: see relationship-set.ts).
+  if (type === 'SERVES' && (p.since !== undefined || p.until !== undefined || p.share !== undefined)) {
+    rel.since = (p.since as string | undefined) ?? null;
+    rel.until = (p.until as string | undefined) ?? null;
+    rel.share = (p.share as number | undefined) ?? null;
+  }
   if (type === 'ABOUT') {
     rel.assignedBy = (p.assignedBy as RelRow['assignedBy']) ?? 'PERSON';
     rel.reason = (p.reason as string | undefined) ?? null;
@@ -92,6 +98,9 @@ export function relToProperties(rel: RelRow): Record<string, unknown> {
   if (rel.on !== undefined) out.on = rel.on;
   if (rel.onCertainty !== undefined) out.onCertainty = rel.onCertainty;
   if (rel.role !== undefined) out.role = rel.role;
+  if (rel.since !== undefined) out.since = rel.since;
+  if (rel.until !== undefined) out.until = rel.until;
+  if (rel.share !== undefined) out.share = rel.share;
   if (rel.assignedBy !== undefined) out.assignedBy = rel.assignedBy;
   if (rel.reason !== undefined) out.reason = rel.reason;
   return out;

@@ -1,3 +1,4 @@
+import { agencyList, nhsTimeline } from './nhs-timeline';
 import { gql } from '../api';
 import { failed, h, loading, queryBox } from '../dom';
 import { FRAMEWORK_LABEL, KIND_LABEL, outcomeText, TIER_COLOUR, tierOf } from '../outcomes';
@@ -20,11 +21,9 @@ query AreaPage($id: ID!) {
       findings { id polarity summary quote themes { id label } sources { id title url file } }
       actions { id kind title status }
     }
-    agencies {
-      id name kind
-      activeTo { iso }
-      successors { agency { id name kind } on { iso } }
-      predecessors { agency { id name kind } on { iso } }
+    services(first: 300) {
+      from to share
+      agency { id name kind successors(first: 5) { agency { id name kind } on { iso } } }
     }
   }
   similarAreas(areaId: $id, first: 8) { area { id name } score sharedThemes(first: 100) { id label } }
@@ -39,6 +38,7 @@ interface InspectionView {
   sources: Src[]; findings: FindingView[]; actions: { id: string; kind: string; title: string; status: string }[];
 }
 interface Succession { agency: { id: string; name: string; kind: string }; on: { iso: string } | null }
+export interface ServiceView { from: string | null; to: string | null; share: number | null; agency: { id: string; name: string; kind: string; successors: Succession[] } }
 interface AreaPage {
   area: null | {
     id: string; name: string; kind: string; gssCode: string; laCode: string; latestOutcome: string | null;
@@ -46,7 +46,7 @@ interface AreaPage {
     succeededBy: { area: { id: string; name: string }; on: { iso: string } | null }[];
     predecessors: { area: { id: string; name: string }; on: { iso: string } | null }[];
     inspections: InspectionView[];
-    agencies: { id: string; name: string; kind: string; activeTo: { iso: string } | null; successors: Succession[]; predecessors: Succession[] }[];
+    services: ServiceView[];
   };
   similarAreas: { area: { id: string; name: string }; score: number; sharedThemes: { id: string; label: string }[] }[];
 }
@@ -102,10 +102,7 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
 
     const detail = chosen ? inspectionDetail(area.id, chosen) : h('p', {}, 'The graph holds no inspection of this area yet.');
 
-    const agencies = h('ul', { class: 'agencies' }, area.agencies.map((a) => h('li', {},
-      h('a', { href: `#/network/${a.id}` }, a.name), ` (${a.kind}${a.activeTo ? `, until ${a.activeTo.iso}` : ''})`,
-      a.successors.length ? [' → became ', a.successors.map((s, i) => [i ? ', ' : '', h('a', { href: `#/network/${s.agency.id}` }, s.agency.name), s.on ? ` on ${s.on.iso}` : '']).flat()] : null,
-      a.predecessors.length ? [' ← replaced ', a.predecessors.map((s, i) => [i ? ', ' : '', s.agency.name]).flat()] : null)));
+    const agencies = agencyList(area.services);
 
     const similar = similarAreas.length
       ? h('ol', { class: 'similar' }, similarAreas.map((s) => h('li', {},
@@ -123,6 +120,8 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
       h('h2', {}, `Inspections (${inspections.length})`),
       timeline,
       detail,
+      h('h2', {}, 'NHS bodies through time'),
+      nhsTimeline(area.services),
       h('h2', {}, 'Agencies'),
       agencies,
       h('h2', {}, 'Areas with similar weaknesses'),

@@ -1,26 +1,27 @@
 import cytoscape from 'cytoscape';
 import { gql } from '../api';
 import { failed, h, loading, queryBox } from '../dom';
+import { outcomeText, TIER_COLOUR, tierOf } from '../outcomes';
 
 /** The agencies linked to one: shared areas, findings, actions and succession (agencyNetwork). */
 
 export const NETWORK_QUERY = `
 query AgencyNetwork($id: ID!, $depth: Int) {
   agencyNetwork(agencyId: $id, maxDepth: $depth) {
-    center { id name }
+    center { id name kind odsCode areas(first: 100) { id name latestOutcome } }
     members(first: 1000) { depth agency { id name kind } }
     links(first: 1000) { kind from { id } to { id } via { __typename id } }
   }
-  agencies(first: 1000) { id name kind }
+  agencies(first: 1000) { id name kind odsCode }
 }`;
 
 interface Answer {
   agencyNetwork: null | {
-    center: { id: string; name: string };
+    center: { id: string; name: string; kind: string; odsCode: string | null; areas: { id: string; name: string; latestOutcome: string | null }[] };
     members: { depth: number; agency: { id: string; name: string; kind: string } }[];
     links: { kind: string; from: { id: string }; to: { id: string }; via: { __typename: string; id: string } }[];
   };
-  agencies: { id: string; name: string; kind: string }[];
+  agencies: { id: string; name: string; kind: string; odsCode: string | null }[];
 }
 
 /** Okabe-Ito colours and a shape per kind, so that kinds differ in more than colour. */
@@ -28,6 +29,7 @@ const KIND_STYLE: Record<string, { colour: string; shape: cytoscape.Css.NodeShap
   COUNCIL: { colour: '#0072B2', shape: 'round-rectangle' },
   CCG: { colour: '#E69F00', shape: 'ellipse' },
   ICB: { colour: '#009E73', shape: 'diamond' },
+  SUB_ICB_LOCATION: { colour: '#009E73', shape: 'round-diamond' },
   NHS_TRUST: { colour: '#56B4E9', shape: 'triangle' },
   CHILDRENS_TRUST: { colour: '#CC79A7', shape: 'hexagon' },
   INSPECTORATE: { colour: '#D55E00', shape: 'star' },
@@ -43,6 +45,16 @@ const LINK_STYLE: Record<string, { colour: string; line: 'solid' | 'dashed' | 'd
   SUCCESSION: { colour: '#000000', line: 'solid', text: 'succeeded by (arrow)' },
 };
 
+/** The agency a name or code names: an exact name, an ODS or ONS code, or the only name containing the text. */
+export function findAgency<A extends { id: string; name: string; odsCode: string | null }>(agencies: A[], text: string): A | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  const exact = agencies.find((a) => a.name.toLowerCase() === t || a.odsCode?.toLowerCase() === t || a.id === t);
+  if (exact) return exact;
+  const partial = agencies.filter((a) => a.name.toLowerCase().includes(t));
+  return partial.length === 1 ? partial[0] : null;
+}
+
 export async function renderNetwork(main: HTMLElement, agencyId: string, params: URLSearchParams): Promise<void> {
   const depth = Math.min(4, Math.max(1, Number(params.get('depth') ?? 2) || 2));
   loading(main, 'the agency network');
@@ -56,13 +68,30 @@ export async function renderNetwork(main: HTMLElement, agencyId: string, params:
     const graphEl = h('div', { id: 'network', role: 'img', 'aria-label': `Network of ${net.members.length} agencies around ${net.center.name}; the list below holds the same agencies` });
     main.replaceChildren(
       h('h1', {}, `Agencies linked to ${net.center.name}`),
-      h('p', { class: 'controls' },
-        h('label', { for: 'net-agency' }, 'Centre on '),
-        h('select', { id: 'net-agency', onchange: (e: Event) => { location.hash = `#/network/${(e.target as HTMLSelectElement).value}?depth=${depth}`; } },
-          agencies.map((a) => h('option', { value: a.id, selected: a.id === agencyId }, `${a.name} (${a.kind})`))),
+      h('form', {
+        class: 'controls',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const found = findAgency(agencies, (document.getElementById('net-agency') as HTMLInputElement).value);
+          const status = document.getElementById('net-agency-status')!;
+          if (found) location.hash = `#/network/${found.id}?depth=${depth}`;
+          else status.textContent = 'No agency has that name or code; pick one from the list.';
+        },
+      },
+        h('label', { for: 'net-agency' }, 'Centre on an agency (name or ODS or ONS code) '),
+        h('input', { id: 'net-agency', type: 'search', list: 'net-agencies', value: net.center.name, autocomplete: 'off' }),
+        h('datalist', { id: 'net-agencies' }, agencies.map((a) => h('option', { value: a.name }, `${a.kind}${a.odsCode ? ` ${a.odsCode}` : ''}`))),
+        h('button', { type: 'submit' }, 'Open'),
         h('label', { for: 'net-depth' }, ' within '),
         h('select', { id: 'net-depth', onchange: (e: Event) => { location.hash = `#/network/${agencyId}?depth=${(e.target as HTMLSelectElement).value}`; } },
-          [1, 2, 3, 4].map((d) => h('option', { value: d, selected: d === depth }, `${d} step${d > 1 ? 's' : ''}`)))),
+          [1, 2, 3, 4].map((d) => h('option', { value: d, selected: d === depth }, `${d} step${d > 1 ? 's' : ''}`))),
+        h('span', { id: 'net-agency-status', role: 'status' })),
+      ...(net.center.areas.length
+        ? [h('h2', {}, `Areas ${net.center.name} served, by their latest outcome`),
+          h('ul', { class: 'served-areas' }, net.center.areas.map((a) => h('li', {},
+            h('span', { class: 'swatch', style: `background:${TIER_COLOUR[tierOf(a.latestOutcome)]}` }),
+            h('a', { href: `#/area/${a.id}` }, a.name), `: ${outcomeText(a.latestOutcome)}`)))]
+        : []),
       h('ul', { class: 'legend' },
         kinds.map((k) => h('li', {}, h('span', { class: 'swatch', style: `background:${(KIND_STYLE[k] ?? KIND_STYLE.OTHER).colour}` }), `${k} (${(KIND_STYLE[k] ?? KIND_STYLE.OTHER).shape})`)),
         Object.entries(LINK_STYLE).map(([, s]) => h('li', {}, h('span', { class: 'line', style: `border-top:3px ${s.line} ${s.colour}` }), s.text))),
