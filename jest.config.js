@@ -10,6 +10,7 @@ const SLOW_SUITES = [
   '<rootDir>/test/api/fuzz.test.ts',
   '<rootDir>/test/api/jit-executor.test.ts',
   '<rootDir>/test/store/neo4j-cypher.test.ts',
+  '<rootDir>/test/store/context-cypher.test.ts',
   '<rootDir>/test/ingest/cross-validate-themes.test.ts',
   '<rootDir>/test/ingest/theme-model.test.ts',
 ];

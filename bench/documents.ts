@@ -114,6 +114,32 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
         return store.nodes(ids(hits));
       },
     },
+    {
+      name: 'indicatorByOutcome',
+      query: `query { indicatorByOutcome(name: "ehc-20-week-rate", framework: FRAMEWORK_2016, yearsBefore: 2) { outcome n missing median lowerQuartile upperQuartile areas(first: 10) { id } } }`,
+      variables: {},
+      async storeCall(store) {
+        const groups = await store.indicatorByOutcome({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 });
+        return store.nodes([...new Set(groups.flatMap((g) => g.areaIds.slice(0, 10)))]);
+      },
+    },
+    {
+      name: 'neighbourComparison',
+      query: `query($id: ID!) { neighbourComparison(areaId: $id) { neighbour { area { id name } rank closeness } latestInspections { id outcome } sharedThemes { id } evidence(first: 3) { theme { id } finding { id quote } match { id quote } } } }`,
+      variables: { id: first },
+      async storeCall(store) {
+        const rows = await store.neighbourComparison(first, '2025');
+        return store.nodes([...new Set(rows.flatMap((r) => [r.neighbour.neighbourId, ...r.shared.slice(0, 3).flatMap((e) => [e.findingId, e.matchId])]))]);
+      },
+    },
+    {
+      name: 'area indicator',
+      query: `query($id: ID!) { area(id: $id) { indicator(name: "ehc-20-week-rate") { year value numerator denominator sources { id } } region { indicator(name: "ehc-20-week-rate") { year value } } } england { indicator(name: "ehc-20-week-rate") { year value } } }`,
+      variables: { id: far },
+      async storeCall(store) {
+        return store.indicatorSeries([far, 'england'], 'ehc-20-week-rate', null, null);
+      },
+    },
   ];
 }
 

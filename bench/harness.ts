@@ -24,7 +24,8 @@ export const fmt = (n: number, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFix
 export function datasetFor(scale: number, seed: number): string {
   const dir = join(ROOT, 'bench-data', `scale-${scale}-seed-${seed}`);
   const marker = join(dir, '.complete');
-  if (!existsSync(marker)) {
+  // A dataset generated before the generator wrote statistics (indicators, neighbours) is made again.
+  if (!existsSync(marker) || !existsSync(join(dir, 'statistics.json'))) {
     process.stdout.write(`generating scale ${scale} (seed ${seed}) into ${dir} ... `);
     const s = generateDataset({ scale, seed, outDir: dir, themesFile: join(ROOT, 'seeds', 'reference', 'themes.yaml') });
     writeFileSync(marker, JSON.stringify(s));

@@ -1,7 +1,7 @@
 /**
  * npm run bench:seeds [-- --duration 3 --port 4398]
  *
- * The similarity documents on the project's own seeds (the national data of the 45 reports and
+ * The similarity and context documents on the project's own seeds (the national data of the 45 reports and
  * the articles), over HTTP: the server's own time one request at a time, then autocannon at 10
  * connections. Prints figures; asserts nothing.
  */
@@ -33,6 +33,18 @@ const documents: BenchDocument[] = [
     name: 'search',
     query: `query($text: String!) { search(text: $text, first: 10) { node { id } score snippet } }`,
     variables: { text: 'waiting times for EHC plans' },
+    storeCall: async () => undefined,
+  },
+  {
+    name: 'indicatorByOutcome',
+    query: `query { indicatorByOutcome(name: "ehc-20-week-rate", framework: FRAMEWORK_2016) { outcome n missing median lowerQuartile upperQuartile areas(first: 10) { id } } }`,
+    variables: {},
+    storeCall: async () => undefined,
+  },
+  {
+    name: 'neighbourComparison',
+    query: `query($id: ID!) { neighbourComparison(areaId: $id) { neighbour { area { id name } rank closeness } latestInspections { id outcome } sharedThemes { id } evidence(first: 3) { theme { id } finding { id quote } match { id quote } } } }`,
+    variables: { id: 'sandwell' },
     storeCall: async () => undefined,
   },
 ];

@@ -51,6 +51,12 @@ program
     console.log(`Seeds in ${dir} are valid.`);
     for (const [label, n] of Object.entries(counts).sort()) console.log(`  ${label.padEnd(12)} ${n}`);
     console.log(`  ${'(relations)'.padEnd(12)} ${bundle.relationships.count}`);
+    const context = bundle.context;
+    if (context && context.indicators.length) {
+      const editions = [...new Set(context.neighbours.map((n) => n.edition))];
+      console.log(`DfE context: ${context.indicators.length} indicators, ${context.observations.length} values (${context.observations.filter((o) => o.value === null).length} unknown); statistical neighbours ` +
+        editions.map((e) => `${e}: ${new Set(context.neighbours.filter((n) => n.edition === e).map((n) => n.areaId)).size} areas`).join(', '));
+    }
     const inspections = inspectionCountLines(bundle);
     if (inspections.length) console.log(`Inspections by framework, kind and outcome:\n${inspections.map((l) => `  ${l}`).join('\n')}`);
     const perArea = findingsPerArea(bundle);
@@ -111,6 +117,21 @@ program
       for (const line of report.incomplete) console.log(`  - ${line}`);
     }
     for (const note of report.unreadNotes) console.warn(`warning: a note names an inspection but is not in the form the importer reads; not imported: ${note}`);
+  });
+
+program
+  .command('import-dfe')
+  .description("write the DfE's EHC plan statistics and statistical neighbours as seeds/reference/dfe-*.json")
+  .option('--from <dir>', 'folder holding the DfE files (see its README)', '../shared/reference/dfe')
+  .option('--register <file>', "mySociety's uk_local_authorities.csv, for other spellings of area names", '../shared/reference/uk_local_authorities.csv')
+  .option('--areas <file>', 'the areas seed (ids, regions, dates, succession)', 'seeds/reference/areas.yaml')
+  .option('--out <dir>', 'where to write the seed files', 'seeds/reference')
+  .action((opts: { from: string; register: string; areas: string; out: string }) => {
+    const { importDfe } = require('./dataset/dfe/import-dfe') as typeof import('./dataset/dfe/import-dfe');
+    const report = importDfe({ from: opts.from, register: opts.register, areasSeed: opts.areas, out: opts.out });
+    console.log(`Wrote ${report.written.join(', ')} to ${opts.out}`);
+    for (const [what, n] of Object.entries(report.counts)) console.log(`  ${what.padEnd(34)} ${n}`);
+    for (const note of report.notes) console.log(`  - ${note}`);
   });
 
 program

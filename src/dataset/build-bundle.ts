@@ -1,4 +1,5 @@
 import { FRAMEWORK_OF_KIND, type Bundle, type Certainty, type InspectionKind, type Label, type NodeRow, type RelType } from '../domain/model';
+import { ContextBuilder } from './build-context';
 import { Declarations, recordName, type DeclaredIn } from './declarations';
 import { RecordMerger } from './merge-records';
 import { RelationshipSet } from './relationship-set';
@@ -179,7 +180,9 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     });
   };
 
+  const context = new ContextBuilder(problems);
   for (const { file, seed } of passes.first) {
+    context.declare(file, seed);
     if (seed.source) declare(seed.source.id, 'Source', file, 'source', 0);
     for (const section of RECORD_SECTIONS) {
       sectionRecords(seed, section).forEach((r, i) => declare(r.id, SECTION_LABEL[section], file, section, i));
@@ -286,6 +289,10 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
       successors.set(l.from, [...(successors.get(l.from) ?? []), l.to]);
       if (!successionFile.has(l.from)) successionFile.set(l.from, file);
     });
+    context.add(file, seed, (id) => {
+      const i = declared.index.get(id);
+      return i === undefined ? undefined : declared.labelOf(i);
+    });
   }
 
   for (const [i, { record }] of merger.entries()) nodes[i] = toRow(declared.labelOf(i), record);
@@ -298,5 +305,5 @@ export function buildBundle(passes: SeedFilePasses, problems: SeedProblem[]): Bu
     });
   }
 
-  return { nodes, relationships: rels.columns(), nodeIndex: declared.index };
+  return { nodes, relationships: rels.columns(), nodeIndex: declared.index, context: context.build() };
 }

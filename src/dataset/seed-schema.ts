@@ -12,6 +12,7 @@ import {
   POLARITIES,
   SOURCE_KINDS,
 } from '../domain/model';
+import { CLOSENESS_BANDS, INDICATOR_UNITS } from '../domain/context';
 
 /** The one schema every seed file is validated against. Cross-file rules live in build-bundle.ts. */
 
@@ -209,6 +210,40 @@ const linkSeed = z
   .refine((l) => !l.since || !l.until || l.since <= l.until, { message: 'must not be after "until"', path: ['since'] });
 /** SUCCEEDED_BY joins two agencies or two areas; SERVES an agency to an area; PART_OF a sub-ICB location to its ICB. */
 
+/** An indicator: declared by every file that gives its values, in the same words. */
+const indicatorSeed = z
+  .object({
+    id: slug,
+    name: text,
+    unit: upper(INDICATOR_UNITS),
+    definition: text,
+    numerator: text.optional(),
+    denominator: text.optional(),
+    caveats: text.optional(),
+  })
+  .strict();
+
+const year = z.number().int().min(1900).max(2100);
+const measure = z.number().finite().nullable();
+/** `[year, value]` or `[year, value, numerator, denominator]`; null where the source suppresses or lacks the cell. */
+const pointSeed = z.union([z.tuple([year, measure]), z.tuple([year, measure, measure, measure])]);
+/** One indicator's values for England (`of: england`), a region or an area, year by year. */
+const seriesSeed = z
+  .object({ indicator: slug, of: slug, points: z.array(pointSeed).min(1, 'must give at least one year') })
+  .strict();
+
+/** An area's statistical neighbours in one edition, nearest first (rank 1 to 10). */
+const neighboursSeed = z
+  .object({
+    area: slug,
+    edition: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(/^\d{4}$/, 'must be the edition\'s year, e.g. "2025"')),
+    ranked: z
+      .array(z.object({ area: slug, closeness: upper(CLOSENESS_BANDS) }).strict())
+      .min(1, 'must name at least one neighbour')
+      .max(10, 'holds at most 10 neighbours'),
+  })
+  .strict();
+
 export const seedFileSchema = z
   .object({
     /** The document every record in this file is reported in. */
@@ -225,6 +260,9 @@ export const seedFileSchema = z
     findings: z.array(findingSeed).default([]),
     actions: z.array(actionSeed).default([]),
     links: z.array(linkSeed).default([]),
+    indicators: z.array(indicatorSeed).default([]),
+    series: z.array(seriesSeed).default([]),
+    neighbours: z.array(neighboursSeed).default([]),
   })
   .strict();
 

@@ -1,3 +1,5 @@
+import type { ContextData } from './context';
+
 /**
  * The graph's vocabulary: every label, relationship type and enum value lives here, once.
  * Labels and relationship types used in Cypher come only from these lists, never from input.
@@ -284,6 +286,8 @@ export interface Bundle {
   relationships: RelationshipColumns;
   /** Each node's position in `nodes`, by id. */
   nodeIndex: ReadonlyMap<string, number>;
+  /** DfE's indicators and statistical neighbours (context.ts); none when absent. */
+  context?: ContextData;
 }
 
 /** Relationship e of a bundle as a row. */

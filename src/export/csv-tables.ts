@@ -4,13 +4,16 @@ import type { AreaRow, InspectionFramework, InspectionRow, Polarity, SourceRow }
 import { LIST_SEPARATOR } from './graphml';
 import { agenciesTable, servicesTable } from './nhs-tables';
 import { SnapshotIndex } from './snapshot-index';
+import { CONTEXT_TABLES } from './context-tables';
 
 /**
  * The table exports: one row per record, a header, UTF-8, RFC 4180 (CRLF line ends, fields
  * quoted when they hold a comma, quote or line break). Lists are joined by LIST_SEPARATOR. An
  * empty field is unknown, never zero.
  */
-export const CSV_TABLES = ['areas', 'inspections', 'findings', 'actions', 'area-theme-weaknesses', 'area-theme-strengths', 'agencies', 'services'] as const;
+export const GRAPH_TABLES = ['areas', 'inspections', 'findings', 'actions', 'area-theme-weaknesses', 'area-theme-strengths', 'agencies', 'services'] as const;
+export type GraphTable = (typeof GRAPH_TABLES)[number];
+export const CSV_TABLES = [...GRAPH_TABLES, ...CONTEXT_TABLES] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null | undefined;
@@ -115,7 +118,7 @@ function areaThemeMatrix(g: SnapshotIndex, polarity: Polarity): Table {
   };
 }
 
-const BUILDERS: Record<CsvTable, (g: SnapshotIndex) => Table> = {
+const BUILDERS: Record<GraphTable, (g: SnapshotIndex) => Table> = {
   areas,
   inspections,
   findings,
@@ -126,7 +129,7 @@ const BUILDERS: Record<CsvTable, (g: SnapshotIndex) => Table> = {
   services: servicesTable,
 };
 
-export function toCsv(index: SnapshotIndex, table: CsvTable): string {
+export function toCsv(index: SnapshotIndex, table: GraphTable): string {
   const { header, rows } = BUILDERS[table](index);
   return stringify([header, ...rows], { record_delimiter: 'windows', cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }

@@ -1,5 +1,6 @@
 import type { GraphStore } from '../store/port';
-import { CSV_TABLES, toCsv, type CsvTable } from './csv-tables';
+import { CSV_TABLES, toCsv, type CsvTable, type GraphTable } from './csv-tables';
+import { CONTEXT_TABLES, contextCsv, type ContextTable } from './context-tables';
 import { neighbourhood, wholeGraph } from './graph-snapshot';
 import { toGraphML } from './graphml';
 import { SnapshotIndex } from './snapshot-index';
@@ -39,7 +40,12 @@ export function checkDepth(depth: number): number {
 
 export async function exportCsv(store: GraphStore, maxNodes: number, tables: readonly CsvTable[] = CSV_TABLES): Promise<ExportedFile[]> {
   const index = new SnapshotIndex(await wholeGraph(store, maxNodes));
-  return tables.map((t) => ({ name: csvFile(t), contentType: 'text/csv; charset=utf-8; header=present', body: toCsv(index, t) }));
+  const files: ExportedFile[] = [];
+  for (const t of tables) {
+    const body = (CONTEXT_TABLES as readonly string[]).includes(t) ? await contextCsv(store, index, t as ContextTable) : toCsv(index, t as GraphTable);
+    files.push({ name: csvFile(t), contentType: 'text/csv; charset=utf-8; header=present', body });
+  }
+  return files;
 }
 
 export async function exportGraphML(store: GraphStore, maxNodes: number, args: GraphMLArgs = {}): Promise<ExportedFile> {

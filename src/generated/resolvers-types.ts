@@ -3,6 +3,10 @@ import { GraphQLResolveInfo } from 'graphql';
 import { RegionRow, AreaRow, AgencyRow, InspectionRow, ReviewRow, FindingRow, ThemeRow, ActionRow, PersonRow, SourceRow, RelRow } from '../domain/model';
 import { Neighbour, OutcomeTransitionRow, StoreStats, WeaknessPatternRow, AreaSimilarityRow, EvidencePairRow, SimilarFindingRow, ThemePairRow, AgencyNetworkRow, AgencyLinkRow, PathRow, SearchHitRow } from '../store/port';
 import { ServiceRow, AgencyLineageRow, LineageStepRow, EmploymentRow, ConnectionRow, NetworkMemberRow, SearchConnectionRow } from '../api/mappers';
+import { CountryRow, IndicatorValueRow, InspectionValueRow } from '../api/context-mappers';
+import { IndicatorRow, NeighbourRow } from '../domain/context';
+import { OutcomeIndicatorGroup } from '../store/context-summaries';
+import { NeighbourComparisonRow } from '../store/context-port';
 import { RequestContext } from '../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -293,6 +297,13 @@ export type Area = Node & {
   /** ONS (GSS) code, e.g. E08000028. */
   gssCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * The indicator's values for the area, by year, from `from` to `to` (both included; calendar years).
+   * A year whose cell the source suppresses has a null value: unknown, never zero. An area's values
+   * are those of the authority as it was (North Yorkshire's to 2022 are North Yorkshire County's,
+   * reached through `predecessors`).
+   */
+  indicator: Array<IndicatorValue>;
   /** The area's inspections in date order (by start date, else publication date), both frameworks. */
   inspections: Array<Inspection>;
   kind: AreaKind;
@@ -311,6 +322,11 @@ export type Area = Node & {
    */
   services: Array<Service>;
   sources: Array<Source>;
+  /**
+   * DfE's statistical neighbours of the area in an edition ("2021", "2025"; default the latest),
+   * nearest first. Empty where the area did not exist at the edition (Cumberland in 2021).
+   */
+  statisticalNeighbours: Array<StatisticalNeighbour>;
   /** The areas that replaced this one, with the date. */
   succeededBy: Array<AreaSuccession>;
   /** Themes of the area's findings. */
@@ -330,6 +346,15 @@ export type AreaAgenciesArgs = {
 export type AreaFindingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   polarity?: InputMaybe<Polarity>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaIndicatorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -355,6 +380,13 @@ export type AreaServicesArgs = {
 
 /** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
 export type AreaSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A local area: the footprint of an upper-tier or unitary local authority, as SEND inspections cover it. */
+export type AreaStatisticalNeighboursArgs = {
+  edition?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -437,6 +469,31 @@ export type Certainty =
   | 'INFERRED'
   /** The document says so. */
   | 'STATED';
+
+export type Closeness =
+  | 'CLOSE'
+  | 'EXTREMELY_CLOSE'
+  | 'NOT_CLOSE'
+  | 'SOMEWHAT_CLOSE'
+  | 'VERY_CLOSE';
+
+/** England: the subject of the DfE's national rows. */
+export type Country = {
+  __typename?: 'Country';
+  id: Scalars['ID']['output'];
+  /** The indicator's values for England, by year. */
+  indicator: Array<IndicatorValue>;
+  name: Scalars['String']['output'];
+};
+
+
+/** England: the subject of the DfE's national rows. */
+export type CountryIndicatorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  to?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A person's role at an agency. */
 export type Employment = {
@@ -526,6 +583,58 @@ export type GraphStats = {
   relationshipCount: Scalars['Int']['output'];
   /** Which store answers: `memory` (embedded) or `neo4j`. */
   store: Scalars['String']['output'];
+};
+
+/** A measure the DfE publishes by local authority, region and England, by calendar year. */
+export type Indicator = {
+  __typename?: 'Indicator';
+  /** The source's caveats, in plain words. */
+  caveats: Maybe<Scalars['String']['output']>;
+  definition: Scalars['String']['output'];
+  denominator: Maybe<Scalars['String']['output']>;
+  /** The first and last years with a value for England. */
+  firstYear: Maybe<Scalars['Int']['output']>;
+  /** In words. */
+  label: Scalars['String']['output'];
+  lastYear: Maybe<Scalars['Int']['output']>;
+  /** What `indicator(name:)` takes, e.g. ehc-20-week-rate. */
+  name: Scalars['String']['output'];
+  /** What the numerator counts (a percentage's), when the source gives it. */
+  numerator: Maybe<Scalars['String']['output']>;
+  /** The documents that give its values. */
+  sources: Array<Source>;
+  unit: IndicatorUnit;
+};
+
+
+/** A measure the DfE publishes by local authority, region and England, by calendar year. */
+export type IndicatorSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type IndicatorUnit =
+  /** A number of cases. */
+  | 'COUNT'
+  /** A percentage, 0 to 100. */
+  | 'PERCENT';
+
+/** One year of an indicator. */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  denominator: Maybe<Scalars['Int']['output']>;
+  numerator: Maybe<Scalars['Int']['output']>;
+  /** The documents that state the value (both, where two agree). */
+  sources: Array<Source>;
+  unit: IndicatorUnit;
+  /** Null when the source suppresses the cell or lacks it: unknown, never zero. */
+  value: Maybe<Scalars['Float']['output']>;
+  year: Scalars['Int']['output'];
+};
+
+
+/** One year of an indicator. */
+export type IndicatorValueSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One joint Ofsted and CQC inspection of a local area's SEND support. */
@@ -627,6 +736,14 @@ export type InspectionFramework =
   /** The framework in force from January 2023: full inspections with one of three outcomes, and monitoring inspections. */
   | 'FRAMEWORK_2023';
 
+export type InspectionIndicatorValue = {
+  __typename?: 'InspectionIndicatorValue';
+  area: Area;
+  inspection: Inspection;
+  /** The mean of the area's known values in the years before the inspection. */
+  value: Scalars['Float']['output'];
+};
+
 export type InspectionKind =
   /** 2023 framework: a full inspection. */
   | 'FULL'
@@ -678,6 +795,27 @@ export type LineageStepSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type NeighbourComparison = {
+  __typename?: 'NeighbourComparison';
+  /** For each shared theme, the first finding (by id) of each area about it: `finding` the given area's, `match` the neighbour's. */
+  evidence: Array<SimilarityEvidence>;
+  /** The neighbour's latest inspection of each framework (its own or its predecessor's), frameworks in order. */
+  latestInspections: Array<Inspection>;
+  neighbour: StatisticalNeighbour;
+  /** Weakness themes inspectors named in both areas, by id. */
+  sharedThemes: Array<Theme>;
+};
+
+
+export type NeighbourComparisonEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type NeighbourComparisonSharedThemesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type NetworkMember = {
   __typename?: 'NetworkMember';
   agency: Agency;
@@ -710,6 +848,32 @@ export type NodeKind =
   | 'REVIEW'
   | 'SOURCE'
   | 'THEME';
+
+export type OutcomeIndicatorSummary = {
+  __typename?: 'OutcomeIndicatorSummary';
+  /** The inspected areas counted, by id. */
+  areas: Array<Area>;
+  /** The inspections counted, by id, each with the value it contributes. */
+  inspections: Array<InspectionIndicatorValue>;
+  lowerQuartile: Maybe<Scalars['Float']['output']>;
+  median: Maybe<Scalars['Float']['output']>;
+  /** Inspections with this outcome but no known value in those years (none published, or suppressed). */
+  missing: Scalars['Int']['output'];
+  /** Inspections with a known value in the years before them. */
+  n: Scalars['Int']['output'];
+  outcome: InspectionOutcome;
+  upperQuartile: Maybe<Scalars['Float']['output']>;
+};
+
+
+export type OutcomeIndicatorSummaryAreasArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OutcomeIndicatorSummaryInspectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** One cell of the cross-tabulation of outcomes between two frameworks. */
 export type OutcomeTransition = {
@@ -827,7 +991,23 @@ export type Query = {
   area: Maybe<Area>;
   /** Areas ordered by id, optionally in one region or with findings about one theme. */
   areas: AreaConnection;
+  /** England as a whole: the DfE's national rows of each indicator. */
+  england: Country;
   finding: Maybe<Finding>;
+  /**
+   * For each outcome of the framework's inspections, the indicator's value for the inspected area in
+   * the years before the inspection (the mean of the known values of the `yearsBefore` calendar years
+   * before the year it started, 1 to 5): how many inspections have one, and their median and quartiles
+   * (linear between order statistics, as R's default). "Were areas that needed a WSOA already slower
+   * to issue plans?" Outcomes in the schema's order; an unknown `name` answers BAD_USER_INPUT listing
+   * the names there are.
+   */
+  indicatorByOutcome: Array<OutcomeIndicatorSummary>;
+  /**
+   * DfE's indicators read beside the inspections (EHC plan timeliness, requests, refusals,
+   * mediation, tribunals), by name, each with its definition, unit and the documents that give it.
+   */
+  indicators: Array<Indicator>;
   inspection: Maybe<Inspection>;
   /**
    * Inspections ordered by id (an area's in date order), filtered by framework, kind, outcome, the
@@ -835,6 +1015,13 @@ export type Query = {
    * or prefixes, both included: `to: "2023"` takes in all of 2023).
    */
   inspections: InspectionConnection;
+  /**
+   * The area's statistical neighbours in the edition (default: the latest), nearest first, each with
+   * its latest inspection of each framework (its own, or its predecessor's) and the weakness themes
+   * inspectors named in both areas, with a finding of each as evidence. Empty for an unknown area or
+   * an area with no neighbours in the edition; an unknown edition answers BAD_USER_INPUT.
+   */
+  neighbourComparison: Array<NeighbourComparison>;
   /** Any node by its id (ids are unique across the whole graph). */
   node: Maybe<Node>;
   /**
@@ -998,6 +1185,28 @@ export type QueryFindingArgs = {
  * agencies responsible, what inspectors found, and the actions that answered them. Every node
  * can be traced to the documents that state it through its `sources` field.
  */
+export type QueryIndicatorByOutcomeArgs = {
+  framework: InspectionFramework;
+  name: Scalars['String']['input'];
+  yearsBefore?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QueryIndicatorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
 export type QueryInspectionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1017,6 +1226,17 @@ export type QueryInspectionsArgs = {
   outcome?: InputMaybe<InspectionOutcome>;
   regionId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QueryNeighbourComparisonArgs = {
+  areaId: Scalars['ID']['input'];
+  edition?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1235,6 +1455,8 @@ export type Region = Node & {
   areas: Array<Area>;
   gssCode: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The indicator's values for the region (the DfE's regional rows), by year. */
+  indicator: Array<IndicatorValue>;
   name: Scalars['String']['output'];
   sources: Array<Source>;
 };
@@ -1243,6 +1465,15 @@ export type Region = Node & {
 /** An English region. */
 export type RegionAreasArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An English region. */
+export type RegionIndicatorArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1443,6 +1674,23 @@ export type SourceKind =
   | 'LEGISLATION'
   | 'REPORT'
   | 'WEB_PAGE';
+
+/** One of an area's statistical neighbours in an edition of the DfE's children's services groups. */
+export type StatisticalNeighbour = {
+  __typename?: 'StatisticalNeighbour';
+  area: Area;
+  closeness: Closeness;
+  edition: Scalars['String']['output'];
+  /** 1 (the nearest) to 10. */
+  rank: Scalars['Int']['output'];
+  sources: Array<Source>;
+};
+
+
+/** One of an area's statistical neighbours in an edition of the DfE's children's services groups. */
+export type StatisticalNeighbourSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** One step in a line of succession. */
 export type Succession = {
@@ -1670,6 +1918,8 @@ export type ResolversTypes = ResolversObject<{
   AreaSuccession: ResolverTypeWrapper<Neighbour>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
+  Closeness: Closeness;
+  Country: ResolverTypeWrapper<CountryRow>;
   Employment: ResolverTypeWrapper<EmploymentRow>;
   Finding: ResolverTypeWrapper<FindingRow>;
   FindingOrigin: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FindingOrigin']>;
@@ -1677,18 +1927,24 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphStats: ResolverTypeWrapper<StoreStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indicator: ResolverTypeWrapper<IndicatorRow>;
+  IndicatorUnit: IndicatorUnit;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValueRow>;
   Inspection: ResolverTypeWrapper<InspectionRow>;
   InspectionConnection: ResolverTypeWrapper<ConnectionRow>;
   InspectionEdge: ResolverTypeWrapper<Omit<InspectionEdge, 'node'> & { node: ResolversTypes['Inspection'] }>;
   InspectionFramework: InspectionFramework;
+  InspectionIndicatorValue: ResolverTypeWrapper<InspectionValueRow>;
   InspectionKind: InspectionKind;
   InspectionOutcome: InspectionOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
   LineageStep: ResolverTypeWrapper<LineageStepRow>;
+  NeighbourComparison: ResolverTypeWrapper<NeighbourComparisonRow>;
   NetworkMember: ResolverTypeWrapper<NetworkMemberRow>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeKind: NodeKind;
+  OutcomeIndicatorSummary: ResolverTypeWrapper<OutcomeIndicatorGroup>;
   OutcomeTransition: ResolverTypeWrapper<OutcomeTransitionRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<PartialDate>;
@@ -1709,6 +1965,7 @@ export type ResolversTypes = ResolversObject<{
   SnippetMark: ResolverTypeWrapper<SnippetMark>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceKind: SourceKind;
+  StatisticalNeighbour: ResolverTypeWrapper<NeighbourRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Succession: ResolverTypeWrapper<Neighbour>;
   Theme: ResolverTypeWrapper<ThemeRow>;
@@ -1731,6 +1988,7 @@ export type ResolversParentTypes = ResolversObject<{
   AreaSimilarity: AreaSimilarityRow;
   AreaSuccession: Neighbour;
   Boolean: Scalars['Boolean']['output'];
+  Country: CountryRow;
   Employment: EmploymentRow;
   Finding: FindingRow;
   FindingOrigin: ResolversUnionTypes<ResolversParentTypes>['FindingOrigin'];
@@ -1738,14 +1996,19 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   GraphStats: StoreStats;
   ID: Scalars['ID']['output'];
+  Indicator: IndicatorRow;
+  IndicatorValue: IndicatorValueRow;
   Inspection: InspectionRow;
   InspectionConnection: ConnectionRow;
   InspectionEdge: Omit<InspectionEdge, 'node'> & { node: ResolversParentTypes['Inspection'] };
+  InspectionIndicatorValue: InspectionValueRow;
   Int: Scalars['Int']['output'];
   LabelCount: LabelCount;
   LineageStep: LineageStepRow;
+  NeighbourComparison: NeighbourComparisonRow;
   NetworkMember: NetworkMemberRow;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OutcomeIndicatorSummary: OutcomeIndicatorGroup;
   OutcomeTransition: OutcomeTransitionRow;
   PageInfo: PageInfo;
   PartialDate: PartialDate;
@@ -1762,6 +2025,7 @@ export type ResolversParentTypes = ResolversObject<{
   SimilarityEvidence: EvidencePairRow;
   SnippetMark: SnippetMark;
   Source: SourceRow;
+  StatisticalNeighbour: NeighbourRow;
   String: Scalars['String']['output'];
   Succession: Neighbour;
   Theme: ThemeRow;
@@ -1844,6 +2108,7 @@ export type AreaResolvers<ContextType = RequestContext, ParentType extends Resol
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<AreaFindingsArgs, 'first'>>;
   gssCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<AreaIndicatorArgs, 'first' | 'name'>>;
   inspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<AreaInspectionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['AreaKind'], ParentType, ContextType>;
   laCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1853,6 +2118,7 @@ export type AreaResolvers<ContextType = RequestContext, ParentType extends Resol
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<AreaServicesArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AreaSourcesArgs, 'first'>>;
+  statisticalNeighbours?: Resolver<Array<ResolversTypes['StatisticalNeighbour']>, ParentType, ContextType, RequireFields<AreaStatisticalNeighboursArgs, 'first'>>;
   succeededBy?: Resolver<Array<ResolversTypes['AreaSuccession']>, ParentType, ContextType, RequireFields<AreaSucceededByArgs, 'first'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<AreaThemesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1881,6 +2147,12 @@ export type AreaSuccessionResolvers<ContextType = RequestContext, ParentType ext
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<AreaSuccessionSourcesArgs, 'first'>>;
+}>;
+
+export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<CountryIndicatorArgs, 'first' | 'name'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type EmploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
@@ -1923,6 +2195,28 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
   store?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type IndicatorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
+  caveats?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<IndicatorSourcesArgs, 'first'>>;
+  unit?: Resolver<ResolversTypes['IndicatorUnit'], ParentType, ContextType>;
+}>;
+
+export type IndicatorValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = ResolversObject<{
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<IndicatorValueSourcesArgs, 'first'>>;
+  unit?: Resolver<ResolversTypes['IndicatorUnit'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type InspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = ResolversObject<{
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, RequireFields<InspectionActionsArgs, 'first'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
@@ -1960,6 +2254,12 @@ export type InspectionEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
 }>;
 
+export type InspectionIndicatorValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InspectionIndicatorValue'] = ResolversParentTypes['InspectionIndicatorValue']> = ResolversObject<{
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type LabelCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LabelCount'] = ResolversParentTypes['LabelCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1973,6 +2273,13 @@ export type LineageStepResolvers<ContextType = RequestContext, ParentType extend
   to?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 }>;
 
+export type NeighbourComparisonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NeighbourComparison'] = ResolversParentTypes['NeighbourComparison']> = ResolversObject<{
+  evidence?: Resolver<Array<ResolversTypes['SimilarityEvidence']>, ParentType, ContextType, RequireFields<NeighbourComparisonEvidenceArgs, 'first'>>;
+  latestInspections?: Resolver<Array<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  neighbour?: Resolver<ResolversTypes['StatisticalNeighbour'], ParentType, ContextType>;
+  sharedThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<NeighbourComparisonSharedThemesArgs, 'first'>>;
+}>;
+
 export type NetworkMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NetworkMember'] = ResolversParentTypes['NetworkMember']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1980,6 +2287,17 @@ export type NetworkMemberResolvers<ContextType = RequestContext, ParentType exte
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Action' | 'Agency' | 'Area' | 'Finding' | 'Inspection' | 'Person' | 'Region' | 'Review' | 'Source' | 'Theme', ParentType, ContextType>;
+}>;
+
+export type OutcomeIndicatorSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutcomeIndicatorSummary'] = ResolversParentTypes['OutcomeIndicatorSummary']> = ResolversObject<{
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<OutcomeIndicatorSummaryAreasArgs, 'first'>>;
+  inspections?: Resolver<Array<ResolversTypes['InspectionIndicatorValue']>, ParentType, ContextType, RequireFields<OutcomeIndicatorSummaryInspectionsArgs, 'first'>>;
+  lowerQuartile?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['InspectionOutcome'], ParentType, ContextType>;
+  upperQuartile?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type OutcomeTransitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutcomeTransition'] = ResolversParentTypes['OutcomeTransition']> = ResolversObject<{
@@ -2036,9 +2354,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   agencyNetwork?: Resolver<Maybe<ResolversTypes['AgencyNetwork']>, ParentType, ContextType, RequireFields<QueryAgencyNetworkArgs, 'agencyId' | 'maxDepth'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'id'>>;
   areas?: Resolver<ResolversTypes['AreaConnection'], ParentType, ContextType, RequireFields<QueryAreasArgs, 'first'>>;
+  england?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
+  indicatorByOutcome?: Resolver<Array<ResolversTypes['OutcomeIndicatorSummary']>, ParentType, ContextType, RequireFields<QueryIndicatorByOutcomeArgs, 'framework' | 'name' | 'yearsBefore'>>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'first'>>;
   inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionArgs, 'id'>>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<QueryInspectionsArgs, 'first'>>;
+  neighbourComparison?: Resolver<Array<ResolversTypes['NeighbourComparison']>, ParentType, ContextType, RequireFields<QueryNeighbourComparisonArgs, 'areaId'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   outcomeTransitions?: Resolver<Array<ResolversTypes['OutcomeTransition']>, ParentType, ContextType, RequireFields<QueryOutcomeTransitionsArgs, 'first' | 'from' | 'to'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'maxHops' | 'toId'>>;
@@ -2063,6 +2385,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<RegionAreasArgs, 'first'>>;
   gssCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<RegionIndicatorArgs, 'first' | 'name'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<RegionSourcesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2138,6 +2461,14 @@ export type SourceResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type StatisticalNeighbourResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StatisticalNeighbour'] = ResolversParentTypes['StatisticalNeighbour']> = ResolversObject<{
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  closeness?: Resolver<ResolversTypes['Closeness'], ParentType, ContextType>;
+  edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<StatisticalNeighbourSourcesArgs, 'first'>>;
+}>;
+
 export type SuccessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Succession'] = ResolversParentTypes['Succession']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   on?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -2189,18 +2520,24 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AreaEdge?: AreaEdgeResolvers<ContextType>;
   AreaSimilarity?: AreaSimilarityResolvers<ContextType>;
   AreaSuccession?: AreaSuccessionResolvers<ContextType>;
+  Country?: CountryResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
   FindingOrigin?: FindingOriginResolvers<ContextType>;
   FindingSimilarity?: FindingSimilarityResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   InspectionConnection?: InspectionConnectionResolvers<ContextType>;
   InspectionEdge?: InspectionEdgeResolvers<ContextType>;
+  InspectionIndicatorValue?: InspectionIndicatorValueResolvers<ContextType>;
   LabelCount?: LabelCountResolvers<ContextType>;
   LineageStep?: LineageStepResolvers<ContextType>;
+  NeighbourComparison?: NeighbourComparisonResolvers<ContextType>;
   NetworkMember?: NetworkMemberResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OutcomeIndicatorSummary?: OutcomeIndicatorSummaryResolvers<ContextType>;
   OutcomeTransition?: OutcomeTransitionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
@@ -2217,6 +2554,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SimilarityEvidence?: SimilarityEvidenceResolvers<ContextType>;
   SnippetMark?: SnippetMarkResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  StatisticalNeighbour?: StatisticalNeighbourResolvers<ContextType>;
   Succession?: SuccessionResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ThemeAssignment?: ThemeAssignmentResolvers<ContextType>;

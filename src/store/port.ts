@@ -3,6 +3,8 @@ import {
   type Polarity, type RelRow, type RelType,
 } from '../domain/model';
 
+import type { ContextQueries } from './context-port';
+
 /** The GraphStore port: every adapter (embedded memory, Neo4j) implements this and passes test/store. */
 
 export type Direction = 'OUT' | 'IN';
@@ -255,7 +257,7 @@ export interface StoreStats {
   relationships: number;
 }
 
-export interface GraphStore {
+export interface GraphStore extends ContextQueries {
   readonly name: string;
   /**
    * Whether each call is a round trip to a server (Neo4j): the API then fetches a nested

@@ -173,5 +173,60 @@ export function generateDataset(opts: GenerateOptions): GenerateSummary {
     }
     writeFileSync(join(opts.outDir, 'areas', `${id}.json`), JSON.stringify(doc));
   }
-  return { areas: areaCount, inspections, findings, files: areaCount + 2 };
+  writeFileSync(join(opts.outDir, 'statistics.json'), JSON.stringify(statistics(rnd, areaCount, areaId, regions.map((r) => r.id))));
+  return { areas: areaCount, inspections, findings, files: areaCount + 3 };
+}
+
+const YEARS = Array.from({ length: 11 }, (_, k) => 2014 + k);
+const BANDS = ['VERY_CLOSE', 'VERY_CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'CLOSE', 'SOMEWHAT_CLOSE', 'SOMEWHAT_CLOSE', 'SOMEWHAT_CLOSE', 'NOT_CLOSE'];
+
+/**
+ * Indicators in the shape import-dfe writes (the 20-week rate with and without exceptions, plans
+ * issued) for every area, region and England, 2014 to 2024, about one value in 50 suppressed; and
+ * two editions of ten statistical neighbours per area, drawn from its own region.
+ */
+function statistics(rnd: Random, areaCount: number, areaId: (i: number) => string, regionIds: string[]) {
+  const indicator = (id: string, name: string, unit: string) => ({ id, name, unit, definition: `Synthetic ${name.toLowerCase()}.` });
+  const series: { indicator: string; of: string; points: (number | null)[][] }[] = [];
+  const add = (of: string, scale: number) => {
+    let rate = rnd.int(30, 95);
+    const issued: (number | null)[][] = [], ex: (number | null)[][] = [], inc: (number | null)[][] = [];
+    for (const year of YEARS) {
+      rate = Math.min(100, Math.max(5, rate + rnd.int(-12, 10)));
+      const plans = scale * rnd.int(50, 600);
+      const excluded = plans - rnd.int(0, Math.floor(plans / 10));
+      const within = Math.round((excluded * rate) / 100);
+      const withinAll = Math.min(plans, within + rnd.int(0, plans - excluded));
+      if (rnd.chance(0.02)) {
+        for (const list of [issued, ex, inc]) list.push(list === issued ? [year, null] : [year, null, null, null]);
+        continue;
+      }
+      issued.push([year, plans]);
+      ex.push([year, Math.round((1000 * within) / excluded) / 10, within, excluded]);
+      inc.push([year, Math.round((1000 * withinAll) / plans) / 10, withinAll, plans]);
+    }
+    series.push({ indicator: 'ehc-20-week-rate', of, points: ex }, { indicator: 'ehc-20-week-rate-including-exceptions', of, points: inc }, { indicator: 'ehc-plans-issued', of, points: issued });
+  };
+  add('england', areaCount);
+  for (const r of regionIds) add(r, Math.ceil(areaCount / regionIds.length));
+  for (let i = 0; i < areaCount; i++) add(areaId(i), 1);
+  // Areas of one region are i, i + 9, i + 18, ...: neighbours are drawn among them, each edition with its own stride.
+  const neighbours = ['2021', '2025'].flatMap((edition, e) =>
+    Array.from({ length: areaCount }, (_, i) => {
+      const ranked = new Set<number>();
+      for (let k = 1; ranked.size < Math.min(10, Math.floor((areaCount - 1) / regionIds.length)); k++) ranked.add((i + regionIds.length * k * (e + 1) + areaCount * 10) % areaCount);
+      ranked.delete(i);
+      return { area: areaId(i), edition, ranked: [...ranked].slice(0, 10).map((j, rank) => ({ area: areaId(j), closeness: BANDS[rank] })) };
+    }),
+  );
+  return {
+    source: { id: 'synthetic-statistics', title: 'Synthetic EHC plan statistics and statistical neighbours', kind: 'DATASET', publisher: 'send-graph generator' },
+    indicators: [
+      indicator('ehc-20-week-rate', 'EHC plans issued within 20 weeks, excluding exceptions', 'PERCENT'),
+      indicator('ehc-20-week-rate-including-exceptions', 'EHC plans issued within 20 weeks, including exceptions', 'PERCENT'),
+      indicator('ehc-plans-issued', 'EHC plans issued', 'COUNT'),
+    ],
+    series,
+    neighbours,
+  };
 }

@@ -35,6 +35,9 @@ const CASES: [string, Record<string, unknown>][] = [
   ['THEME_QUERY', { themeId: 'access-to-health-services' }],
   ['NETWORK_QUERY', { id: 'sandwell-and-west-birmingham-ccg', depth: 2 }],
   ['SAME_THINGS_QUERY', { id: 'sandwell-2023-07' }],
+  ['CONTEXT_QUERY', { id: 'sandwell' }],
+  ['CONTEXT_QUERY', { id: 'cumberland' }],
+  ['INDICATOR_MAP_QUERY', { name: 'ehc-20-week-rate', year: 2019 }],
 ];
 const CUT_ON_PURPOSE = new Set(['Query.search', 'Query.similarAreas', 'Query.areas']); // ranked top-N; a connection pages with `after`
 

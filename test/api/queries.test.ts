@@ -250,7 +250,7 @@ describe('the GraphQL API on the seeded graph', () => {
   it('lists what each document states', async () => {
     const data = await ok('{ source(id: "cypn-national-first-30-areas-2017") { kind mentions { __typename id } } sources { id } }');
     expect(data.source.mentions.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['first-30-areas-2017', 'eleanor-schooling', 'ofsted']));
-    expect(data.sources).toHaveLength(59); // 11, the 45 reports, and the 3 NHS files
+    expect(data.sources).toHaveLength(63); // 11, the DfE's 4 datasets, the 45 reports and the 3 NHS files
   });
 });
 

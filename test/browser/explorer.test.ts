@@ -193,10 +193,63 @@ test("the area page shows its NHS bodies through time, as the API's services ans
 
 test('a view\'s query opens in the bundled query editor, which runs it offline', async () => {
   await page.goto(`${base}/explorer/#/area/sandwell`);
-  await page.locator('details.query summary').click();
-  await page.locator('a.open-editor').click();
+  await page.locator('details.query summary').first().click();
+  await page.locator('a.open-editor').first().click();
   // The editor holds the view's query once Monaco has started; run it then.
   await page.locator('.graphiql-query-editor', { hasText: 'AreaPage' }).waitFor({ timeout: 30_000 });
   await page.locator('.graphiql-execute-button').click();
   await page.locator('.graphiql-response', { hasText: '"Sandwell"' }).waitFor({ timeout: 30_000 });
+});
+
+test("the area page charts the 20-week share beside the region and England, marks the inspections, and lists the neighbours with what they share", async () => {
+  await page.goto(`${base}/explorer/#/area/sandwell`);
+  await page.locator('section.context svg').waitFor();
+  const { data } = await api.run(`{
+    area(id: "sandwell") { inspections { id } indicator(name: "ehc-20-week-rate") { year value } region { indicator(name: "ehc-20-week-rate") { year value } } }
+    england { indicator(name: "ehc-20-week-rate") { year value } }
+    neighbourComparison(areaId: "sandwell") { neighbour { area { id } } sharedThemes { label } }
+  }`);
+  // The table under the chart holds the API's figures, year by year, unknown as unknown.
+  const rows = await page.locator('table.figures tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent)));
+  const years = [...new Set([...data.area.indicator, ...data.england.indicator].map((v: { year: number }) => v.year))].sort();
+  expect(rows.map((r) => Number(r[0]))).toEqual(years);
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? 'unknown' : `${v}%`);
+  expect(rows.map((r) => r[1])).toEqual(years.map((y) => cell(data.area.indicator.find((v: { year: number }) => v.year === y)?.value)));
+  expect(rows.map((r) => r[4])).toEqual(years.map((y) => cell(data.england.indicator.find((v: { year: number }) => v.year === y)?.value)));
+  // One line each for Sandwell, the West Midlands and England, named with their colour and dash; a bar per inspection.
+  expect(await page.locator('section.context .legend li').allTextContents()).toEqual([
+    'Sandwell (blue, solid line)', 'West Midlands (orange, dashed line)', 'England (black, dotted line)', 'Vertical bars: inspections, coloured by outcome as on the map']);
+  expect(await page.locator('section.context svg [aria-label="rule"] line, section.context svg g[aria-label="rule"] line').count()).toBe(data.area.inspections.length);
+  expect(await page.locator('section.context p.source').textContent()).toContain('Education, health and care plans');
+  // The neighbours, nearest first, each with the weaknesses it shares.
+  const neighbours = await page.locator('ol.neighbours > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-neighbour')));
+  expect(neighbours).toEqual(data.neighbourComparison.map((n: { neighbour: { area: { id: string } } }) => n.neighbour.area.id));
+  const first = page.locator('ol.neighbours > li').first();
+  for (const t of data.neighbourComparison[0].sharedThemes) expect(await first.textContent()).toContain(t.label);
+  // By keyboard: the neighbour's link opens its page.
+  await first.locator('a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('h1', { hasText: 'Wolverhampton' }).waitFor();
+});
+
+test('the map colours every area by an indicator for a chosen year, with a legend in words and the source', async () => {
+  await page.goto(`${base}/explorer/#/map?indicator=ehc-20-week-rate&year=2019`);
+  await page.locator('path[data-area]').first().waitFor();
+  await page.locator('#year').waitFor();
+  const { data } = await api.run('{ a: area(id: "sandwell") { indicator(name: "ehc-20-week-rate", from: 2019, to: 2019) { value } } b: area(id: "cumberland") { indicator(name: "ehc-20-week-rate", from: 2019, to: 2019) { value } } }');
+  expect(data.a.indicator[0].value).toBe(76.4);
+  expect(data.b.indicator).toEqual([]);
+  // 76.4% is in the band 75% and over (darkest blue); Cumberland did not exist in 2019: unknown (grey).
+  expect(await page.locator('path[data-area="sandwell"]').getAttribute('fill')).toBe('#08306b');
+  expect(await page.locator('path[data-area="cumberland"]').getAttribute('fill')).toBe('#d9d9d9');
+  expect(await page.locator('path[data-area="sandwell"]').getAttribute('aria-label')).toBe('Sandwell: ehc plans issued within 20 weeks, excluding exceptions 2019: 76.4%');
+  const legend = await page.locator('.legend li').allTextContents();
+  expect(legend[3]).toMatch(/^75% and over \(darkest blue; \d+ areas\)$/);
+  expect(legend[4]).toMatch(/^unknown/);
+  expect(await page.locator('p.attribution').first().textContent()).toContain('Open Government Licence');
+  // Another year, by keyboard.
+  await page.locator('#year').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForURL(/year=2020/);
+  await page.locator('#year').waitFor();
 });

@@ -38,6 +38,29 @@ test('GET /export lists every file', async () => {
   expect(body.files).toEqual(expect.arrayContaining(['/export/areas.csv', '/export/findings.csv', '/export/graph.graphml']));
 });
 
+test('indicators.csv: long, one row per subject, indicator and year, as the API answers them, unknowns empty', async () => {
+  const { records } = await csv('indicators.csv');
+  const { data } = await api.run('{ area(id: "sandwell") { indicator(name: "ehc-20-week-rate") { year value numerator denominator sources { id } } } england { indicator(name: "ehc-plans-issued") { year value } } }');
+  const rows = (subject: string, indicator: string) => records.filter((r) => r.subject_id === subject && r.indicator === indicator);
+  const num = (cell: string) => (cell === '' ? null : Number(cell));
+  expect(rows('sandwell', 'ehc-20-week-rate').map((r) => [Number(r.year), num(r.value), num(r.numerator), num(r.denominator), r.source_ids.split('; ').map((id) => ({ id }))]))
+    .toEqual(data.area.indicator.map((v: { year: number; value: number; numerator: number; denominator: number; sources: unknown[] }) => [v.year, v.value, v.numerator, v.denominator, v.sources]));
+  expect(rows('england', 'ehc-plans-issued').map((r) => Number(r.value))).toEqual(data.england.indicator.map((v: { value: number }) => v.value));
+  expect(rows('sandwell', 'ehc-20-week-rate')[0]).toMatchObject({ subject: 'Sandwell', level: 'area', unit: 'PERCENT' });
+  // The Isles of Scilly issued no plans in 2022: no rate, left empty rather than 0.
+  expect(rows('isles-of-scilly', 'ehc-20-week-rate').find((r) => r.year === '2022')).toMatchObject({ value: '', numerator: '0', denominator: '0' });
+});
+
+test('statistical-neighbours.csv: ten per area and edition, by rank', async () => {
+  const { records } = await csv('statistical-neighbours.csv');
+  expect(records.filter((r) => r.edition === '2025')).toHaveLength(1530);
+  expect(records.filter((r) => r.area_id === 'sandwell' && r.edition === '2025').slice(0, 2)).toEqual([
+    { area_id: 'sandwell', area: 'Sandwell', edition: '2025', rank: '1', neighbour_id: 'wolverhampton', neighbour: 'Wolverhampton', closeness: 'VERY_CLOSE', source_ids: 'dfe-statistical-neighbours-2025' },
+    expect.objectContaining({ rank: '2', neighbour_id: 'kingston-upon-hull' }),
+  ]);
+  expect(records.filter((r) => r.area_id === 'cumberland' && r.edition === '2021')).toEqual([]);
+});
+
 test('areas.csv: one row per area, as the API answers them', async () => {
   const { raw, records } = await csv('areas.csv');
   expect(raw.split('\r\n')[0].startsWith('id,name,kind,gss_code')).toBe(true);
@@ -175,7 +198,7 @@ test('npm run cli -- export writes the same files to a directory', () => {
   const out = mkdtempSync(join(tmpdir(), 'send-graph-export-'));
   const run = (...args: string[]) => execFileSync(process.execPath, ['--require', 'tsx/cjs', resolve(__dirname, '..', '..', 'src', 'cli.ts'), 'export', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', CACHE_DIR: 'off' } });
   expect(run('--format', 'csv', '--out', out)).toContain('areas.csv');
-  expect(readdirSync(out).sort()).toEqual(['actions.csv', 'agencies.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'inspections.csv', 'services.csv']);
+  expect(readdirSync(out).sort()).toEqual(['actions.csv', 'agencies.csv', 'area-theme-strengths.csv', 'area-theme-weaknesses.csv', 'areas.csv', 'findings.csv', 'indicators.csv', 'inspections.csv', 'services.csv', 'statistical-neighbours.csv']);
   run('--format', 'graphml', '--id', 'sandwell', '--depth', '2', '--out', out);
   const graph = parseGraphML(Graph, readFileSync(join(out, 'sandwell-depth-2.graphml'), 'utf8'));
   expect(graph.hasNode('sandwell-council')).toBe(true);

@@ -49,6 +49,11 @@ async function answers(store: MemoryStore) {
     await store.themeCooccurrence({ polarity: 'STRENGTH', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 }),
     await store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023'),
     await store.list('Inspection', { framework: 'FRAMEWORK_2023' }, { first: 50 }),
+    await store.indicators(),
+    await store.indicatorSeries(['sandwell', 'west-midlands', 'england'], 'ehc-20-week-rate', null, null),
+    await store.statisticalNeighbours(['sandwell', 'cumbria'], '2021', 10),
+    await store.indicatorByOutcome({ indicatorId: 'ehc-20-week-rate', framework: 'FRAMEWORK_2016', yearsBefore: 2 }),
+    await store.neighbourComparison('sandwell', '2025'),
   ]);
 }
 
@@ -77,6 +82,7 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
     const similar = await restored.similarFindings({ findingId: EHC_TIMELINESS, first: 2, polarity: 'WEAKNESS', excludeSameArea: true });
     expect(similar.map((s) => s.findingId)).toEqual(['hartlepool-2023-03-weakness-01', 'medway-2024-02-weakness-07']);
     expect((await restored.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 5 })).length).toBe(5);
+    expect((await restored.indicatorSeries(['sandwell'], 'ehc-20-week-rate', 2019, 2019))[0]).toEqual([expect.objectContaining({ value: 76.4 })]);
   });
 
   it('makes the same snapshot from the same seeds, byte for byte', async () => {

@@ -10,6 +10,7 @@ import { loadDataset } from '../../src/dataset/load-dataset';
 import { startApi } from '../api/harness';
 import { copyOfSeeds, editFile, seedBundle } from '../helpers';
 import { describeStoreContract } from './contract';
+import { describeContextContract } from './context-contract';
 
 /**
  * The same contract, against a real Neo4j: runs when NEO4J_URI is set (and WIPES the graph data
@@ -30,6 +31,7 @@ async function openSeededNeo4j(): Promise<Neo4jStore> {
 
 describeWithNeo4j('Neo4j store', () => {
   describeStoreContract('neo4j', openSeededNeo4j);
+  describeContextContract('neo4j', openSeededNeo4j);
 
   it('has every constraint and the full-text index after seeding, and says when the derived relationships are missing', async () => {
     const store = await openSeededNeo4j();

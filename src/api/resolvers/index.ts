@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/resolvers-types';
 import { actionResolvers } from './action';
 import { agencyResolvers } from './agency';
 import { analysisResolvers } from './analysis';
+import { contextResolvers } from './context';
 import { areaResolvers } from './area';
 import { inspectionResolvers } from './inspection';
 import { nhsResolvers } from './nhs';
@@ -21,5 +22,6 @@ export const resolvers = mergeResolvers([
   personResolvers,
   sourceResolvers,
   analysisResolvers,
+  contextResolvers,
   nhsResolvers,
 ]) as Resolvers;

@@ -1,3 +1,4 @@
+import { emptyContext, type ContextData } from '../../domain/context';
 import type { Bundle, InspectionFramework, NodeRow, Polarity, RelProps } from '../../domain/model';
 import { INSPECTION_FRAMEWORKS, POLARITIES } from '../../domain/model';
 import { FindingSimilarityIndex } from './finding-similarity-index';
@@ -38,6 +39,7 @@ function* sections({ graph, findingSimilarity }: MemoryIndexes): Generator<[stri
   yield ['rel.to', r.to];
   yield ['rel.props', r.props];
   yield ['rel.propList', { json: r.propList }];
+  yield ['context', { json: graph.bundle.context ?? emptyContext() }];
   const derived = graph.derived();
   for (const [side, adj] of [['out', derived.out], ['in', derived.in]] as const) {
     for (const part of ['start', 'other', 'type', 'rel'] as const) yield [`${side}.${part}`, adj[part]];
@@ -115,7 +117,7 @@ export function restoreIndexes(path: string, key: string): MemoryIndexes | null 
     out.start.length === n + 1 && inn.start.length === n + 1 && findingArea.length === n && framework.length === n;
   if (!consistent) throw new DamagedSnapshotError('the snapshot\'s sections do not fit together');
 
-  const bundle: Bundle = { nodes, relationships, nodeIndex };
+  const bundle: Bundle = { nodes, relationships, nodeIndex, context: json<ContextData>('context') };
   const search = new SearchIndex(nodes, {
     vocabulary: json<string[]>('search.vocabulary'),
     termStart: typed('search.termStart', Int32Array),

@@ -24,12 +24,15 @@ import { buildIndexes, type MemoryIndexes } from './memory-indexes';
 import { themeCooccurrence } from './theme-cooccurrence';
 import { searchFilter } from './search-filter';
 import { parseSearch } from '../search-query';
+import { MemoryContext } from './context-index';
+import type { IndicatorWindowArgs } from '../context-port';
 
 interface Loaded {
   graph: MemoryGraph;
   /** Per polarity and framework ('' for any), built when first asked for. */
   areaThemes: Map<string, AreaThemeIndex>;
   findingSimilarity: FindingSimilarityIndex;
+  context: MemoryContext;
 }
 
 const matches = (row: NodeRow, where: Step['where']) =>
@@ -66,7 +69,7 @@ export class MemoryStore implements GraphStore {
   serve({ graph, findingSimilarity }: MemoryIndexes): void {
     const areaThemes = new Map<string, AreaThemeIndex>();
     for (const p of ['WEAKNESS', 'STRENGTH'] as const) areaThemes.set(`${p}|`, new AreaThemeIndex(graph, p));
-    this.loaded = { graph, areaThemes, findingSimilarity }; // built aside and swapped in whole
+    this.loaded = { graph, areaThemes, findingSimilarity, context: new MemoryContext(graph) }; // built aside and swapped in whole
   }
 
   async close(): Promise<void> {
@@ -216,6 +219,25 @@ export class MemoryStore implements GraphStore {
       histories.push({ areaId, inspections });
     }
     return tabulateTransitions(histories, from, to);
+  }
+
+  indicators() {
+    return this.state.context.indicators();
+  }
+  indicatorSeries(subjectIds: readonly string[], indicatorId: string, from: number | null, to: number | null) {
+    return this.state.context.indicatorSeries(subjectIds, indicatorId, from, to);
+  }
+  neighbourEditions() {
+    return this.state.context.neighbourEditions();
+  }
+  statisticalNeighbours(areaIds: readonly string[], edition: string, first: number) {
+    return this.state.context.statisticalNeighbours(areaIds, edition, first);
+  }
+  indicatorByOutcome(args: IndicatorWindowArgs) {
+    return this.state.context.indicatorByOutcome(args);
+  }
+  neighbourComparison(areaId: string, edition: string) {
+    return this.state.context.neighbourComparison(areaId, edition);
   }
 
   async stats(): Promise<StoreStats> {

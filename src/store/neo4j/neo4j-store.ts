@@ -17,6 +17,8 @@ import type {
 import * as cypher from './cypher';
 import { distinctById } from '../traversal-tree';
 import { writeBundle } from './seed-writer';
+import { Neo4jContext } from './context-queries';
+import type { IndicatorWindowArgs } from '../context-port';
 import { nodeToRow, relFromParts, toPlain } from './values';
 
 /** Driver errors that mean "the database cannot be reached now", as opposed to a bad query. */
@@ -61,6 +63,27 @@ export class Neo4jStore implements GraphStore {
     private readonly database: string,
     private dialect: cypher.Dialect = cypher.LEGACY_DIALECT,
   ) {}
+
+  private readonly context = new Neo4jContext((s) => this.read(s));
+
+  indicators() {
+    return this.context.indicators();
+  }
+  indicatorSeries(subjectIds: readonly string[], indicatorId: string, from: number | null, to: number | null) {
+    return this.context.indicatorSeries(subjectIds, indicatorId, from, to);
+  }
+  neighbourEditions() {
+    return this.context.neighbourEditions();
+  }
+  statisticalNeighbours(areaIds: readonly string[], edition: string, first: number) {
+    return this.context.statisticalNeighbours(areaIds, edition, first);
+  }
+  indicatorByOutcome(args: IndicatorWindowArgs) {
+    return this.context.indicatorByOutcome(args);
+  }
+  neighbourComparison(areaId: string, edition: string) {
+    return this.context.neighbourComparison(areaId, edition);
+  }
 
   /** For schema checks and seeding, which are not part of the port. */
   driverForAdmin(): Driver {

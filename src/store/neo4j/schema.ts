@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
 import { HAS_THEME } from '../has-theme';
+import { CONTEXT_SCHEMA_STATEMENTS } from './context-cypher';
 import { ENTITY, FORMER_FULLTEXT_INDEXES, FULLTEXT_ANALYZER, FULLTEXT_INDEX, FULLTEXT_PROPERTIES, SIMILARITY_INDEX, SIMILARITY_TEXT } from './cypher';
 
 /** Uniqueness of `id` for every label (and for Entity, which every node has), and the full-text index. */
@@ -13,6 +14,7 @@ export const SCHEMA_STATEMENTS: string[] = [
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}'}}`,
   `CREATE FULLTEXT INDEX ${SIMILARITY_INDEX} IF NOT EXISTS FOR (n:Finding) ON EACH [n.${SIMILARITY_TEXT}]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
+  ...CONTEXT_SCHEMA_STATEMENTS,
 ];
 
 export const EXPECTED_CONSTRAINTS = [ENTITY, ...LABELS].map((l) => `${l.toLowerCase()}_id`);

@@ -4,6 +4,8 @@ import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { findingVectors } from '../finding-similarity';
 import { relToProperties, rowToProperties } from './values';
+import { writeContext } from './context-writer';
+import { emptyContext } from '../../domain/context';
 
 export const BATCH_SIZE = 1000;
 
@@ -70,7 +72,7 @@ export async function writeBundle(
   );
   const derived = hasThemeRows(bundle);
   const derivedBatches = batches(derived);
-  const total = nodeBatches.length + relBatches.length + derivedBatches.length + 2 + (options.reset ? 1 : 0);
+  const total = nodeBatches.length + relBatches.length + derivedBatches.length + 3 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
@@ -113,6 +115,8 @@ SET n:${l}`,
       const derivedKeys = derived.map((r) => relationshipKey(HAS_THEME, r.from, r.to, hasThemeVariant(r.polarity, r.framework)));
       await tx.run(REMOVE_UNKNOWN_RELATIONSHIPS, { keys: [...relationships.map((r) => relationshipKey(r.type, r.from, r.to, relationshipVariant(r))), ...derivedKeys] });
       progress('removed relationships no longer in the seeds');
+      // After the clean-up above, which keeps only the stated and derived relationships.
+      await writeContext(tx, bundle.context ?? emptyContext(), BATCH_SIZE, progress);
     });
   } finally {
     await session.close();

@@ -2,6 +2,7 @@ import { agencyList, nhsTimeline } from './nhs-timeline';
 import { gql } from '../api';
 import { failed, h, loading, queryBox } from '../dom';
 import { FRAMEWORK_LABEL, KIND_LABEL, outcomeText, TIER_COLOUR, tierOf } from '../outcomes';
+import { contextSection } from './context';
 
 /** One area: its inspections in time order, the findings of one grouped by theme, its agencies, similar areas. */
 
@@ -110,6 +111,7 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
         s.sharedThemes.map((t, i) => [i ? ', ' : '', h('a', { href: `#/cell/${s.area.id}/${t.id}?polarity=WEAKNESS` }, t.label)]).flat())))
       : h('p', {}, 'No other area shares a weakness theme with this one in the graph.');
 
+    const context = h('section', { class: 'context-loading' }, h('p', { role: 'status' }, 'Loading the area in context…'));
     main.replaceChildren(
       h('p', { class: 'crumbs' }, h('a', { href: '#/map' }, 'Map'), ' › ', area.name),
       h('h1', {}, area.name),
@@ -127,7 +129,9 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
       h('h2', {}, 'Areas with similar weaknesses'),
       similar,
       queryBox(AREA_QUERY, { id }),
+      context,
     );
+    contextSection(area.id).then((el) => context.replaceWith(el), (err) => failed(context, err));
   } catch (err) {
     failed(main, err);
   }

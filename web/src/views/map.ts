@@ -6,6 +6,7 @@ import type { Topology } from 'topojson-specification';
 import { gql } from '../api';
 import { failed, h, loading, queryBox } from '../dom';
 import { outcomeText, TIER_COLOUR, TIER_LABEL, tierOf, type Tier } from '../outcomes';
+import { bands, INDICATOR_MAP_QUERY, indicatorSource, indicatorValues, valueText } from './indicator-map';
 
 /** England, every area coloured by its latest outcome or by whether a chosen theme is among its weaknesses. */
 
@@ -56,26 +57,41 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
   loading(main, 'the map');
   try {
     const themeId = params.get('theme');
-    const [{ areas, themes }, geo, withTheme] = await Promise.all([
+    const indicatorName = params.get('indicator');
+    const year = Number(params.get('year') ?? 2024);
+    const [{ areas, themes }, geo, withTheme, byIndicator] = await Promise.all([
       allAreas(),
       loadShapes(),
       themeId ? gql<{ theme: { label: string; areas: { id: string }[] } | null }>(THEME_QUERY, { themeId }) : Promise.resolve(null),
+      indicatorValues(indicatorName ?? 'ehc-20-week-rate', year),
     ]);
+    const info = indicatorName ? byIndicator.indicators.find((i) => i.name === indicatorName) ?? null : null;
+    // Counted over the areas drawn (the current ones), not the former areas the graph also holds.
+    const scale = info ? bands(info, geo.features.map((f) => byIndicator.values.get(String(f.id)) ?? null)) : null;
     const byId = new Map(areas.map((a) => [a.id, a]));
     const themed = withTheme?.theme ? new Set(withTheme.theme.areas.map((a) => a.id)) : null;
 
     const describe = (a: MapArea) =>
-      themed ? `${a.name}: ${themed.has(a.id) ? '' : 'not '}criticised for ${withTheme!.theme!.label.toLowerCase()}` : `${a.name}: ${outcomeText(a.latestOutcome)}`;
-    const colour = (a: MapArea | undefined) => (!a ? TIER_COLOUR.none : themed ? (themed.has(a.id) ? THEME_COLOUR.yes : THEME_COLOUR.no) : TIER_COLOUR[tierOf(a.latestOutcome)]);
+      info ? `${a.name}: ${info.label.toLowerCase()} ${year}: ${valueText(info, byIndicator.values.get(a.id) ?? null)}`
+        : themed ? `${a.name}: ${themed.has(a.id) ? '' : 'not '}criticised for ${withTheme!.theme!.label.toLowerCase()}` : `${a.name}: ${outcomeText(a.latestOutcome)}`;
+    const colour = (a: MapArea | undefined) => (!a ? TIER_COLOUR.none : scale ? scale.colour(byIndicator.values.get(a.id) ?? null)
+      : themed ? (themed.has(a.id) ? THEME_COLOUR.yes : THEME_COLOUR.no) : TIER_COLOUR[tierOf(a.latestOutcome)]);
 
     const chooser = h('select', { id: 'colour-by', onchange: (e: Event) => {
       const v = (e.target as HTMLSelectElement).value;
-      location.hash = v ? `#/map?theme=${encodeURIComponent(v)}` : '#/map';
+      location.hash = v.startsWith('indicator:') ? `#/map?indicator=${encodeURIComponent(v.slice(10))}&year=${year}` : v ? `#/map?theme=${encodeURIComponent(v)}` : '#/map';
     } },
       h('option', { value: '' }, 'latest inspection outcome (either framework)'),
-      themes.map((t) => h('option', { value: t.id, selected: t.id === themeId }, `weakness: ${t.label}`)));
+      h('optgroup', { label: 'DfE statistics, for the year chosen' }, byIndicator.indicators.map((i) => h('option', { value: `indicator:${i.name}`, selected: i.name === indicatorName }, `${i.label} (${i.firstYear}–${i.lastYear})`))),
+      h('optgroup', { label: 'Weakness themes' }, themes.map((t) => h('option', { value: t.id, selected: t.id === themeId }, `weakness: ${t.label}`))));
+    const years = info?.firstYear && info.lastYear ? Array.from({ length: info.lastYear - info.firstYear + 1 }, (_, k) => info.firstYear! + k) : [];
+    const yearChooser = info
+      ? [h('label', { for: 'year' }, ' in '), h('select', { id: 'year', onchange: (e: Event) => {
+        location.hash = `#/map?indicator=${encodeURIComponent(info.name)}&year=${(e.target as HTMLSelectElement).value}`;
+      } }, years.map((y) => h('option', { value: y, selected: y === year }, String(y))))]
+      : null;
 
-    const legend = themed
+    const legend = scale ? scale.legend : themed
       ? h('ul', { class: 'legend' },
         h('li', {}, h('span', { class: 'swatch', style: `background:${THEME_COLOUR.yes}` }), `${withTheme!.theme!.label} among its weaknesses (${themed.size} areas)`),
         h('li', {}, h('span', { class: 'swatch', style: `background:${THEME_COLOUR.no}` }), 'not among its weaknesses, or no findings in the graph'))
@@ -87,11 +103,12 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
     const mapEl = h('div', { id: 'map', role: 'application', 'aria-label': 'Map of England\'s local areas; Tab moves between areas, Enter opens one' });
     main.replaceChildren(
       h('h1', {}, 'England\'s local areas'),
-      h('p', { class: 'controls' }, h('label', { for: 'colour-by' }, 'Colour areas by '), chooser),
+      h('p', { class: 'controls' }, h('label', { for: 'colour-by' }, 'Colour areas by '), chooser, yearChooser),
       legend,
       mapEl,
+      ...(info ? [indicatorSource(info, year)] : []),
       h('p', { class: 'attribution' }, geo.attribution),
-      queryBox(themeId ? THEME_QUERY : MAP_QUERY, themeId ? { themeId } : { after: null }),
+      info ? queryBox(INDICATOR_MAP_QUERY, { name: info.name, year, after: null }) : queryBox(themeId ? THEME_QUERY : MAP_QUERY, themeId ? { themeId } : { after: null }),
       h('details', { class: 'area-list' }, h('summary', {}, `All ${areas.length} areas as a list`),
         h('ul', {}, areas.map((a) => h('li', {}, h('a', { href: `#/area/${a.id}` }, a.name), ` (${a.region?.name ?? 'no region'}): ${outcomeText(a.latestOutcome)}`)))),
     );
