@@ -49,6 +49,7 @@ const config: CodegenConfig = {
           Path: '../store/port#PathRow',
           PathStep: '../domain/model#RelRow',
           SearchHit: '../store/port#SearchHitRow',
+          SearchHitConnection: '../api/mappers#SearchConnectionRow',
           Country: '../api/context-mappers#CountryRow',
           Indicator: '../domain/context#IndicatorRow',
           IndicatorValue: '../api/context-mappers#IndicatorValueRow',

@@ -100,7 +100,17 @@ export function benchDocuments(areaCount: number): BenchDocument[] {
       query: `query($text: String!) { search(text: $text, first: 10) { node { id } score snippet } }`,
       variables: { text: 'annual reviews too slow' },
       async storeCall(store) {
-        const hits = await store.search({ text: 'annual reviews too slow', first: 10 });
+        const { hits } = await store.search({ text: 'annual reviews too slow', first: 10 });
+        return store.nodes(ids(hits));
+      },
+    },
+    {
+      // Since issue 26: a phrase, filters and a page with its total.
+      name: 'search filtered',
+      query: `query($text: String!) { searchResults(text: $text, polarity: WEAKNESS, framework: FRAMEWORK_2016, regionId: "london", from: "2017", first: 10) { totalCount edges { cursor node { score snippet marks { start end } node { id } } } } }`,
+      variables: { text: '"annual reviews" OR slow' },
+      async storeCall(store) {
+        const { hits } = await store.search({ text: '"annual reviews" OR slow', polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', regionId: 'london', from: '2017', first: 10 });
         return store.nodes(ids(hits));
       },
     },

@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { SearchSyntaxError, parseSearch } from '../store/search-query';
 
 /** Argument checks shared by the resolvers. Bounds are part of the API contract, documented in the README. */
 
@@ -29,6 +30,13 @@ export function checkSearchText(text: string): string {
   if (trimmed.length > MAX_SEARCH_TEXT) {
     throw badInput(`"text" must be at most ${MAX_SEARCH_TEXT} characters; got ${trimmed.length}.`, 'text');
   }
+  try {
+    // The text as sent, so that "at character N" counts from what the client wrote.
+    parseSearch(text);
+  } catch (err) {
+    if (!(err instanceof SearchSyntaxError)) throw err;
+    throw badInput(`"text" cannot be read as a search: ${err.message}. Quote a phrase ("special schools"), end a prefix with * (spec*), start a word to leave out with - (-specialist), or join two with OR.`, 'text');
+  }
   return trimmed;
 }
 
@@ -40,6 +48,14 @@ export function decodeCursor(cursor: string, argument = 'after'): string {
     throw badInput(`"${argument}" is not a cursor this API issued; pass an endCursor from a previous page.`, argument);
   }
   return decoded.slice(CURSOR_PREFIX.length);
+}
+
+/** A position in a ranked list, as a cursor: the number of items before it. */
+export const encodeOffsetCursor = (offset: number) => encodeCursor(`#${offset}`);
+export function decodeOffsetCursor(cursor: string, argument = 'after'): number {
+  const m = /^#(\d{1,9})$/.exec(decodeCursor(cursor, argument));
+  if (!m) throw badInput(`"${argument}" is not a cursor of this list; pass an endCursor from a previous page of it.`, argument);
+  return Number(m[1]);
 }
 
 /** An ISO date or prefix (`2023`, `2023-07`, `2023-07-03`) for a date filter; null when not given. */

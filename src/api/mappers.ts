@@ -1,5 +1,5 @@
 import type { AgencyRow, AreaRow, NodeRow, RelRow } from '../domain/model';
-import type { PageResult } from '../store/port';
+import type { PageResult, SearchPage } from '../store/port';
 
 /** Row types behind GraphQL types that have no row of their own in the store (see codegen.ts). */
 
@@ -20,6 +20,11 @@ export interface ConnectionRow extends PageResult {
 export interface NetworkMemberRow {
   agencyId: string;
   depth: number;
+}
+
+/** A page of search hits: which hit the page starts at, for the cursors. */
+export interface SearchConnectionRow extends SearchPage {
+  offset: number;
 }
 
 /** An agency serving an area, by the SERVES relationship between them (see resolvers/service.ts). */

@@ -2,7 +2,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { RegionRow, AreaRow, AgencyRow, InspectionRow, ReviewRow, FindingRow, ThemeRow, ActionRow, PersonRow, SourceRow, RelRow } from '../domain/model';
 import { Neighbour, OutcomeTransitionRow, StoreStats, WeaknessPatternRow, AreaSimilarityRow, EvidencePairRow, SimilarFindingRow, ThemePairRow, AgencyNetworkRow, AgencyLinkRow, PathRow, SearchHitRow } from '../store/port';
-import { ServiceRow, AgencyLineageRow, LineageStepRow, EmploymentRow, ConnectionRow, NetworkMemberRow } from '../api/mappers';
+import { ServiceRow, AgencyLineageRow, LineageStepRow, EmploymentRow, ConnectionRow, NetworkMemberRow, SearchConnectionRow } from '../api/mappers';
 import { CountryRow, IndicatorValueRow, InspectionValueRow } from '../api/context-mappers';
 import { IndicatorRow, NeighbourRow } from '../domain/context';
 import { OutcomeIndicatorGroup } from '../store/context-summaries';
@@ -836,6 +836,19 @@ export type NodeSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The kinds of node, for filters. */
+export type NodeKind =
+  | 'ACTION'
+  | 'AGENCY'
+  | 'AREA'
+  | 'FINDING'
+  | 'INSPECTION'
+  | 'PERSON'
+  | 'REGION'
+  | 'REVIEW'
+  | 'SOURCE'
+  | 'THEME';
+
 export type OutcomeIndicatorSummary = {
   __typename?: 'OutcomeIndicatorSummary';
   /** The inspected areas counted, by id. */
@@ -1030,11 +1043,27 @@ export type Query = {
   review: Maybe<Review>;
   reviews: Array<Review>;
   /**
-   * Full-text search over names, titles, summaries and quotes. Every word must match, stemmed
-   * ("schools" finds "school"); a stem of four or more letters also matches as a prefix; English
-   * stop words are ignored. Ordered by relevance, ties by id.
+   * Full-text search over names, titles, summaries and quotes, best match first (ties by id).
+   *
+   * Syntax: every word must match (English stop words are ignored); `"special schools"` the words
+   * together in that order; `spec*` any word whose stem begins so (3 letters or more); `-specialist`
+   * leaves out what has the word (or `-"a phrase"`); `autism OR adhd` either. A query the parser
+   * cannot read answers BAD_USER_INPUT saying where.
+   *
+   * Words are stemmed (Porter: "schools" finds "school"), and a few words of one meaning are joined
+   * ("autism" finds "autistic"; see the README); "special" does not find "specialist". Ranking:
+   * BM25 (k1 1.2, b 0.75) over each word's best field, names and titles weighing 3, aliases 2,
+   * summaries, quotes and descriptions 1. Scores are comparable within one answer only.
+   *
+   * Filters: `kinds` keeps those kinds of node; `polarity` and `themeId` keep findings;
+   * `framework`, `areaId`, `regionId`, `from` and `to` keep inspections and the findings and
+   * actions of inspections that match (dated by start, else publication; ISO dates or prefixes,
+   * both included); `agencyId` keeps findings that concern the agency and actions it owns.
+   * For pages and a total count, see searchResults.
    */
   search: Array<SearchHit>;
+  /** The same search as `search`, in pages: `first` hits after the cursor `after`, and how many match in all. */
+  searchResults: SearchHitConnection;
   /**
    * Theme combinations (1 to maxThemes themes) found as weaknesses in at least minAreas areas,
    * ordered by support, then by more themes, then by theme ids: the first `first` of them.
@@ -1292,8 +1321,38 @@ export type QueryReviewsArgs = {
  * can be traced to the documents that state it through its `sources` field.
  */
 export type QuerySearchArgs = {
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  framework?: InputMaybe<InspectionFramework>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<NodeKind>>;
+  polarity?: InputMaybe<Polarity>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * send-graph: a knowledge graph of England's local area SEND inspections (Ofsted and CQC), the
+ * agencies responsible, what inspectors found, and the actions that answered them. Every node
+ * can be traced to the documents that state it through its `sources` field.
+ */
+export type QuerySearchResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  framework?: InputMaybe<InspectionFramework>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<NodeKind>>;
+  polarity?: InputMaybe<Polarity>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1480,11 +1539,28 @@ export type ReviewSourcesArgs = {
 
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The words of the snippet the query matched, in order. */
+  marks: Array<SnippetMark>;
   node: Node;
   /** Relevance; higher is better. Comparable within one answer only. */
   score: Scalars['Float']['output'];
-  /** The matching passage. */
+  /** The matching passage: a field's text, or a window of it where it is long. */
   snippet: Maybe<Scalars['String']['output']>;
+};
+
+export type SearchHitConnection = {
+  __typename?: 'SearchHitConnection';
+  edges: Array<SearchHitEdge>;
+  nodes: Array<SearchHit>;
+  pageInfo: PageInfo;
+  /** How many hits match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
 };
 
 /**
@@ -1546,6 +1622,13 @@ export type SimilarityMethod =
   | 'FINDINGS'
   /** Jaccard over the two areas' theme sets. */
   | 'THEMES';
+
+/** Where a matched word stands in a snippet: `snippet.slice(start, end)` in JavaScript (UTF-16 code units). */
+export type SnippetMark = {
+  __typename?: 'SnippetMark';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+};
 
 /** A document behind the facts. */
 export type Source = Node & {
@@ -1860,6 +1943,7 @@ export type ResolversTypes = ResolversObject<{
   NeighbourComparison: ResolverTypeWrapper<NeighbourComparisonRow>;
   NetworkMember: ResolverTypeWrapper<NetworkMemberRow>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  NodeKind: NodeKind;
   OutcomeIndicatorSummary: ResolverTypeWrapper<OutcomeIndicatorGroup>;
   OutcomeTransition: ResolverTypeWrapper<OutcomeTransitionRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1873,9 +1957,12 @@ export type ResolversTypes = ResolversObject<{
   RelationshipType: RelationshipType;
   Review: ResolverTypeWrapper<ReviewRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchHitConnection: ResolverTypeWrapper<SearchConnectionRow>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   Service: ResolverTypeWrapper<ServiceRow>;
   SimilarityEvidence: ResolverTypeWrapper<EvidencePairRow>;
   SimilarityMethod: SimilarityMethod;
+  SnippetMark: ResolverTypeWrapper<SnippetMark>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceKind: SourceKind;
   StatisticalNeighbour: ResolverTypeWrapper<NeighbourRow>;
@@ -1932,8 +2019,11 @@ export type ResolversParentTypes = ResolversObject<{
   Region: RegionRow;
   Review: ReviewRow;
   SearchHit: SearchHitRow;
+  SearchHitConnection: SearchConnectionRow;
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Service: ServiceRow;
   SimilarityEvidence: EvidencePairRow;
+  SnippetMark: SnippetMark;
   Source: SourceRow;
   StatisticalNeighbour: NeighbourRow;
   String: Scalars['String']['output'];
@@ -2279,6 +2369,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviews?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  searchResults?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchResultsArgs, 'first' | 'text'>>;
   sharedWeaknesses?: Resolver<Array<ResolversTypes['WeaknessPattern']>, ParentType, ContextType, RequireFields<QuerySharedWeaknessesArgs, 'first' | 'maxThemes' | 'minAreas'>>;
   similarAreas?: Resolver<Array<ResolversTypes['AreaSimilarity']>, ParentType, ContextType, RequireFields<QuerySimilarAreasArgs, 'areaId' | 'first' | 'method' | 'polarity'>>;
   similarFindings?: Resolver<Array<ResolversTypes['FindingSimilarity']>, ParentType, ContextType, RequireFields<QuerySimilarFindingsArgs, 'excludeSameArea' | 'findingId' | 'first'>>;
@@ -2314,9 +2405,22 @@ export type ReviewResolvers<ContextType = RequestContext, ParentType extends Res
 }>;
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+  marks?: Resolver<Array<ResolversTypes['SnippetMark']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SearchHitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
 export type ServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = ResolversObject<{
@@ -2334,6 +2438,11 @@ export type SimilarityEvidenceResolvers<ContextType = RequestContext, ParentType
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sharedTerms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<SimilarityEvidenceSharedTermsArgs, 'first'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType>;
+}>;
+
+export type SnippetMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SnippetMark'] = ResolversParentTypes['SnippetMark']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -2439,8 +2548,11 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   SimilarityEvidence?: SimilarityEvidenceResolvers<ContextType>;
+  SnippetMark?: SnippetMarkResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StatisticalNeighbour?: StatisticalNeighbourResolvers<ContextType>;
   Succession?: SuccessionResolvers<ContextType>;

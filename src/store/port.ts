@@ -191,15 +191,42 @@ export interface PathRow {
   relationships: RelRow[];
 }
 
-export interface SearchArgs {
+/**
+ * What a search may be narrowed to. `labels` keeps nodes of those labels; every other filter keeps
+ * only the nodes it can be said of: polarity and themeId findings; framework, areaId, regionId,
+ * from and to the inspections, and the findings and actions of inspections, that match (an
+ * inspection's date is its start, else its publication, as `inspections(from:, to:)` reads it);
+ * agencyId the findings that concern the agency and the actions it owns.
+ */
+export interface SearchFilter {
+  labels?: readonly Label[] | null;
+  polarity?: Polarity | null;
+  framework?: InspectionFramework | null;
+  areaId?: string | null;
+  regionId?: string | null;
+  themeId?: string | null;
+  agencyId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+export interface SearchArgs extends SearchFilter {
+  /** The query, in the syntax search-query.ts reads (a SearchSyntaxError when it cannot). */
   text: string;
   first: number;
-  labels?: readonly Label[] | null;
+  /** Hits to skip, best first. */
+  offset?: number;
 }
 export interface SearchHitRow {
   id: string;
   score: number;
   snippet: string | null;
+  /** The matched words in the snippet, [start, end) offsets. */
+  marks: [number, number][];
+}
+export interface SearchPage {
+  hits: SearchHitRow[];
+  /** Every hit the query and filters match, across pages. */
+  totalCount: number;
 }
 
 /** One active area's inspections, its own (depth 0) and its predecessors' (depth 1, 2, ...), in the frameworks asked for. */
@@ -258,7 +285,8 @@ export interface GraphStore extends ContextQueries {
   themeCooccurrence(args: ThemeCooccurrenceArgs): Promise<ThemePairRow[]>;
   agencyNetwork(agencyId: string, maxDepth: number): Promise<AgencyNetworkRow | null>;
   path(args: PathArgs): Promise<PathRow | null>;
-  search(args: SearchArgs): Promise<SearchHitRow[]>;
+  /** The hits best first (score, then id), from `offset`, and how many there are in all. */
+  search(args: SearchArgs): Promise<SearchPage>;
   /** Each area's outcome in one framework (and its revisit) against its outcome in another, across changes of area. */
   outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]>;
   stats(): Promise<StoreStats>;

@@ -1,13 +1,22 @@
 import { stemmer as porterStem } from 'stemmer';
 import type { NodeRow } from '../domain/model';
 
-/** How both adapters read text for search: the fields searched, the words of a query, and snippets. */
+/** How both adapters read text for search: the fields searched and their weights, the analysis of words, and snippets. */
 
 /** The text fields searched, in the order a snippet is taken from. */
 export const SEARCH_FIELDS = ['quote', 'summary', 'name', 'title', 'aliases', 'description', 'role'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
-/** How much a match in each field counts, relative to 1. */
-export const FIELD_BOOSTS: Partial<Record<(typeof SEARCH_FIELDS)[number], number>> = { name: 3, title: 3, aliases: 2, quote: 1.5 };
+/** How much a match in each field counts, relative to 1 (summary, quote, description, role): a name or title is what the node is called. */
+export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = { name: 3, title: 3, aliases: 2 };
+
+/**
+ * BM25 as Lucene computes it (and so Neo4j's full-text index): k1 saturates a word repeated in
+ * one field, b the normalisation by the field's length against the average length of that field.
+ * Lucene's defaults.
+ */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 
 export const fieldText = (row: NodeRow, field: string): string | null => {
   const v = (row as unknown as Record<string, unknown>)[field];
@@ -20,7 +29,19 @@ export const searchWords = (text: string): string[] =>
   text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 1 || /\p{N}/u.test(t));
+    .filter(isWord);
+
+const isWord = (t: string) => t.length > 1 || /\p{N}/u.test(t);
+
+/** The words of a text where they stand in it (UTF-16 offsets), lower-cased: for phrases and marked snippets. */
+export function wordSpans(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = m[0].toLowerCase();
+    if (isWord(word)) out.push({ word, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
 
 /**
  * The stop words of Lucene's English analyzer (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), which
@@ -53,45 +74,74 @@ export const searchTerms = (text: string): string[] => {
   return out;
 };
 
-/** A query term of this many letters or more (after stemming) also matches as a prefix ("plan" finds "planning"). */
-export const MIN_PREFIX_LENGTH = 4;
+/**
+ * Words the project joins beyond what the stemmer does: each pair means the same thing in this
+ * field, and the stemmer leaves them apart. A query word of one pair also finds the other.
+ * Nothing else is joined: no prefix matching unless asked (`spec*`), so "special" never finds
+ * "specialist" (special provision and specialist provision are different things), nor "therapy"
+ * "therapist", nor "psychology" "psychologist" (a service is not a person).
+ */
+export const SEARCH_JOINS: readonly (readonly [string, string])[] = [
+  ['autism', 'autistic'],
+  ['child', 'children'],
+  ['person', 'people'],
+  ['dyslexia', 'dyslexic'],
+  ['dyspraxia', 'dyspraxic'],
+  ['epilepsy', 'epileptic'],
+];
+
+const joinsByStem = new Map<string, string[]>();
+for (const pair of SEARCH_JOINS) {
+  for (const [a, b] of [pair, [pair[1], pair[0]] as const]) joinsByStem.set(stem(a), [...(joinsByStem.get(stem(a)) ?? []), b]);
+}
+
+/** The words a query word also matches by the joins (none for most words), so that Neo4j's analyzer, given them, reads the same terms. */
+export const joinedWords = (word: string): string[] => joinsByStem.get(stem(word)) ?? [];
+
+/** The stems a query word matches: its own, then its joined words'. */
+export const wordStems = (word: string): string[] => [...new Set([stem(word), ...joinedWords(word).map(stem)])];
+
+/** What a snippet marks: the stems and prefixes the query looks for. */
+export interface SnippetMatcher {
+  stems: ReadonlySet<string>;
+  prefixes: readonly string[];
+}
+
+const matches = (m: SnippetMatcher, word: string) => !STOP_WORDS.has(word) && (m.stems.has(stem(word)) || m.prefixes.some((p) => stem(word).startsWith(p)));
 
 /**
- * The stems one query word matches: its own, and for a stem ending in -ism or -ist the other of
- * the pair, which stemming leaves apart ("autism" finds "autistic"): only where the other is a
- * stem itself, so that Neo4j's analyzer, stemming it again, reads the same term.
+ * A window of the field that holds the most of the query's words (the first such field in
+ * SEARCH_FIELDS order), where it holds the most of them, so a reader sees why it matched; the
+ * matched words in it marked ([start, end) UTF-16 offsets).
  */
-export function queryStems(word: string): string[] {
-  const s = stem(word);
-  const pair = /ism$/.test(s) ? `${s.slice(0, -1)}t` : /ist$/.test(s) ? `${s.slice(0, -1)}m` : null;
-  return pair && stem(pair) === pair ? [s, pair] : [s];
-}
-
-/** The words of a query, each with the stems it matches; stop words and repeats dropped. */
-export function queryWords(text: string): { word: string; stems: string[] }[] {
-  const seen = new Set<string>();
-  const out: { word: string; stems: string[] }[] = [];
-  for (const word of searchWords(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    const stems = queryStems(word);
-    if (seen.has(stems[0])) continue;
-    seen.add(stems[0]);
-    out.push({ word, stems });
-  }
-  return out;
-}
-
-/** A window of the first field that contains a query term, so a reader sees why it matched. */
-export function snippetFor(row: NodeRow, terms: string[], width = 160): string | null {
+export function snippetFor(row: NodeRow, matcher: SnippetMatcher, width = 160): { snippet: string | null; marks: [number, number][] } {
+  let best: { text: string; spans: { word: string; start: number; end: number }[]; distinct: number } | null = null;
   for (const field of SEARCH_FIELDS) {
     const text = fieldText(row, field);
     if (!text) continue;
-    const lower = text.toLowerCase();
-    const hit = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (hit === undefined) continue;
-    if (text.length <= width) return text;
-    const start = Math.max(0, Math.min(hit - Math.floor(width / 3), text.length - width));
-    return `${start > 0 ? '…' : ''}${text.slice(start, start + width).trim()}${start + width < text.length ? '…' : ''}`;
+    const spans = wordSpans(text).filter((s) => matches(matcher, s.word));
+    const distinct = new Set(spans.map((s) => stem(s.word))).size;
+    if (distinct > (best?.distinct ?? 0)) best = { text, spans, distinct };
   }
-  return null;
+  if (!best) return { snippet: null, marks: [] };
+  const { text, spans } = best;
+  let start = 0, end = text.length;
+  if (text.length > width) {
+    // The window, led by one of the matched words, that holds the most different ones.
+    let most = 0;
+    for (const lead of spans) {
+      const at = Math.max(0, Math.min(lead.start - Math.floor(width / 3), text.length - width));
+      const held = new Set(spans.filter((s) => s.start >= at && s.end <= at + width).map((s) => stem(s.word))).size;
+      if (held > most) [most, start] = [held, at];
+    }
+    end = start + width;
+  }
+  // Trimmed where the window cuts a text, with an ellipsis.
+  const body = text.slice(start, end);
+  const from = start + (body.length - body.trimStart().length);
+  const to = from + body.trim().length;
+  const lead = start > 0 ? '…' : '';
+  const snippet = `${lead}${text.slice(from, to)}${end < text.length ? '…' : ''}`;
+  const marks = spans.filter((s) => s.start >= from && s.end <= to).map((s): [number, number] => [s.start - from + lead.length, s.end - from + lead.length]);
+  return { snippet, marks };
 }

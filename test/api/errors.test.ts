@@ -27,6 +27,10 @@ describe('bad arguments answer BAD_USER_INPUT with a message that says what to c
     ['maxThemes out of range', '{ sharedWeaknesses(maxThemes: 9) { support } }', /"maxThemes" must be a whole number from 1 to 5; got 9/],
     ['maxDepth out of range', '{ agencyNetwork(agencyId: "ofsted", maxDepth: 0) { center { id } } }', /"maxDepth" must be a whole number from 1 to 4; got 0/],
     ['a forged cursor', '{ areas(after: "not-a-cursor") { totalCount } }', /not a cursor this API issued/],
+    ['a search that is not closed', '{ search(text: "special \\"schools") { score } }', /"text" cannot be read as a search: a quote is not closed \(at character 9\)/],
+    ['a search ending in OR', '{ searchResults(text: "autism OR") { totalCount } }', /OR must be followed by a word or phrase to find \(at character 8\)/],
+    ['a search date that is not one', '{ search(text: "plans", from: "last year") { score } }', /"from" must be a date written YYYY/],
+    ['another list\'s cursor in a search', '{ searchResults(text: "plans", after: "Y3Vyc29yOnNhbmR3ZWxs") { totalCount } }', /not a cursor of this list/],
   ])('%s', async (_what, query, message) => {
     const err = await firstError(query);
     expect(err.extensions.code).toBe('BAD_USER_INPUT');

@@ -198,6 +198,33 @@ describe('the GraphQL API on the seeded graph', () => {
     expect(data.search.map((h: { node: { id: string } }) => h.node.id)).toContain('staffordshire-2019-short-breaks-strength');
   });
 
+  it('searches with filters, in pages with a total, each hit\'s matched words marked', async () => {
+    const all = await ok('{ search(text: "\\"special schools\\"", first: 100) { node { id } score } }');
+    const pages: { node: { id: string }; score: number }[] = [];
+    let after: string | null = null;
+    let totalCount = -1;
+    do {
+      const data = await ok('query($after: String) { searchResults(text: "\\"special schools\\"", first: 7, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { score node { id } } } } }', { after });
+      const r = data.searchResults;
+      totalCount = r.totalCount;
+      pages.push(...r.edges.map((e: { node: { node: { id: string }; score: number } }) => e.node));
+      expect(r.pageInfo.hasPreviousPage).toBe(after !== null);
+      after = r.pageInfo.hasNextPage ? r.pageInfo.endCursor : null;
+    } while (after);
+    expect(pages).toEqual(all.search);
+    expect(totalCount).toBe(all.search.length);
+    expect(totalCount).toBeGreaterThan(7);
+
+    const weak = await ok('{ searchResults(text: "special schools", polarity: WEAKNESS, framework: FRAMEWORK_2023, kinds: [FINDING], from: "2023-06", first: 100) { totalCount nodes { snippet marks { start end } node { ... on Finding { polarity inspection: foundBy { ... on Inspection { framework startedOn { iso } } } } } } } }');
+    expect(weak.searchResults.totalCount).toBeGreaterThan(0);
+    for (const hit of weak.searchResults.nodes) {
+      expect(hit.node.polarity).toBe('WEAKNESS');
+      expect(hit.node.inspection.framework).toBe('FRAMEWORK_2023');
+      expect(hit.node.inspection.startedOn.iso >= '2023-06').toBe(true);
+      expect(hit.marks.map((m: { start: number; end: number }) => hit.snippet.slice(m.start, m.end).toLowerCase().replace(/s$/, ''))).toEqual(expect.arrayContaining(['special', 'school']));
+    }
+  });
+
   it('finds findings worded alike in other areas, with the words they share and each one\'s source', async () => {
     const data = await ok(`{ similarFindings(findingId: "west-sussex-2023-11-weakness-01", first: 2, polarity: WEAKNESS) {
       score sharedTerms(first: 2) finding { id quote source { id } } } }`);

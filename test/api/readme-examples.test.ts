@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(() => api.server.stop());
 
 describe('the README examples', () => {
-  it('are all there', () => {
-    expect(examples).toHaveLength(9);
+  it('are all there: the six example queries, the NHS bodies\', the DfE statistics\' and the search section\'s', () => {
+    expect(examples).toHaveLength(10);
   });
 
   it.each(examples.map((q, i) => [i + 1, q]))('example %i answers without errors and with content', async (_n, query) => {

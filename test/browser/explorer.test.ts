@@ -116,14 +116,45 @@ test('a heat-map cell opens the findings behind it', async () => {
   expect(await page.locator('h1').textContent()).toContain('Sandwell');
 });
 
-test('search marks the words it matched', async () => {
+test('search marks the words the API matched', async () => {
   await page.goto(`${base}/explorer/#/search`);
   await page.locator('#search-text').fill('postcode lottery');
   await page.keyboard.press('Enter');
   await page.locator('.hit').first().waitFor();
-  const { data } = await api.run('{ search(text: "postcode lottery", first: 25) { node { id } } }');
-  expect(await page.locator('.hit').count()).toBe(data.search.length);
+  const { data } = await api.run('{ searchResults(text: "postcode lottery", first: 25) { totalCount nodes { node { id } } } }');
+  expect(await page.locator('.hit').count()).toBe(data.searchResults.nodes.length);
+  expect(await page.locator('#search-count').textContent()).toContain(`${data.searchResults.totalCount} result`);
   expect((await page.locator('.hit mark').allTextContents()).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['postcode', 'lottery']));
+});
+
+test('search narrows by its filters and pages through the hits, a phrase in quotes', async () => {
+  await page.goto(`${base}/explorer/#/search`);
+  await page.locator('#search-region option[value="north-west"]').waitFor({ state: 'attached' });
+  await page.locator('#search-text').fill('"young people"');
+  await page.locator('#search-polarity').selectOption('WEAKNESS');
+  await page.locator('#search-region').selectOption('north-west');
+  await page.locator('#search-text').press('Enter');
+  await page.locator('.hit').first().waitFor();
+  const query = 'query($after: String) { searchResults(text: "\\"young people\\"", polarity: WEAKNESS, regionId: "north-west", first: 25, after: $after) { totalCount pageInfo { endCursor } nodes { node { id } } } }';
+  const first = (await api.run(query)).data.searchResults;
+  expect(first.totalCount).toBeGreaterThan(25);
+  expect(await page.locator('#search-count').textContent()).toContain(`${first.totalCount} results for “"young people"”; showing 1–25`);
+  expect(await page.locator('.hit .type').allTextContents()).toEqual(Array(25).fill('Finding'));
+  await page.locator('#search-next').click();
+  await page.locator('#search-count', { hasText: 'showing 26–' }).waitFor();
+  const second = (await api.run(query, { after: first.pageInfo.endCursor })).data.searchResults;
+  expect(await page.locator('.hit').count()).toBe(second.nodes.length);
+  expect(await page.locator('#search-region').inputValue()).toBe('north-west');
+  await page.locator('#search-first').click();
+  await page.locator('#search-count', { hasText: 'showing 1–25' }).waitFor();
+});
+
+test('search says where a query cannot be read, and how to write one', async () => {
+  await page.goto(`${base}/explorer/#/search?q=${encodeURIComponent('special "schools')}`);
+  await page.locator('#results [role=alert]').waitFor();
+  expect(await page.locator('#results [role=alert]').textContent()).toContain('a quote is not closed (at character 9)');
+  await page.locator('details.help summary').click();
+  expect(await page.locator('details.help').textContent()).toContain('"special schools"');
 });
 
 test('the agency network lists the members agencyNetwork answers', async () => {

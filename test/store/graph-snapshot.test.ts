@@ -78,7 +78,7 @@ describe('the embedded store\'s snapshot (CACHE_DIR)', () => {
     // Real content, not two empty answers agreeing.
     expect((await restored.stats()).nodes.Area).toBe(AREAS);
     expect((await restored.nodes(['sandwell']))[0]).toMatchObject({ label: 'Area', name: 'Sandwell' });
-    expect((await restored.search({ text: 'postcode lottery', first: 5 })).length).toBeGreaterThan(0);
+    expect((await restored.search({ text: 'postcode lottery', first: 5 })).hits.length).toBeGreaterThan(0);
     const similar = await restored.similarFindings({ findingId: EHC_TIMELINESS, first: 2, polarity: 'WEAKNESS', excludeSameArea: true });
     expect(similar.map((s) => s.findingId)).toEqual(['hartlepool-2023-03-weakness-01', 'medway-2024-02-weakness-07']);
     expect((await restored.themeCooccurrence({ polarity: 'WEAKNESS', minAreas: 2, first: 5 })).length).toBe(5);

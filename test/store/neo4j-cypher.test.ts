@@ -1,6 +1,6 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
-import { queryWords } from '../../src/store/search-text';
+import { parseSearch } from '../../src/store/search-query';
 import { DERIVED_CHECK, SCHEMA_STATEMENTS, SIMILAR_TO_CHECK } from '../../src/store/neo4j/schema';
 import { MERGE_HAS_THEME, mergeRelationships, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
 import { CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_BY_THEMES, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_THEMES, REMOVE_SIMILAR_TO } from '../../src/store/neo4j/similarity-writer';
@@ -53,7 +53,10 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
-    ['search', cypher.searchStatement(queryWords('EHC plans'), 5, ['Finding', 'Agency'])],
+    ['search', cypher.searchStatement(parseSearch('EHC plans'), { labels: ['Finding', 'Agency'] }, 5, 0)],
+    ['search, every filter and the syntax', cypher.searchStatement(parseSearch('"quality of EHC plans" autis* OR adhd -specialist'), {
+      labels: ['Finding'], polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023', areaId: HOSTILE, regionId: HOSTILE, themeId: HOSTILE, agencyId: HOSTILE, from: '2020', to: '2024-06',
+    }, 20, 40)],
     ['stats', cypher.statsStatement(d)],
     ['version', cypher.versionStatement],
     ['seeding: relationships', { text: mergeRelationships('SERVES', false), params: { rows: [] } }],
@@ -144,14 +147,21 @@ describe('Cypher statements', () => {
 
   it('takes labels and relationship types only from the fixed lists', () => {
     expect(() => cypher.traverseStatement(['a'], [{ type: 'KNOWS]->() DETACH DELETE n //' as never, direction: 'OUT' }])).toThrow(/not a relationship type/);
-    expect(() => cypher.searchStatement(queryWords('x1'), 5, ['Area`) DELETE n //' as never])).toThrow(/not a label/);
+    expect(() => cypher.searchStatement(parseSearch('x1'), { labels: ['Area`) DELETE n //' as never] }, 5, 0)).toThrow(/not a label/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 6, relationshipTypes: ['OF*]-() DELETE' as never] })).toThrow(/not a relationship type/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 1.5 })).toThrow(/whole number/);
   });
 
-  it('builds Lucene queries from plain words only', () => {
-    expect(cypher.luceneQuery(queryWords('EHC plans for the schools'))).toBe('+ehc +(plans OR plan*) +(schools OR school*)');
-    expect(cypher.luceneQuery(queryWords('autism; waiting times'))).toBe('+(autism OR autist OR autism* OR autist*) +(waiting OR wait*) +(times OR time*)');
+  it('builds Lucene queries from the parsed query: each term in every property with its boost, joined words beside their word', () => {
+    const fields = (t: string) => `name:${t}^3 title:${t}^3 summary:${t} quote:${t} description:${t} aliasesText:${t}^2 role:${t}`;
+    const every = (t: string) => `(${fields(t)})`;
+    expect(cypher.luceneQuery(parseSearch('EHC plans for the schools'))).toBe(`+(${every('ehc')}) +(${every('plans')}) +(${every('schools')})`);
+    expect(cypher.luceneQuery(parseSearch('autism; spec* -specialist'))).toBe(`+((${fields('autism')} ${fields('autistic')})) +(${every('spec*')}) -${every('specialist')}`);
+    expect(cypher.luceneQuery(parseSearch('adhd OR "autistic children"'))).toBe(
+      `+(${every('adhd')} (${['"autistic children"', '"autistic child"', '"autism children"', '"autism child"'].map(fields).join(' ')}))`,
+    );
+    // A stop word keeps its place in a phrase, as the analyzer keeps it.
+    expect(cypher.luceneQuery(parseSearch('"quality of plans"'))).toBe(`+(${every('"quality the plans"')})`);
   });
 
   it('chooses the dialect by server version', () => {

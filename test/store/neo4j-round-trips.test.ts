@@ -26,6 +26,7 @@ const reached = (n: ReturnType<typeof node>, type: string, from: string, to: str
 describe('Neo4j store round trips, counted on a recording driver', () => {
   it('sends one statement for each call the API makes', async () => {
     const { driver, sent } = recordingDriver((text) => {
+      if (text.includes('AS totalCount')) return [{ totalCount: neo4j.int(1), page: [{ node: node('f', 'Finding', { summary: 'Support plans are late.' }), score: 1.5 }] }];
       if (text.includes('AS total')) return [{ total: neo4j.int(0), rows: [] }];
       if (text.includes('AS relationships')) return [{ nodes: [], relationships: neo4j.int(0) }];
       if (text.includes('ownAreaIds')) return [{ text: 'ehc plan', weights: [0.6, 0.8], ownAreaIds: ['a'], closest: [] }];
@@ -49,6 +50,7 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       ['outcomeTransitions', () => store.outcomeTransitions('FRAMEWORK_2016', 'FRAMEWORK_2023')],
       ['path', () => store.path({ fromId: 'a', toId: 'b', maxHops: 6 })],
       ['search', () => store.search({ text: 'support plans', first: 10 })],
+      ['search, a page with every filter', () => store.search({ text: '"support plans" OR late -x1', first: 10, offset: 10, labels: ['Finding'], polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023', areaId: 'a', regionId: 'r', themeId: 't', agencyId: 'g', from: '2020', to: '2024' })],
       ['stats', () => store.stats()],
       // From the derived SIMILAR_TO and SIMILAR_BY_FINDINGS (similar-to.test.ts counts the exhaustive fallback).
       ['similarFindings', () => store.similarFindings({ findingId: 'f', first: 10, excludeSameArea: true })],

@@ -33,18 +33,3 @@ export function loading(main: HTMLElement, what: string): void {
 export function failed(main: HTMLElement, err: unknown): void {
   main.replaceChildren(h('p', { role: 'alert', class: 'error' }, `The API could not answer: ${(err as Error).message}`));
 }
-
-/** Text with every occurrence of the query's words wrapped in <mark>, built as nodes (no HTML injection). */
-export function highlighted(text: string, words: string[]): Node[] {
-  const terms = words.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
-  if (!terms.length) return [document.createTextNode(text)];
-  const pattern = new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\w*`, 'gi');
-  const out: Node[] = [];
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    out.push(document.createTextNode(text.slice(last, m.index)), h('mark', {}, m[0]));
-    last = m.index! + m[0].length;
-  }
-  out.push(document.createTextNode(text.slice(last)));
-  return out;
-}

@@ -1,6 +1,8 @@
-import type { AgencyRow, AreaRow, FindingRow, NodeRow, SourceRow, ThemeRow } from '../../domain/model';
+import { LABELS, type AgencyRow, type AreaRow, type FindingRow, type Label, type NodeRow, type SourceRow, type ThemeRow } from '../../domain/model';
+import type { SearchFilter } from '../../store/port';
+import type { NodeKind, QuerySearchArgs } from '../../generated/resolvers-types';
 import type { Resolvers } from '../../generated/resolvers-types';
-import { checkRange, checkSearchText } from '../arguments';
+import { checkDatePrefix, checkFirst, checkRange, checkSearchText, decodeOffsetCursor, encodeOffsetCursor } from '../arguments';
 import { firstIds, partialDate } from './helpers';
 
 
@@ -45,7 +47,14 @@ export const analysisResolvers: Resolvers = {
         maxHops: checkRange(args.maxHops ?? 6, 1, 12, 'maxHops'),
         relationshipTypes: args.relationshipTypes,
       }),
-    search: (_, args, ctx) => ctx.store.search({ text: checkSearchText(args.text), first: args.first! }),
+    search: async (_, args, ctx) => (await ctx.store.search({ text: checkSearchText(args.text), ...searchFilter(args), first: args.first! })).hits,
+    searchResults: async (_, args, ctx) => {
+      const text = checkSearchText(args.text);
+      const filter = searchFilter(args);
+      const first = checkFirst(args.first, 20);
+      const offset = args.after ? decodeOffsetCursor(args.after) + 1 : 0;
+      return { ...(await ctx.store.search({ text, ...filter, first, offset })), offset };
+    },
   },
   WeaknessPattern: {
     themes: (p, _, ctx) => ctx.loaders.nodeList(p.themeIds) as Promise<ThemeRow[]>,
@@ -96,5 +105,33 @@ export const analysisResolvers: Resolvers = {
   },
   SearchHit: {
     node: async (h, _, ctx) => (await ctx.loaders.node(h.id)) as NodeRow,
+    marks: (h) => h.marks.map(([start, end]) => ({ start, end })),
+  },
+  SearchHitConnection: {
+    edges: (p) => p.hits.map((hit, i) => ({ cursor: encodeOffsetCursor(p.offset + i), node: hit })),
+    nodes: (p) => p.hits,
+    pageInfo: (p) => ({
+      hasNextPage: p.offset + p.hits.length < p.totalCount,
+      hasPreviousPage: p.offset > 0,
+      startCursor: p.hits.length ? encodeOffsetCursor(p.offset) : null,
+      endCursor: p.hits.length ? encodeOffsetCursor(p.offset + p.hits.length - 1) : null,
+    }),
   },
 };
+
+const LABEL_OF_KIND = new Map<NodeKind, Label>(LABELS.map((l) => [l.toUpperCase() as NodeKind, l]));
+
+/** The filters of search and searchResults, checked. */
+function searchFilter(args: Omit<QuerySearchArgs, 'text' | 'first'>): SearchFilter {
+  return {
+    labels: args.kinds?.map((k) => LABEL_OF_KIND.get(k)!),
+    polarity: args.polarity,
+    framework: args.framework,
+    areaId: args.areaId,
+    regionId: args.regionId,
+    themeId: args.themeId,
+    agencyId: args.agencyId,
+    from: checkDatePrefix(args.from, 'from'),
+    to: checkDatePrefix(args.to, 'to'),
+  };
+}

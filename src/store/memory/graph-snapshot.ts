@@ -124,8 +124,8 @@ export function restoreIndexes(path: string, key: string): MemoryIndexes | null 
     postingDoc: typed('search.postingDoc', Int32Array),
     postingField: typed('search.postingField', Uint8Array),
     postingFreq: typed('search.postingFreq', Uint16Array),
-    termFieldDocs: typed('search.termFieldDocs', Int32Array),
     fieldLength: typed('search.fieldLength', Uint16Array),
+    fieldDocs: typed('search.fieldDocs', Int32Array),
     avgFieldLength: typed('search.avgFieldLength', Float64Array),
   });
   const findings: FindingIndexes = {

@@ -191,6 +191,23 @@ export class MemoryGraph {
     }
   }
 
+  /** The row index of a node (for rowAt and forEachLinkedRow), or -1. */
+  rowOf(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+
+  /** Like forEachLinked, by row index both ways: no id looked up per step. */
+  forEachLinkedRow(row: number, type: RelType, direction: Direction, cb: (other: number) => void): void {
+    const adj = direction === 'OUT' ? this.out : this.in;
+    const code = TYPE_CODE.get(type)!;
+    for (let p = adj.start[row], end = adj.start[row + 1]; p < end; p++) {
+      const t = adj.type[p];
+      if (t < code) continue;
+      if (t > code) break;
+      cb(adj.other[p]);
+    }
+  }
+
   /** Like forEachRel without building relationship rows (for walks over millions). */
   forEachLinked(id: string, type: RelType, direction: Direction, cb: (other: string) => void): void {
     this.forEachTyped(id, type, direction, (other) => cb(other));

@@ -22,6 +22,8 @@ import { similarAreasByThemes } from './similar-areas';
 import type { FindingSimilarityIndex } from './finding-similarity-index';
 import { buildIndexes, type MemoryIndexes } from './memory-indexes';
 import { themeCooccurrence } from './theme-cooccurrence';
+import { searchFilter } from './search-filter';
+import { parseSearch } from '../search-query';
 import { MemoryContext } from './context-index';
 import type { IndicatorWindowArgs } from '../context-port';
 
@@ -190,7 +192,8 @@ export class MemoryStore implements GraphStore {
   }
 
   async search(args: SearchArgs) {
-    return this.graph.search.query(args.text, args.first, args.labels);
+    const g = this.graph;
+    return g.search.query(parseSearch(args.text), { first: args.first, offset: args.offset, accept: searchFilter(g, args) });
   }
 
   async outcomeTransitions(from: InspectionFramework, to: InspectionFramework) {

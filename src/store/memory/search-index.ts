@@ -1,20 +1,15 @@
 import { deadlineTicker } from '../deadline';
-import type { Label, NodeRow } from '../../domain/model';
-import type { SearchHitRow } from '../port';
+import type { NodeRow } from '../../domain/model';
+import type { SearchPage } from '../port';
 import { byId } from '../ordering';
 import { insertTop } from '../top-k';
-import { FIELD_BOOSTS, MIN_PREFIX_LENGTH, SEARCH_FIELDS, fieldText, queryWords, searchTerms, searchWords, snippetFor } from '../search-text';
-
-// BM25+ as MiniSearch scores it (k1, b, delta), with its weight for a prefix match.
-const K1 = 1.2;
-const B = 0.7;
-const DELTA = 0.5;
-const PREFIX_WEIGHT = 0.375;
+import { BM25_B, BM25_K1, FIELD_BOOSTS, SEARCH_FIELDS, STOP_WORDS, fieldText, searchTerms, snippetFor, stem, wordSpans } from '../search-text';
+import { wantedTerms, type Clause, type PhraseClause, type SearchQuery } from '../search-query';
 
 const FIELD_COUNT = SEARCH_FIELDS.length;
 const BOOST = Float64Array.from(SEARCH_FIELDS, (f) => FIELD_BOOSTS[f] ?? 1);
 
-/** A field's terms with how often each occurs, and its length for BM25: its distinct words, stop words included (as MiniSearch counts). */
+/** A field's terms with how often each occurs, and its length as Lucene counts it: the terms indexed (stop words not counted). */
 interface FieldTerms {
   counts: ReadonlyMap<string, number>;
   length: number;
@@ -27,16 +22,10 @@ function fieldTerms(row: NodeRow): FieldTerms[] {
     const text = fieldText(row, field);
     if (!text) return NO_TERMS;
     const counts = new Map<string, number>();
-    for (const t of searchTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return { counts, length: new Set(searchWords(text)).size };
+    const terms = searchTerms(text);
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return terms.length ? { counts, length: terms.length } : NO_TERMS;
   });
-}
-
-/** A query word and the indexed terms it matches (its stems, and longer terms they begin when long enough), each with its weight. */
-interface QueryWord {
-  terms: number[];
-  weights: number[];
-  postings: number;
 }
 
 /** The index's contents: what is built from the rows, and saved in a snapshot. */
@@ -46,8 +35,9 @@ export interface SearchIndexParts {
   postingDoc: Int32Array;
   postingField: Uint8Array;
   postingFreq: Uint16Array;
-  termFieldDocs: Int32Array;
   fieldLength: Uint16Array;
+  /** Per field: the documents that have it, and their mean length (Lucene's docCount and avgdl). */
+  fieldDocs: Int32Array;
   avgFieldLength: Float64Array;
 }
 
@@ -68,14 +58,16 @@ function buildParts(rows: NodeRow[]): SearchIndexParts {
     postingDoc: new Int32Array(total),
     postingField: new Uint8Array(total),
     postingFreq: new Uint16Array(total),
-    termFieldDocs: new Int32Array(vocabulary.length * FIELD_COUNT),
     fieldLength: new Uint16Array(rows.length * FIELD_COUNT),
+    fieldDocs: new Int32Array(FIELD_COUNT),
     avgFieldLength: new Float64Array(FIELD_COUNT),
   };
   const next = termStart.slice(0, vocabulary.length);
   rows.forEach((row, doc) => {
     fieldTerms(row).forEach(({ counts, length }, field) => {
+      if (!length) return;
       p.fieldLength[doc * FIELD_COUNT + field] = Math.min(length, 0xffff);
+      p.fieldDocs[field]++;
       p.avgFieldLength[field] += length;
       for (const [t, freq] of counts) {
         const id = termId.get(t)!;
@@ -83,37 +75,56 @@ function buildParts(rows: NodeRow[]): SearchIndexParts {
         p.postingDoc[at] = doc;
         p.postingField[at] = field;
         p.postingFreq[at] = Math.min(freq, 0xffff);
-        p.termFieldDocs[id * FIELD_COUNT + field]++;
       }
     });
   });
-  for (let f = 0; f < FIELD_COUNT; f++) p.avgFieldLength[f] = rows.length ? p.avgFieldLength[f] / rows.length : 0;
+  for (let f = 0; f < FIELD_COUNT; f++) p.avgFieldLength[f] = p.fieldDocs[f] ? p.avgFieldLength[f] / p.fieldDocs[f] : 0;
   return p;
+}
+
+/** Documents (ascending) with a score each. */
+interface Scored {
+  docs: number[];
+  scores: number[];
+}
+const NONE: Scored = { docs: [], scores: [] };
+
+export interface SearchOptions {
+  first: number;
+  /** Hits to skip, best first: the page's start. */
+  offset?: number;
+  /** Which documents (row positions) may be answered: the filters. */
+  accept?: ((doc: number) => boolean) | null;
 }
 
 /**
  * Full-text search over names, titles, summaries and quotes: an inverted index of stemmed terms in
- * typed arrays (a few bytes per posting), BM25+ scoring with field boosts. Every word of a query must match,
- * so the documents are intersected first, rarest word first, and only the survivors are scored:
- * the cost follows the postings read, not the documents each word alone would match.
+ * typed arrays (a few bytes per posting, no positions: a phrase is checked against the text of
+ * the documents that hold all its words), ranked by BM25 (Lucene's k1 and b) over each word's
+ * best field: its count in each field, weighted (FIELD_BOOSTS) and normalised by that field's
+ * length against the field's mean, the largest taken (a disjunction max, Elasticsearch's
+ * best_fields). A finding's summary and quote often say the same thing; summed, every finding
+ * with both would outrank a short, exact one with a summary alone. Each clause's documents are found from the postings, the groups
+ * intersected smallest first, so the cost follows the postings read.
  */
 export class SearchIndex {
   private readonly rows: NodeRow[];
   /** Sorted vocabulary; a term's id is its position. */
   private readonly vocabulary: string[];
-  /** Term t's postings are positions termStart[t] .. termStart[t + 1] - 1, ordered by document. */
+  /** Term t's postings are positions termStart[t] .. termStart[t + 1] - 1, ordered by document, then field. */
   private readonly termStart: Int32Array;
   private readonly postingDoc: Int32Array;
   private readonly postingField: Uint8Array;
   private readonly postingFreq: Uint16Array;
-  /** Documents holding term t in field f: termFieldDocs[t * FIELD_COUNT + f]. */
-  private readonly termFieldDocs: Int32Array;
-  /** Distinct words in document d's field f: fieldLength[d * FIELD_COUNT + f]. */
+  /** Terms in document d's field f: fieldLength[d * FIELD_COUNT + f]. */
   private readonly fieldLength: Uint16Array;
+  private readonly fieldDocs: Int32Array;
   private readonly avgFieldLength: Float64Array;
-  // Scratch space for one query at a time (queries run synchronously).
-  private readonly matched: Int32Array;
-  private readonly scores: Float64Array;
+  // Scratch space for unions, one query at a time (queries run synchronously).
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
+  /** Documents with any text: BM25's N. */
+  private docCount = 0;
 
   /** Indexes the rows, or takes the index built before from the same rows (a snapshot). */
   constructor(rows: NodeRow[], built?: SearchIndexParts) {
@@ -124,104 +135,244 @@ export class SearchIndex {
     this.postingDoc = parts.postingDoc;
     this.postingField = parts.postingField;
     this.postingFreq = parts.postingFreq;
-    this.termFieldDocs = parts.termFieldDocs;
     this.fieldLength = parts.fieldLength;
+    this.fieldDocs = parts.fieldDocs;
     this.avgFieldLength = parts.avgFieldLength;
-    this.matched = new Int32Array(rows.length);
-    this.scores = new Float64Array(rows.length);
+    this.sums = new Float64Array(rows.length);
+    this.seen = new Uint8Array(rows.length);
+    for (let d = 0; d < rows.length; d++) {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (this.fieldLength[d * FIELD_COUNT + f]) {
+          this.docCount++;
+          break;
+        }
+      }
+    }
   }
 
   /** The index's arrays, for a snapshot. */
   parts(): SearchIndexParts {
-    const { vocabulary, termStart, postingDoc, postingField, postingFreq, termFieldDocs, fieldLength, avgFieldLength } = this;
-    return { vocabulary, termStart, postingDoc, postingField, postingFreq, termFieldDocs, fieldLength, avgFieldLength };
-  }
-
-  query(text: string, first: number, labels?: readonly Label[] | null): SearchHitRow[] {
-    const query = queryWords(text);
-    if (query.length === 0 || first === 0) return [];
-    const terms = query.flatMap((q) => [q.word, ...q.stems]);
-    const words = query.map((q) => this.expand(q.stems));
-    if (words.some((w) => w.postings === 0)) return [];
-    words.sort((a, b) => a.postings - b.postings);
-
-    const touched = this.intersect(words);
-    try {
-      const n = words.length;
-      for (const w of words) this.score(w, n);
-      const wanted = labels && labels.length ? new Set(labels) : null;
-      const top: { doc: number; score: number }[] = [];
-      const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id);
-      const tick = deadlineTicker(1024);
-      for (const doc of touched) {
-        tick();
-        if (this.matched[doc] !== n || (wanted && !wanted.has(this.rows[doc].label))) continue;
-        // MiniSearch multiplies by the number of query words matched; every word matches here.
-        insertTop(top, { doc, score: this.scores[doc] * n }, first, better);
-      }
-      // Snippets only for the hits kept: a broad query can match thousands of nodes.
-      return top.map(({ doc, score }) => ({ id: this.rows[doc].id, score, snippet: snippetFor(this.rows[doc], terms) }));
-    } finally {
-      for (const doc of touched) {
-        this.matched[doc] = 0;
-        this.scores[doc] = 0;
-      }
-    }
+    const { vocabulary, termStart, postingDoc, postingField, postingFreq, fieldLength, fieldDocs, avgFieldLength } = this;
+    return { vocabulary, termStart, postingDoc, postingField, postingFreq, fieldLength, fieldDocs, avgFieldLength };
   }
 
   /** The index's size in bytes, for the memory benchmark. */
   get byteLength(): number {
-    return this.termStart.byteLength + this.postingDoc.byteLength + this.postingField.byteLength + this.postingFreq.byteLength + this.termFieldDocs.byteLength + this.fieldLength.byteLength + this.matched.byteLength + this.scores.byteLength;
+    return [this.termStart, this.postingDoc, this.postingField, this.postingFreq, this.fieldLength, this.fieldDocs, this.avgFieldLength, this.sums, this.seen].reduce((n, a) => n + a.byteLength, 0);
   }
 
-  private expand(stems: string[]): QueryWord {
-    const out: QueryWord = { terms: [], weights: [], postings: 0 };
-    // Two stems never begin one another (see queryStems), so their ranges never overlap.
-    for (const word of stems) {
-      const from = lowerBound(this.vocabulary, word);
-      const to = word.length >= MIN_PREFIX_LENGTH ? lowerBound(this.vocabulary, `${word}\uffff`) : this.vocabulary[from] === word ? from + 1 : from;
-      for (let t = from; t < to; t++) {
-        const term = this.vocabulary[t];
-        const distance = term.length - word.length;
-        out.terms.push(t);
-        out.weights.push(distance === 0 ? 1 : (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-        out.postings += this.termStart[t + 1] - this.termStart[t];
-      }
+  query(q: SearchQuery, { first, offset = 0, accept }: SearchOptions): SearchPage {
+    if (q.required.length === 0) return { hits: [], totalCount: 0 };
+    const tick = deadlineTicker(1024);
+    const groups = q.required.map((g) => this.union(g.map((c) => this.clause(c, accept))));
+    groups.sort((a, b) => a.docs.length - b.docs.length);
+    let found = groups[0];
+    for (let i = 1; i < groups.length && found.docs.length; i++) found = intersect(found, groups[i], tick);
+    const excluded = new Set(q.excluded.flatMap((c) => this.clause(c, accept).docs));
+
+    const k = offset + first;
+    const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) => b.score - a.score || byId(this.rows[a.doc].id, this.rows[b.doc].id);
+    let top: { doc: number; score: number }[] = [];
+    let totalCount = 0;
+    for (let i = 0; i < found.docs.length; i++) {
+      tick();
+      const doc = found.docs[i];
+      if (excluded.has(doc) || (accept && !accept(doc))) continue;
+      totalCount++;
+      // A deep page is sorted once rather than kept in order hit by hit.
+      if (k <= 256) insertTop(top, { doc, score: found.scores[i] }, k, better);
+      else top.push({ doc, score: found.scores[i] });
     }
+    if (k > 256) top = top.sort(better).slice(0, k);
+    // Snippets only for the hits answered: a broad query can match thousands of nodes.
+    const matcher = wantedTerms(q);
+    const hits = top.slice(offset).map(({ doc, score }) => ({ id: this.rows[doc].id, score, ...snippetFor(this.rows[doc], matcher) }));
+    return { hits, totalCount };
+  }
+
+  /** The documents a clause matches, with its BM25 score in each (a phrase: only among the documents the filters accept, as it costs a reading of each). */
+  private clause(c: Clause, accept?: ((doc: number) => boolean) | null): Scored {
+    switch (c.kind) {
+      case 'word': return this.union(c.stems.map((s) => this.term(this.termId(s))));
+      case 'prefix': return this.union(this.prefixTerms(c.prefix).map((t) => this.term(t)));
+      case 'phrase': return this.phrase(c, accept);
+    }
+  }
+
+  private termId(word: string): number {
+    const at = lowerBound(this.vocabulary, word);
+    return this.vocabulary[at] === word ? at : -1;
+  }
+
+  private prefixTerms(prefix: string): number[] {
+    const out: number[] = [];
+    for (let t = lowerBound(this.vocabulary, prefix); t < this.vocabulary.length && this.vocabulary[t].startsWith(prefix); t++) out.push(t);
     return out;
   }
 
-  /** Marks matched[doc] with how many words, in order, the document has held; returns every document marked. */
-  private intersect(words: QueryWord[]): number[] {
-    const touched: number[] = [];
-    words.forEach((w, i) => {
-      for (const t of w.terms) {
-        for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) {
-          const doc = this.postingDoc[p];
-          if (this.matched[doc] !== i) continue;
-          if (i === 0) touched.push(doc);
-          this.matched[doc] = i + 1;
-        }
-      }
-    });
-    return touched;
+  /** A field's weighted, length-normalised count of a term (or a phrase) in one document. */
+  private fieldTf(field: number, doc: number, freq: number): number {
+    const norm = 1 - BM25_B + (BM25_B * this.fieldLength[doc * FIELD_COUNT + field]) / (this.avgFieldLength[field] || 1);
+    return (BOOST[field] * freq) / norm;
   }
 
-  private score(w: QueryWord, n: number): void {
-    const docs = this.rows.length;
-    w.terms.forEach((t, k) => {
-      for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) {
-        const doc = this.postingDoc[p];
-        if (this.matched[doc] !== n) continue;
-        const field = this.postingField[p];
-        const df = this.termFieldDocs[t * FIELD_COUNT + field];
-        const idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        const freq = this.postingFreq[p];
-        const norm = 1 - B + (B * this.fieldLength[doc * FIELD_COUNT + field]) / (this.avgFieldLength[field] || 1);
-        this.scores[doc] += w.weights[k] * BOOST[field] * idf * (DELTA + (freq * (K1 + 1)) / (freq + K1 * norm));
+  /** BM25's idf over the documents with any text, df of them holding the term. */
+  private idf(df: number): number {
+    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** How many documents hold term t (its postings less repeats of a document in several fields). */
+  private docFreq(t: number): number {
+    let df = 0;
+    for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) if (p === this.termStart[t] || this.postingDoc[p] !== this.postingDoc[p - 1]) df++;
+    return df;
+  }
+
+  /** One term's documents and scores: idf · tf / (k1 + tf), tf its best field's (its postings come in document order). */
+  private term(t: number): Scored {
+    if (t < 0) return NONE;
+    const out: Scored = { docs: [], scores: [] };
+    const idf = this.idf(this.docFreq(t));
+    for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) {
+      const doc = this.postingDoc[p];
+      const tf = this.fieldTf(this.postingField[p], doc, this.postingFreq[p]);
+      const last = out.docs.length - 1;
+      if (last >= 0 && out.docs[last] === doc) out.scores[last] = Math.max(out.scores[last], tf);
+      else {
+        out.docs.push(doc);
+        out.scores.push(tf);
+      }
+    }
+    for (let i = 0; i < out.scores.length; i++) out.scores[i] = (idf * out.scores[i]) / (BM25_K1 + out.scores[i]);
+    return out;
+  }
+
+  /** Documents in any of the lists, scores summed. */
+  private union(lists: Scored[]): Scored {
+    const nonEmpty = lists.filter((l) => l.docs.length);
+    if (nonEmpty.length <= 1) return nonEmpty[0] ?? NONE;
+    const touched: number[] = [];
+    for (const l of nonEmpty) {
+      for (let i = 0; i < l.docs.length; i++) {
+        const d = l.docs[i];
+        if (!this.seen[d]) {
+          this.seen[d] = 1;
+          touched.push(d);
+        }
+        this.sums[d] += l.scores[i];
+      }
+    }
+    const docs = Int32Array.from(touched).sort();
+    const out: Scored = { docs: Array.from(docs), scores: new Array(docs.length) };
+    docs.forEach((d, i) => {
+      out.scores[i] = this.sums[d];
+      this.sums[d] = 0;
+      this.seen[d] = 0;
+    });
+    return out;
+  }
+
+  /**
+   * A phrase: the documents holding all its words, kept where the words stand in order (a stop
+   * word keeps its place), scored as one term whose count is the phrase's and whose idf is the
+   * sum of its words' (as Lucene scores a phrase).
+   */
+  private phrase(c: PhraseClause, accept?: ((doc: number) => boolean) | null): Scored {
+    const tick = deadlineTicker(256);
+    // The documents holding every word, each with the fields that hold them all: only those are read.
+    let candidates = this.fieldsHolding(c.words[0].stems);
+    for (let i = 1; i < c.words.length && candidates.docs.length; i++) candidates = intersectFields(candidates, this.fieldsHolding(c.words[i].stems), tick);
+    if (!candidates.docs.length) return NONE;
+    // A word with a join counts the idf of its rarer stem.
+    const idf = c.words.reduce((sum, w) => sum + Math.max(0, ...w.stems.map((s) => this.termId(s)).filter((t) => t >= 0).map((t) => this.idf(this.docFreq(t)))), 0);
+    const out: Scored = { docs: [], scores: [] };
+    const span = c.words[c.words.length - 1].offset + 1;
+    candidates.docs.forEach((doc, k) => {
+      tick();
+      if (accept && !accept(doc)) return;
+      let tf = 0;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (!(candidates.fields[k] & (1 << f))) continue;
+        const words = wordSpans(fieldText(this.rows[doc], SEARCH_FIELDS[f])!).map((s) => s.word);
+        let freq = 0;
+        for (let at = 0; at + span <= words.length; at++) {
+          if (c.words.every((w) => !STOP_WORDS.has(words[at + w.offset]) && w.stems.includes(stem(words[at + w.offset])))) freq++;
+        }
+        if (freq) tf = Math.max(tf, this.fieldTf(f, doc, freq));
+      }
+      if (tf > 0) {
+        out.docs.push(doc);
+        out.scores.push((idf * tf) / (BM25_K1 + tf));
       }
     });
+    return out;
   }
+
+  /** The documents holding any of the stems, each with the fields that do (bit f for field f). */
+  private fieldsHolding(stems: string[]): FieldSets {
+    const touched: number[] = [];
+    for (const s of stems) {
+      const t = this.termId(s);
+      if (t < 0) continue;
+      for (let p = this.termStart[t]; p < this.termStart[t + 1]; p++) {
+        const d = this.postingDoc[p];
+        if (!this.seen[d]) {
+          this.seen[d] = 1;
+          touched.push(d);
+        }
+        this.sums[d] = this.sums[d] | (1 << this.postingField[p]);
+      }
+    }
+    const docs = Array.from(Int32Array.from(touched).sort());
+    const fields = docs.map((d) => {
+      const mask = this.sums[d];
+      this.sums[d] = 0;
+      this.seen[d] = 0;
+      return mask;
+    });
+    return { docs, fields };
+  }
+}
+
+/** Documents (ascending) with a bit set of fields each. */
+interface FieldSets {
+  docs: number[];
+  fields: number[];
+}
+
+/** Documents in both, with the fields both hold; those with none in common left out. */
+function intersectFields(a: FieldSets, b: FieldSets, tick: () => void): FieldSets {
+  const out: FieldSets = { docs: [], fields: [] };
+  let i = 0, j = 0;
+  while (i < a.docs.length && j < b.docs.length) {
+    tick();
+    if (a.docs[i] < b.docs[j]) i++;
+    else if (a.docs[i] > b.docs[j]) j++;
+    else {
+      const both = a.fields[i++] & b.fields[j++];
+      if (both) {
+        out.docs.push(a.docs[i - 1]);
+        out.fields.push(both);
+      }
+    }
+  }
+  return out;
+}
+
+/** Documents in both lists, scores summed. */
+function intersect(a: Scored, b: Scored, tick: () => void): Scored {
+  const out: Scored = { docs: [], scores: [] };
+  let i = 0, j = 0;
+  while (i < a.docs.length && j < b.docs.length) {
+    tick();
+    if (a.docs[i] < b.docs[j]) i++;
+    else if (a.docs[i] > b.docs[j]) j++;
+    else {
+      out.docs.push(a.docs[i]);
+      out.scores.push(a.scores[i++] + b.scores[j++]);
+    }
+  }
+  return out;
 }
 
 function lowerBound(sorted: string[], value: string): number {

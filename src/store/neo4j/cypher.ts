@@ -5,9 +5,10 @@ import { HAS_THEME, hasThemeVariant } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
 import { SIMILAR_BY_THEMES } from '../similar-by-themes';
-import { MIN_PREFIX_LENGTH } from '../search-text';
+import { FIELD_BOOSTS, type SearchField } from '../search-text';
+import type { Clause, SearchQuery } from '../search-query';
 import {
-  DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
+  DEFAULT_PATH_TYPES, type ListFilter, type PathArgs, type PatternKey, type SearchFilter, type SharedWeaknessesArgs, type SimilarAreasArgs, type SimilarFindingsArgs, type Step,
   type ThemeCooccurrenceArgs, type TraversalTree,
 } from '../port';
 
@@ -499,29 +500,106 @@ RETURN nodeIds, [r IN relationships(p) | {type: type(r), from: startNode(r).id, 
   };
 }
 
-/**
- * Every query word required; it matches its stems (the index's analyzer stems the word itself
- * the way searchTerms does), and a stem of four or more letters also as a prefix: the embedded
- * store's rule. Words are letters and digits only (see searchWords), so nothing is Lucene syntax.
- */
-export function luceneQuery(words: readonly { word: string; stems: readonly string[] }[]): string {
-  return words
-    .map(({ word, stems }) => {
-      const clauses = [word, ...stems.slice(1)];
-      for (const s of stems) if (s.length >= MIN_PREFIX_LENGTH) clauses.push(`${s}*`);
-      return clauses.length === 1 ? `+${word}` : `+(${clauses.join(' OR ')})`;
-    })
-    .join(' ');
+/** Each indexed property's boost: the embedded store's field weights (FIELD_BOOSTS), aliases under their indexed name. */
+const PROPERTY_BOOST = FULLTEXT_PROPERTIES.map((p) => [p, FIELD_BOOSTS[(p === ALIASES_TEXT ? 'aliases' : p) as SearchField] ?? 1] as const);
+
+/** One clause in every indexed property, each with its boost: `(name:x^3 title:x^3 summary:x ...)`. */
+function inEveryField(term: string): string {
+  return PROPERTY_BOOST.map(([p, boost]) => `${p}:${term}${boost === 1 ? '' : `^${boost}`}`).join(' ');
 }
 
-export function searchStatement(words: readonly { word: string; stems: readonly string[] }[], first: number, labels?: readonly Label[] | null): Statement {
-  const filter = labels?.length ? '\nWHERE any(l IN labels(node) WHERE l IN $labels)' : '';
+/** Each way of reading a phrase whose words have joined words (autistic children, autism children), as Lucene phrases. */
+function phraseReadings(c: Extract<Clause, { kind: 'phrase' }>): string[] {
+  let readings: string[][] = [[]];
+  for (const w of c.words) {
+    // A stop word in the gap keeps the position, as the analyzer keeps it ("quality of plans").
+    const gap = Array<string>(w.offset - (readings[0].length)).fill('the');
+    readings = readings.flatMap((r) => w.words.map((word) => [...r, ...gap, word]));
+  }
+  return readings.map((r) => `"${r.join(' ')}"`);
+}
+
+function clauseQuery(c: Clause): string {
+  const terms = c.kind === 'prefix' ? [`${c.prefix}*`] : c.kind === 'word' ? c.words : phraseReadings(c);
+  return `(${terms.map(inEveryField).join(' ')})`;
+}
+
+/**
+ * The query in Lucene's syntax, over each indexed property with its boost: every group
+ * required (+), a group's clauses any of them, excluded clauses prohibited (-). A word is
+ * given with its joined words (the analyzer stems them itself); a prefix as it is (Lucene
+ * matches a prefix against the indexed stems, as the embedded store does). Words are letters and
+ * digits only (search-query.ts), so nothing in them is Lucene syntax.
+ */
+export function luceneQuery(q: SearchQuery): string {
+  return [...q.required.map((g) => `+(${g.map(clauseQuery).join(' ')})`), ...q.excluded.map((c) => `-${clauseQuery(c)}`)].join(' ');
+}
+
+/** The filters as conditions on `node` (port.ts SearchFilter says what each keeps). */
+function searchConditions(f: SearchFilter, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  if (f.labels?.length) {
+    where.push('any(l IN labels(node) WHERE l IN $labels)');
+    params.labels = f.labels.map(label);
+  }
+  if (f.polarity) {
+    where.push('node:Finding AND node.polarity = $polarity');
+    params.polarity = f.polarity;
+  }
+  if (f.themeId) {
+    where.push('node:Finding AND (node)-[:ABOUT]->(:Theme {id: $themeId})');
+    params.themeId = f.themeId;
+  }
+  if (f.agencyId) {
+    where.push('((node:Finding AND (node)-[:CONCERNS]->(:Agency {id: $agencyId})) OR (node:Action AND (node)-[:OWNED_BY]->(:Agency {id: $agencyId})))');
+    params.agencyId = f.agencyId;
+  }
+  const inspection: string[] = [];
+  if (f.framework) {
+    inspection.push('i.framework = $framework');
+    params.framework = f.framework;
+  }
+  if (f.areaId) {
+    inspection.push('(i)-[:OF]->(:Area {id: $areaId})');
+    params.areaId = f.areaId;
+  }
+  if (f.regionId) {
+    inspection.push('(i)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
+    params.regionId = f.regionId;
+  }
+  // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
+  if (f.from) {
+    inspection.push('coalesce(i.startedOn, i.publishedOn) >= $from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    inspection.push('left(coalesce(i.startedOn, i.publishedOn), size($to)) <= $to');
+    params.to = f.to;
+  }
+  if (inspection.length) {
+    // An inspection is its own; a finding or an action has the inspection that found or required it.
+    where.push(`any(i IN CASE WHEN node:Inspection THEN [node] ELSE [(node)<-[:FOUND|REQUIRED]-(x:Inspection) | x] END WHERE ${inspection.join(' AND ')})`);
+  }
+  return where;
+}
+
+/**
+ * A page of hits and their total: the full-text index (entity_text_english) answers the nodes
+ * whose text matches, scored by Lucene's BM25 (each property boosted, the scores of the
+ * properties summed); the filters read at most a node's inspection, themes or agencies (a few
+ * relationships each). All matches are counted and ordered, then the page cut: at national
+ * scale a common word matches some thousands of nodes, one row each.
+ */
+export function searchStatement(q: SearchQuery, filter: SearchFilter, first: number, offset: number): Statement {
+  const params: Record<string, unknown> = { query: luceneQuery(q), first: int(first), offset: int(offset) };
+  const where = searchConditions(filter, params);
   return {
-    text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${filter}
-RETURN node, score
+    text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}
+WITH node, score
 ORDER BY score DESC, node.id ASC
-LIMIT $first`,
-    params: { query: luceneQuery(words), first: int(first), ...(labels?.length ? { labels: labels.map(label) } : {}) },
+WITH collect({node: node, score: score}) AS hits
+RETURN size(hits) AS totalCount, hits[$offset..$offset + $first] AS page`,
+    params,
   };
 }
 

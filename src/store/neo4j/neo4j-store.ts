@@ -5,14 +5,15 @@ import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } fr
 import { StoreUnavailableError } from '../errors';
 import { withRetry, type RetryPolicy } from './connect';
 import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
-import { queryWords, snippetFor } from '../search-text';
+import { snippetFor } from '../search-text';
+import { parseSearch, wantedTerms } from '../search-query';
 import { byId } from '../ordering';
 import { cosine, rankSharedTerms, type TermVector } from '../finding-similarity';
 import { similarFromClosest, type ClosestEntry } from '../similar-to';
 import { sharedWeaknesses as mineSharedWeaknesses, themeAreaSets } from '../memory/shared-weaknesses';
 import type {
   AgencyLinkRow, AreaInspectionHistory, AreaSimilarityRow, EvidencePairRow, GraphStore, OutcomeTransitionRow, ListFilter, Neighbour, PageRequest,
-  PageResult, PathArgs, PathRow, PatternKey, SearchArgs, SearchHitRow, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow,
+  PageResult, PathArgs, PathRow, PatternKey, SearchArgs, SearchHitRow, SearchPage, SharedWeaknessesArgs, SimilarAreasArgs, SimilarFindingRow,
   SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
@@ -307,15 +308,16 @@ export class Neo4jStore implements GraphStore {
     return { nodeIds: rec.get('nodeIds'), relationships: rels.map((r) => relFromParts(r.type, r.from, r.to, r.props)) };
   }
 
-  async search(args: SearchArgs): Promise<SearchHitRow[]> {
-    const words = queryWords(args.text);
-    if (words.length === 0 || args.first === 0) return [];
-    const terms = words.flatMap((w) => [w.word, ...w.stems]);
-    const records = await this.read(cypher.searchStatement(words, args.first, args.labels));
-    return records.map((r) => {
-      const row = nodeToRow(r.get('node'));
-      return { id: row.id, score: toPlain(r.get('score')) as number, snippet: snippetFor(row, terms) };
+  async search(args: SearchArgs): Promise<SearchPage> {
+    const q = parseSearch(args.text);
+    if (q.required.length === 0) return { hits: [], totalCount: 0 };
+    const [rec] = await this.read(cypher.searchStatement(q, args, args.first, args.offset ?? 0));
+    const matcher = wantedTerms(q);
+    const hits = (rec.get('page') as { node: Node; score: unknown }[]).map((h): SearchHitRow => {
+      const row = nodeToRow(h.node);
+      return { id: row.id, score: toPlain(h.score) as number, ...snippetFor(row, matcher) };
     });
+    return { hits, totalCount: toPlain(rec.get('totalCount')) as number };
   }
 
   async outcomeTransitions(from: InspectionFramework, to: InspectionFramework): Promise<OutcomeTransitionRow[]> {
