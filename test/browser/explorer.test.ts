@@ -85,7 +85,11 @@ test('the map draws every area; from it, Sandwell\'s latest weaknesses and the a
   expect(await page.locator('.timeline a.inspection').evaluateAll((els) => els.map((e) => e.getAttribute('data-inspection')))).toEqual(inspections.map((i) => i.id));
 
   // Click 2: the latest inspection, its weaknesses by theme.
+  // The latest is already the one shown: the click renders the page anew, so wait for the new
+  // page's findings, not the old page's (marked stale), which the new one replaces a moment later.
+  await page.locator('.inspection-detail').evaluate((el) => el.setAttribute('data-stale', ''));
   await page.locator(`.timeline a[data-inspection="${latest.id}"]`).click();
+  await page.locator('.inspection-detail:not([data-stale]) li.finding').first().waitFor();
   await page.locator(`.timeline a[data-inspection="${latest.id}"][aria-current="true"]`).waitFor();
   expect(await page.locator('.inspection-detail li.finding').count()).toBeGreaterThan(0);
 
