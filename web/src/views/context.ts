@@ -109,14 +109,15 @@ export async function contextSection(id: string): Promise<HTMLElement> {
   const labels = dated.map((i, k) => {
     const [y, m] = i.iso.split('-');
     const right = xs[k] > (domain[0] + domain[1]) / 2;
-    return { x: xs[k], y: 97 - (k % 3) * 7, anchor: right ? 'end' : 'start', label: `${KIND_LABEL[i.kind] ?? i.kind} ${m ? `${SHORT_MONTHS[Number(m) - 1]} ` : ''}${y}: ${i.outcome ? OUTCOME_SHORT[i.outcome as Outcome] ?? i.outcome : 'no outcome'}` };
+    return { x: xs[k], y: 118 - (k % 3) * 7, anchor: right ? 'end' : 'start', label: `${KIND_LABEL[i.kind] ?? i.kind} ${m ? `${SHORT_MONTHS[Number(m) - 1]} ` : ''}${y}: ${i.outcome ? OUTCOME_SHORT[i.outcome as Outcome] ?? i.outcome : 'no outcome'}` };
   });
 
   const chart = points.length
     ? Plot.plot({
-      width: 760, height: 300, marginLeft: 50, marginRight: 20,
+      width: 760, height: 330, marginLeft: 50, marginRight: 20,
       x: { domain, axis: null },
-      y: { label: 'Plans issued within 20 weeks (%)', domain: [0, 100], grid: true },
+      // A band above 100% holds the inspections' labels, clear of the lines.
+      y: { label: 'Plans issued within 20 weeks (%)', domain: [0, 122], ticks: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], grid: true },
       marks: [
         // Ticks at the years' bounds and each year named at its middle, where its value is drawn.
         Plot.gridX(boundaries, { strokeOpacity: 0.15 }),
