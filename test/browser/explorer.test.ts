@@ -253,6 +253,10 @@ test('an area without neighbours in the latest edition shows its 2021 ones (Cumb
   expect(data.latest).toEqual([]);
   expect(await page.locator('ol.neighbours > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-neighbour')))).toEqual(data.earlier.map((n: { neighbour: { area: { id: string } } }) => n.neighbour.area.id));
   expect(await page.locator('section.context h2', { hasText: 'Statistical neighbours' }).textContent()).toContain('2021 edition');
+  // "On this page" leads past the findings by keyboard, and leaves the address (the route) alone.
+  await page.locator('nav.contents a', { hasText: 'statistical neighbours' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('[document.activeElement && document.activeElement.id, location.hash]')).toEqual(['neighbours-heading', '#/area/cumbria']);
 });
 
 test('the map shows an indicator\'s nearest published year, not a grey map, for a year it was not published', async () => {

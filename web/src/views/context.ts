@@ -177,7 +177,7 @@ export async function contextSection(id: string): Promise<HTMLElement> {
       sources.map((s, k) => [k ? '; ' : '', s.url ? h('a', { href: s.url, rel: 'noreferrer' }, s.title) : s.title]).flat(),
       '. Department for Education, Open Government Licence v3.0.'),
     h('details', { class: 'figures-table' }, h('summary', {}, 'The figures as a table'), table),
-    h('h2', {}, `Statistical neighbours (DfE, ${neighbourComparison[0]?.neighbour.edition ?? 'latest'} edition)`),
+    h('h2', { id: 'neighbours-heading' }, `Statistical neighbours (DfE, ${neighbourComparison[0]?.neighbour.edition ?? 'latest'} edition)`),
     latest.length || !neighbourComparison.length ? null : h('p', {}, `The DfE's latest edition gives ${area.name} no neighbours; these are from its ${neighbourComparison[0].neighbour.edition} edition.`),
     neighbours,
     queryBox(CONTEXT_QUERY, { id }));
