@@ -117,18 +117,20 @@ export async function renderNetwork(main: HTMLElement, agencyId: string, params:
     cytoscape({
       container: graphEl,
       elements: [
-        ...net.members.map((m) => ({ data: { id: m.agency.id, label: m.agency.name, kind: m.agency.kind, center: m.agency.id === net.center.id ? 1 : 0 } })),
+        ...net.members.map((m) => ({ data: { id: m.agency.id, label: m.agency.name, kind: m.agency.kind, center: m.agency.id === net.center.id ? 1 : 0, near: m.depth <= 1 || net.members.length <= 60 ? 1 : 0 } })),
         ...[...edges.values()].map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, kind: e.kind } })),
       ],
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '110px', width: 18, height: 18, 'border-width': 1, 'border-color': '#333' } },
+        // Past 60 agencies, the names of those further than one step drew over each other: they are in the list below.
+        { selector: 'node', style: { label: '', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '110px', width: 18, height: 18, 'border-width': 1, 'border-color': '#333' } },
         ...Object.entries(KIND_STYLE).map(([k, s]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': s.colour, shape: s.shape, ...(s.border ? { 'border-color': s.border, 'border-width': 3 } : {}) } })),
+        { selector: 'node[near = 1]', style: { label: 'data(label)' } },
         { selector: 'node[center = 1]', style: { width: 30, height: 30, 'border-width': 3, 'font-weight': 'bold' } },
         { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', opacity: 0.8 } },
         ...Object.entries(LINK_STYLE).map(([k, s]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': s.colour, 'line-style': s.line } })),
         { selector: 'edge[kind = "SUCCESSION"]', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#000', width: 2.5 } },
       ] as cytoscape.StylesheetJson,
-      layout: { name: 'cose', animate: false, randomize: false },
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 600000, idealEdgeLength: () => 70 },
     }).on('tap', 'node', (e) => { location.hash = `#/network/${e.target.id()}?depth=${depth}`; });
   } catch (err) {
     failed(main, err);
