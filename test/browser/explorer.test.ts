@@ -221,9 +221,12 @@ test("the area page charts the 20-week share beside the region and England, mark
   expect(rows.map((r) => r[1])).toEqual(years.map((y) => cell(data.area.indicator.find((v: { year: number }) => v.year === y)?.value)));
   expect(rows.map((r) => r[4])).toEqual(years.map((y) => cell(data.england.indicator.find((v: { year: number }) => v.year === y)?.value)));
   // One line each for Sandwell, the West Midlands and England, named with their colour and dash; a bar per inspection.
-  expect(await page.locator('section.context .legend li').allTextContents()).toEqual([
-    'Sandwell (blue, solid line)', 'West Midlands (orange, dashed line)', 'England (black, dotted line)', 'Vertical bars: inspections, coloured by outcome as on the map']);
-  expect(await page.locator('section.context svg [aria-label="rule"] line, section.context svg g[aria-label="rule"] line').count()).toBe(data.area.inspections.length);
+  const legend = await page.locator('section.context .legend li').allTextContents();
+  expect(legend.slice(0, 3)).toEqual(['Sandwell (black, solid line)', 'West Midlands (green, dashed line)', 'England (purple, dotted line)']);
+  // The bars' colours are named too, and each bar is labelled with its outcome in words.
+  expect(legend[3]).toMatch(/^Vertical bars: .*blue: .*yellow: .*vermilion: /);
+  expect(await page.locator('section.context svg g.inspection line').count()).toBe(data.area.inspections.length);
+  expect(await page.locator('section.context svg text').allTextContents()).toEqual(expect.arrayContaining(['Inspection Jan 2017: WSOA required', 'Revisit Mar 2019: sufficient progress', 'Full inspection Jul 2023: inconsistent']));
   expect(await page.locator('section.context p.source').textContent()).toContain('Education, health and care plans');
   // The neighbours, nearest first, each with the weaknesses it shares.
   const neighbours = await page.locator('ol.neighbours > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-neighbour')));
@@ -256,4 +259,67 @@ test('the map colours every area by an indicator for a chosen year, with a legen
   await page.keyboard.press('ArrowDown');
   await page.waitForURL(/year=2020/);
   await page.locator('#year').waitFor();
+});
+
+test('the chart breaks its line at an unknown year, and reaches an inspection after the last year of figures', async () => {
+  // The Isles of Scilly: several years of no plans, whose share is unknown, between known ones.
+  await page.goto(`${base}/explorer/#/area/isles-of-scilly`);
+  await page.locator('section.context svg').waitFor();
+  const { data } = await api.run('{ area(id: "isles-of-scilly") { indicator(name: "ehc-20-week-rate") { year value } } }');
+  const known = data.area.indicator.filter((v: { value: number | null }) => v.value !== null).map((v: { year: number }) => v.year);
+  const runs = known.filter((y: number, k: number) => k === 0 || known[k - 1] !== y - 1).length;
+  expect(runs).toBeGreaterThan(1);
+  const d = await page.locator('section.context svg g[stroke="#000000"] path').first().getAttribute('d');
+  expect(d!.match(/M/g)).toHaveLength(runs);
+
+  // Cumberland's figures end in 2024, its inspection is in July 2025: its bar and label are inside the chart.
+  await page.goto(`${base}/explorer/#/area/cumberland`);
+  await page.locator('section.context svg g.inspection line').waitFor({ state: 'attached' });
+  const [bar, width] = await page.locator('section.context svg').evaluate((svg) => [Number(svg.querySelector('g.inspection line')!.getAttribute('x1')), Number(svg.getAttribute('width'))]);
+  expect(bar).toBeLessThan(width - 10);
+  expect(await page.locator('section.context svg text', { hasText: 'Full inspection Jul 2025: inconsistent' }).count()).toBe(1);
+  expect(await page.locator('section.context p.continuity a').textContent()).toBe('Cumbria');
+});
+
+test('an area without neighbours in the latest edition shows its 2021 ones (Cumbria)', async () => {
+  await page.goto(`${base}/explorer/#/area/cumbria`);
+  await page.locator('ol.neighbours > li').first().waitFor();
+  const { data } = await api.run('{ latest: neighbourComparison(areaId: "cumbria") { neighbour { area { id } } } earlier: neighbourComparison(areaId: "cumbria", edition: "2021") { neighbour { area { id } } } }');
+  expect(data.latest).toEqual([]);
+  expect(await page.locator('ol.neighbours > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-neighbour')))).toEqual(data.earlier.map((n: { neighbour: { area: { id: string } } }) => n.neighbour.area.id));
+  expect(await page.locator('section.context h2', { hasText: 'Statistical neighbours' }).textContent()).toContain('2021 edition');
+  // "On this page" leads past the findings by keyboard, and leaves the address (the route) alone.
+  await page.locator('nav.contents a', { hasText: 'statistical neighbours' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('[document.activeElement && document.activeElement.id, location.hash]')).toEqual(['neighbours-heading', '#/area/cumbria']);
+});
+
+test('the map shows an indicator\'s nearest published year, not a grey map, for a year it was not published', async () => {
+  const { data } = await api.run('{ indicators { name firstYear lastYear } }');
+  const tribunal = data.indicators.find((i: { name: string }) => i.name === 'tribunal-appeals');
+  expect(tribunal.lastYear).toBeLessThan(2024);
+  await page.goto(`${base}/explorer/#/map?indicator=tribunal-appeals&year=2024`);
+  await page.locator('path[data-area]').first().waitFor();
+  await page.waitForURL(new RegExp(`year=${tribunal.lastYear}$`));
+  expect(await page.locator('#year').inputValue()).toBe(String(tribunal.lastYear));
+  expect(await page.locator('p[role="status"]').textContent()).toContain(`not for 2024: the map shows ${tribunal.lastYear}`);
+  const fills = await page.locator('path[data-area]').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+  expect(fills.filter((f) => f !== '#d9d9d9').length).toBeGreaterThan(fills.length / 2);
+});
+
+test('the agency network lists the agencies a name matches when it matches several', async () => {
+  await page.goto(`${base}/explorer/#/network/sandwell-and-west-birmingham-ccg?depth=1`);
+  await page.locator('#network canvas').first().waitFor();
+  const { data } = await api.run('{ agencies(first: 1000) { id name } }');
+  const matching = data.agencies.filter((a: { name: string }) => a.name.toLowerCase().includes('kent and medway'));
+  expect(matching.length).toBeGreaterThan(1);
+  await page.locator('#net-agency').fill('Kent and Medway');
+  await page.keyboard.press('Enter');
+  await page.locator('#net-agency-status li').first().waitFor();
+  expect((await page.locator('#net-agency-status li a').evaluateAll((els) => els.map((e) => e.getAttribute('href')))).sort())
+    .toEqual(matching.map((a: { id: string }) => `#/network/${a.id}?depth=1`).sort());
+  // By keyboard: Tab reaches the first choice, Enter opens it.
+  await page.locator('#net-agency-status li a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#\/network\/.*kent-and-medway/);
 });

@@ -25,11 +25,19 @@ export const TIER_OF: Record<Outcome, Tier> = {
   WSOA_REQUIRED: 'serious', INSUFFICIENT_PROGRESS: 'serious', SYSTEMIC_FAILINGS: 'serious',
 };
 export const TIER_COLOUR: Record<Tier, string> = { good: '#0072B2', mixed: '#F0E442', serious: '#D55E00', none: '#d9d9d9' };
+export const TIER_COLOUR_WORDS: Record<Tier, string> = { good: 'blue', mixed: 'yellow', serious: 'vermilion', none: 'grey' };
 export const TIER_LABEL: Record<Tier, string> = {
   good: 'No WSOA, sufficient progress, or positive',
   mixed: 'Some progress, or inconsistent',
   serious: 'WSOA required, insufficient progress, or systemic failings',
   none: 'No inspection outcome in the graph',
+};
+
+/** Outcomes short enough to print beside a mark on a chart. */
+export const OUTCOME_SHORT: Record<Outcome, string> = {
+  WSOA_REQUIRED: 'WSOA required', NO_WSOA: 'no WSOA', SUFFICIENT_PROGRESS: 'sufficient progress',
+  PARTIAL_PROGRESS: 'some progress', INSUFFICIENT_PROGRESS: 'insufficient progress',
+  POSITIVE: 'positive', INCONSISTENT: 'inconsistent', SYSTEMIC_FAILINGS: 'systemic failings',
 };
 
 export const outcomeText = (o: string | null | undefined) => (o ? OUTCOME_LABEL[o as Outcome] ?? o : 'No inspection outcome in the graph');

@@ -112,6 +112,18 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
       : h('p', {}, 'No other area shares a weakness theme with this one in the graph.');
 
     const context = h('section', { class: 'context-loading' }, h('p', { role: 'status' }, 'Loading the area in context…'));
+    // The findings can run to pages: these lead past them. Scrolled by script, since the address's #fragment is the route.
+    const jump = (target: string, text: string) => h('a', { href: `#/area/${area.id}`, onclick: (e: Event) => {
+      e.preventDefault();
+      const el = document.getElementById(target);
+      el?.setAttribute('tabindex', '-1');
+      el?.scrollIntoView();
+      el?.focus({ preventScroll: true });
+    } }, text);
+    const contents = h('nav', { class: 'contents', 'aria-label': 'On this page' }, 'On this page: ',
+      [jump('inspection-heading', 'the chosen inspection'), jump('nhs-heading', 'NHS bodies through time'), jump('agencies-heading', 'agencies'),
+        jump('similar-heading', 'similar areas'), jump('context-heading', 'EHC plans in 20 weeks'), jump('neighbours-heading', 'statistical neighbours')]
+        .flatMap((a, k) => (k ? [' · ', a] : [a])));
     main.replaceChildren(
       h('p', { class: 'crumbs' }, h('a', { href: '#/map' }, 'Map'), ' › ', area.name),
       h('h1', {}, area.name),
@@ -119,14 +131,15 @@ export async function renderArea(main: HTMLElement, id: string, params: URLSearc
         area.activeTo ? `; ceased ${area.activeTo.iso}` : '',
         area.succeededBy.length ? ['; succeeded by ', area.succeededBy.map((s, i) => [i ? ', ' : '', h('a', { href: `#/area/${s.area.id}` }, s.area.name)]).flat()] : '',
         area.predecessors.length ? ['; replaced ', area.predecessors.map((s, i) => [i ? ', ' : '', h('a', { href: `#/area/${s.area.id}` }, s.area.name)]).flat()] : ''),
+      contents,
       h('h2', {}, `Inspections (${inspections.length})`),
       timeline,
       detail,
-      h('h2', {}, 'NHS bodies through time'),
+      h('h2', { id: 'nhs-heading' }, 'NHS bodies through time'),
       nhsTimeline(area.services),
-      h('h2', {}, 'Agencies'),
+      h('h2', { id: 'agencies-heading' }, 'Agencies'),
       agencies,
-      h('h2', {}, 'Areas with similar weaknesses'),
+      h('h2', { id: 'similar-heading' }, 'Areas with similar weaknesses'),
       similar,
       queryBox(AREA_QUERY, { id }),
       context,

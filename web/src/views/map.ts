@@ -6,7 +6,7 @@ import type { Topology } from 'topojson-specification';
 import { gql } from '../api';
 import { failed, h, loading, queryBox } from '../dom';
 import { outcomeText, TIER_COLOUR, TIER_LABEL, tierOf, type Tier } from '../outcomes';
-import { bands, INDICATOR_MAP_QUERY, indicatorSource, indicatorValues, valueText } from './indicator-map';
+import { bands, INDICATOR_MAP_QUERY, indicatorSource, indicatorValues, valueText, type IndicatorInfo } from './indicator-map';
 
 /** England, every area coloured by its latest outcome or by whether a chosen theme is among its weaknesses. */
 
@@ -58,14 +58,23 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
   try {
     const themeId = params.get('theme');
     const indicatorName = params.get('indicator');
-    const year = Number(params.get('year') ?? 2024);
-    const [{ areas, themes }, geo, withTheme, byIndicator] = await Promise.all([
+    const asked = Number(params.get('year') ?? 2024);
+    let year = asked;
+    const [{ areas, themes }, geo, withTheme, asAsked] = await Promise.all([
       allAreas(),
       loadShapes(),
       themeId ? gql<{ theme: { label: string; areas: { id: string }[] } | null }>(THEME_QUERY, { themeId }) : Promise.resolve(null),
       indicatorValues(indicatorName ?? 'ehc-20-week-rate', year),
     ]);
+    let byIndicator = asAsked;
     const info = indicatorName ? byIndicator.indicators.find((i) => i.name === indicatorName) ?? null : null;
+    // A year the indicator was not published in would colour every area grey: show its nearest year instead.
+    const range = (i: IndicatorInfo, y: number) => (i.firstYear && i.lastYear ? Math.min(i.lastYear, Math.max(i.firstYear, y)) : y);
+    if (info && range(info, year) !== year) {
+      year = range(info, year);
+      byIndicator = await indicatorValues(info.name, year);
+      history.replaceState(null, '', `#/map?indicator=${encodeURIComponent(info.name)}&year=${year}`);
+    }
     // Counted over the areas drawn (the current ones), not the former areas the graph also holds.
     const scale = info ? bands(info, geo.features.map((f) => byIndicator.values.get(String(f.id)) ?? null)) : null;
     const byId = new Map(areas.map((a) => [a.id, a]));
@@ -79,7 +88,8 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
 
     const chooser = h('select', { id: 'colour-by', onchange: (e: Event) => {
       const v = (e.target as HTMLSelectElement).value;
-      location.hash = v.startsWith('indicator:') ? `#/map?indicator=${encodeURIComponent(v.slice(10))}&year=${year}` : v ? `#/map?theme=${encodeURIComponent(v)}` : '#/map';
+      const chosen = byIndicator.indicators.find((i) => `indicator:${i.name}` === v);
+      location.hash = chosen ? `#/map?indicator=${encodeURIComponent(chosen.name)}&year=${range(chosen, year)}` : v ? `#/map?theme=${encodeURIComponent(v)}` : '#/map';
     } },
       h('option', { value: '' }, 'latest inspection outcome (either framework)'),
       h('optgroup', { label: 'DfE statistics, for the year chosen' }, byIndicator.indicators.map((i) => h('option', { value: `indicator:${i.name}`, selected: i.name === indicatorName }, `${i.label} (${i.firstYear}–${i.lastYear})`))),
@@ -104,13 +114,14 @@ export async function renderMap(main: HTMLElement, params: URLSearchParams): Pro
     main.replaceChildren(
       h('h1', {}, 'England\'s local areas'),
       h('p', { class: 'controls' }, h('label', { for: 'colour-by' }, 'Colour areas by '), chooser, yearChooser),
+      ...(info && year !== asked ? [h('p', { role: 'status' }, `The DfE published ${info.label.toLowerCase()} ${info.firstYear === info.lastYear ? `for ${info.firstYear} only` : `from ${info.firstYear} to ${info.lastYear}`}, not for ${asked}: the map shows ${year}.`)] : []),
       legend,
       mapEl,
       ...(info ? [indicatorSource(info, year)] : []),
       h('p', { class: 'attribution' }, geo.attribution),
       info ? queryBox(INDICATOR_MAP_QUERY, { name: info.name, year, after: null }) : queryBox(themeId ? THEME_QUERY : MAP_QUERY, themeId ? { themeId } : { after: null }),
       h('details', { class: 'area-list' }, h('summary', {}, `All ${areas.length} areas as a list`),
-        h('ul', {}, areas.map((a) => h('li', {}, h('a', { href: `#/area/${a.id}` }, a.name), ` (${a.region?.name ?? 'no region'}): ${outcomeText(a.latestOutcome)}`)))),
+        h('ul', {}, areas.map((a) => h('li', {}, h('a', { href: `#/area/${a.id}` }, a.name), ` (${a.region?.name ?? 'no region'}): ${info ? `${valueText(info, byIndicator.values.get(a.id) ?? null)} in ${year}; ` : ''}${outcomeText(a.latestOutcome)}`)))),
     );
 
     const map = L.map(mapEl, { attributionControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 11 });

@@ -9,6 +9,12 @@ import type { ServiceView } from './area';
 
 const NHS_KINDS = ['CCG', 'SUB_ICB_LOCATION', 'ICB'];
 const KIND_TEXT: Record<string, string> = { CCG: 'CCG', SUB_ICB_LOCATION: 'sub-ICB location', ICB: 'ICB', NHS_TRUST: 'NHS trust', COUNCIL: 'council' };
+/** The bars' colours (Okabe and Ito's), named in the legend; each row also says its kind in words. */
+const BAR_COLOUR: Record<string, { colour: string; words: string }> = {
+  CCG: { colour: '#E69F00', words: 'orange' },
+  SUB_ICB_LOCATION: { colour: '#56B4E9', words: 'sky blue' },
+  ICB: { colour: '#0072B2', words: 'dark blue' },
+};
 const START = Date.UTC(2016, 3, 1);
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const percent = (share: number | null) => (share === null ? 'share not known' : `${Math.round(share * 1000) / 10}% of the area`);
@@ -20,14 +26,17 @@ export function nhsTimeline(services: ServiceView[]): HTMLElement {
   const span = end - START;
   const at = (iso: string | null, fallback: number) => Math.min(100, Math.max(0, (((iso ? day(iso) : fallback) - START) / span) * 100));
   const years = Array.from({ length: new Date(end).getUTCFullYear() - 2016 }, (_, i) => 2017 + i);
+  const kinds = NHS_KINDS.filter((k) => rows.some((s) => s.agency.kind === k));
   return h('div', { class: 'nhs-timeline' },
+    h('ul', { class: 'legend' }, kinds.map((k) => h('li', {}, h('span', { class: 'swatch', style: `background:${BAR_COLOUR[k].colour}` }), `${BAR_COLOUR[k].words} bar: ${KIND_TEXT[k]}`)),
+      h('li', {}, 'each bar spans the days the body served the area, April 2016 to today')),
     h('div', { class: 'nhs-axis', 'aria-hidden': 'true' }, years.map((y) => h('span', { style: `left:${at(`${y}-01-01`, end)}%` }, String(y)))),
     h('ol', {}, rows.map((s) => {
       const left = at(s.from, START);
       const right = at(s.to, end);
       const became = s.agency.successors.filter((x) => x.on && s.to && x.on.iso > s.to);
       return h('li', { class: 'nhs-row', 'data-kind': s.agency.kind },
-        h('span', { class: `nhs-bar nhs-${s.agency.kind.toLowerCase()}`, style: `margin-left:${left}%;width:${Math.max(0.5, right - left)}%`, 'aria-hidden': 'true' }),
+        h('span', { class: 'nhs-bar', style: `margin-left:${left}%;width:${Math.max(0.5, right - left)}%;background:${BAR_COLOUR[s.agency.kind].colour}`, 'aria-hidden': 'true' }),
         h('a', { href: `#/network/${s.agency.id}` }, s.agency.name),
         ` (${KIND_TEXT[s.agency.kind] ?? s.agency.kind}, ${s.from}${s.to ? ` to ${s.to}` : ' to today'}, ${percent(s.share)})`,
         became.length ? [' → became ', became.map((x, i) => [i ? ', ' : '', h('a', { href: `#/network/${x.agency.id}` }, x.agency.name), ` on ${x.on!.iso}`]).flat()] : null);
