@@ -37,6 +37,7 @@ const CASES: [string, Record<string, unknown>][] = [
   ['SAME_THINGS_QUERY', { id: 'sandwell-2023-07' }],
   ['CONTEXT_QUERY', { id: 'sandwell' }],
   ['CONTEXT_QUERY', { id: 'cumberland' }],
+  ['EARLIER_NEIGHBOURS_QUERY', { id: 'cumbria' }],
   ['INDICATOR_MAP_QUERY', { name: 'ehc-20-week-rate', year: 2019 }],
 ];
 const CUT_ON_PURPOSE = new Set(['Query.search', 'Query.similarAreas', 'Query.areas']); // ranked top-N; a connection pages with `after`
