@@ -208,26 +208,10 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
     Object.assign(params, { activeFirst: days.first, activeLast: days.last });
   }
   if (of === 'Inspection') {
-    if (filter.regionId) {
-      conditions.push('(n)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
-      params.regionId = filter.regionId;
-    }
-    if (filter.framework) {
-      conditions.push('n.framework = $framework');
-      params.framework = filter.framework;
-    }
+    conditions.push(...inspectionConditions('n', filter, params));
     if (filter.outcome) {
       conditions.push('n.outcome = $outcome');
       params.outcome = filter.outcome;
-    }
-    // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
-    if (filter.from) {
-      conditions.push('coalesce(n.startedOn, n.publishedOn) >= $from');
-      params.from = filter.from;
-    }
-    if (filter.to) {
-      conditions.push('left(coalesce(n.startedOn, n.publishedOn), size($to)) <= $to');
-      params.to = filter.to;
     }
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -535,6 +519,36 @@ export function luceneQuery(q: SearchQuery): string {
   return [...q.required.map((g) => `+(${g.map(clauseQuery).join(' ')})`), ...q.excluded.map((c) => `-${clauseQuery(c)}`)].join(' ');
 }
 
+/**
+ * The conditions on an inspection `i` that both a list of inspections and a search's filters
+ * take: its framework, its area's region, and its date (its start, else its publication: see
+ * domain/inspection-order.ts), `to` a prefix so that "2020" holds to that year's end.
+ */
+function inspectionConditions(
+  i: string,
+  f: { framework?: string | null; regionId?: string | null; from?: string | null; to?: string | null },
+  params: Record<string, unknown>,
+): string[] {
+  const conditions: string[] = [];
+  if (f.regionId) {
+    conditions.push(`(${i})-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})`);
+    params.regionId = f.regionId;
+  }
+  if (f.framework) {
+    conditions.push(`${i}.framework = $framework`);
+    params.framework = f.framework;
+  }
+  if (f.from) {
+    conditions.push(`coalesce(${i}.startedOn, ${i}.publishedOn) >= $from`);
+    params.from = f.from;
+  }
+  if (f.to) {
+    conditions.push(`left(coalesce(${i}.startedOn, ${i}.publishedOn), size($to)) <= $to`);
+    params.to = f.to;
+  }
+  return conditions;
+}
+
 /** The filters as conditions on `node` (port.ts SearchFilter says what each keeps). */
 function searchConditions(f: SearchFilter, params: Record<string, unknown>): string[] {
   const where: string[] = [];
@@ -554,27 +568,10 @@ function searchConditions(f: SearchFilter, params: Record<string, unknown>): str
     where.push('((node:Finding AND (node)-[:CONCERNS]->(:Agency {id: $agencyId})) OR (node:Action AND (node)-[:OWNED_BY]->(:Agency {id: $agencyId})))');
     params.agencyId = f.agencyId;
   }
-  const inspection: string[] = [];
-  if (f.framework) {
-    inspection.push('i.framework = $framework');
-    params.framework = f.framework;
-  }
+  const inspection = inspectionConditions('i', f, params);
   if (f.areaId) {
     inspection.push('(i)-[:OF]->(:Area {id: $areaId})');
     params.areaId = f.areaId;
-  }
-  if (f.regionId) {
-    inspection.push('(i)-[:OF]->(:Area)-[:IN_REGION]->(:Region {id: $regionId})');
-    params.regionId = f.regionId;
-  }
-  // The inspection's date is its start, else its publication (see domain/inspection-order.ts).
-  if (f.from) {
-    inspection.push('coalesce(i.startedOn, i.publishedOn) >= $from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    inspection.push('left(coalesce(i.startedOn, i.publishedOn), size($to)) <= $to');
-    params.to = f.to;
   }
   if (inspection.length) {
     // An inspection is its own; a finding or an action has the inspection that found or required it.
