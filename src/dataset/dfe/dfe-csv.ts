@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv-file';
 import type { ImportProblem } from '../outcomes/import-problem';
 
 /** A DfE CSV file as rows of cells read by column name, each row with its line in the file. */
@@ -18,20 +17,13 @@ export const SUPPRESSION_MARKS = new Set(['x', 'c', ':', 'z', '..', 'u', 'low'])
  */
 export function readCsv<C extends string>(path: string, columns: readonly C[], problems: ImportProblem[]): CsvRow<C>[] | null {
   const file = basename(path);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(readFileSync(path), { bom: true, info: true, skip_empty_lines: true }) as never;
-  } catch (err) {
-    const line = err instanceof CsvError ? (err as CsvError & { lines?: number }).lines : undefined;
-    const message = (err as Error).message.replace(/^Invalid Record Length: /, '');
-    problems.push({ file, row: line ? `line ${line}` : '(file)', column: '', message: `is not well-formed CSV: ${message}` });
-    return null;
-  }
+  const records = readCsvRecords(path, problems);
+  if (!records) return null;
   if (records.length === 0) {
     problems.push({ file, row: '(file)', column: '', message: 'is empty' });
     return null;
   }
-  const header = records[0].record.map((h) => h.trim());
+  const header = records[0].cells.map((h) => h.trim());
   const index = new Map<C, number>();
   for (const c of columns) {
     const i = header.indexOf(c);
@@ -39,7 +31,7 @@ export function readCsv<C extends string>(path: string, columns: readonly C[], p
     else index.set(c, i);
   }
   if (index.size < columns.length) return null;
-  return records.slice(1).map(({ record, info }) => ({ line: info.lines, cell: (c: C) => (record[index.get(c)!] ?? '').trim() }));
+  return records.slice(1).map(({ cells, line }) => ({ line, cell: (c: C) => (cells[index.get(c)!] ?? '').trim() }));
 }
 
 /** A cell as a number; null for a suppression mark; a problem (and undefined) for anything else, empty included. */

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv-file';
 import type { ImportProblem } from '../outcomes/import-problem';
 
 /**
@@ -18,23 +17,8 @@ export interface NhsTable {
   rows: Row[];
 }
 
-function parse(path: string, problems: ImportProblem[]): string[][] | null {
-  const file = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    problems.push({ file, row: '(file)', column: '', message: `cannot be read (${(err as Error).message})` });
-    return null;
-  }
-  try {
-    return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    const line = err instanceof CsvError ? (err as CsvError & { lines?: number }).lines : undefined;
-    problems.push({ file, row: line ? `line ${line}` : '(file)', column: '', message: `is not well-formed CSV: ${(err as Error).message}` });
-    return null;
-  }
-}
+const parse = (path: string, problems: ImportProblem[]): string[][] | null =>
+  readCsvRecords(path, problems, { relaxColumnCount: true })?.map((r) => r.cells) ?? null;
 
 /** A CSV file with a header row naming (at least) `columns`. */
 export function readHeaded(path: string, columns: readonly string[], problems: ImportProblem[]): NhsTable | null {
