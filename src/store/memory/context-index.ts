@@ -3,12 +3,13 @@ import { inspectionDate } from '../../domain/inspection-order';
 import type { InspectionRow } from '../../domain/model';
 import type { ContextQueries, HistoryInspection, IndicatorWindowArgs, InspectionWindowRow, NeighbourComparisonRow } from '../context-port';
 import { deadlineTicker } from '../deadline';
-import { MAX_PREDECESSOR_DEPTH } from '../outcome-transitions';
 import { byId } from '../ordering';
 import { summariseByOutcome, type OutcomeIndicatorGroup } from '../context-summaries';
-
-const KEPT_ANSWERS = 32;
+import { forEachInspectionBack } from './area-history';
 import type { MemoryGraph } from './memory-graph';
+
+/** How many indicatorByOutcome answers are kept, the latest asked. */
+const KEPT_ANSWERS = 32;
 
 /** DfE's indicators and neighbours held in process, indexed by subject and indicator, and by edition and area. */
 export class MemoryContext implements ContextQueries {
@@ -90,17 +91,7 @@ export class MemoryContext implements ContextQueries {
   /** The area's inspections and its predecessors', as far back as outcomeTransitions looks. */
   private history(areaId: string): HistoryInspection[] {
     const out: HistoryInspection[] = [];
-    const seen = new Set([areaId]);
-    let level = [areaId];
-    for (let depth = 0; depth <= MAX_PREDECESSOR_DEPTH && level.length; depth++) {
-      for (const id of level) {
-        for (const { other } of this.g.relsOf(id, 'OF', 'IN')) {
-          const i = this.g.node(other) as InspectionRow;
-          out.push({ id: i.id, framework: i.framework, kind: i.kind, date: inspectionDate(i) || null });
-        }
-      }
-      level = level.flatMap((id) => this.g.relsOf(id, 'SUCCEEDED_BY', 'IN').map((r) => r.other)).filter((id) => !seen.has(id) && seen.add(id));
-    }
+    forEachInspectionBack(this.g, areaId, (i) => out.push({ id: i.id, framework: i.framework, kind: i.kind, date: inspectionDate(i) || null }));
     return out;
   }
 }

@@ -10,7 +10,8 @@ import { StoreUnavailableError } from '../errors';
 import { deadlineTicker } from '../deadline';
 import { nodeTreesByLevels, traverseTreeByLevels } from '../traversal-tree';
 import { exploreAgencyNetwork } from '../agency-network';
-import { MAX_PREDECESSOR_DEPTH, tabulateTransitions } from '../outcome-transitions';
+import { tabulateTransitions } from '../outcome-transitions';
+import { forEachInspectionBack } from './area-history';
 import type { AreaInspectionHistory } from '../port';
 import { agencyLinks } from './agency-network';
 import { byId } from '../ordering';
@@ -204,18 +205,11 @@ export class MemoryStore implements GraphStore {
       tick();
       if ((g.node(areaId) as AreaRow).activeTo) continue;
       const inspections: AreaInspectionHistory['inspections'] = [];
-      const seen = new Set<string>([areaId]);
-      let level = [areaId];
-      for (let depth = 0; depth <= MAX_PREDECESSOR_DEPTH && level.length; depth++) {
-        for (const id of level) {
-          for (const { other } of g.relsOf(id, 'OF', 'IN')) {
-            const i = g.node(other) as InspectionRow;
-            if (i.framework !== from && i.framework !== to) continue;
-            inspections.push({ id: i.id, areaId: id, depth, framework: i.framework, kind: i.kind, outcome: i.outcome, date: inspectionDate(i) || null });
-          }
+      forEachInspectionBack(g, areaId, (i, id, depth) => {
+        if (i.framework === from || i.framework === to) {
+          inspections.push({ id: i.id, areaId: id, depth, framework: i.framework, kind: i.kind, outcome: i.outcome, date: inspectionDate(i) || null });
         }
-        level = level.flatMap((id) => g.relsOf(id, 'SUCCEEDED_BY', 'IN').map((r) => r.other)).filter((id) => !seen.has(id) && seen.add(id));
-      }
+      });
       histories.push({ areaId, inspections });
     }
     return tabulateTransitions(histories, from, to);
