@@ -39,6 +39,12 @@ async function agencyServices(agency: AgencyRow, ctx: RequestContext, info?: Gra
 
 const during = (days: Days | null) => (s: ServiceRow) => !days || servedDuring(s.rel, s.agency, days);
 
+/** An area's services of a kind on a day (`Area.services` and `Area.agencies` take the same arguments). */
+async function areaServicesOf(area: AreaRow, args: { kind?: string | null; on?: string | null }, ctx: RequestContext, info: GraphQLResolveInfo): Promise<ServiceRow[]> {
+  const days = daysArg(args.on);
+  return (await areaServices(area, ctx, info)).filter((s) => (!args.kind || s.agency.kind === args.kind) && during(days)(s));
+}
+
 /** Each node once, in id order (an agency may serve an area for several periods). */
 function distinct<T extends { id: string }>(rows: T[]): T[] {
   const seen = new Map<string, T>();
@@ -98,20 +104,8 @@ export const nhsResolvers: Resolvers = {
     ),
   },
   Area: {
-    services: followsTraversal(
-      async (area, args, ctx, info) => {
-        const days = daysArg(args.on);
-        return (await areaServices(area, ctx, info)).filter((s) => (!args.kind || s.agency.kind === args.kind) && during(days)(s));
-      },
-      () => 'areaAgencies',
-    ),
-    agencies: followsTraversal(
-      async (area, args, ctx, info) => {
-        const days = daysArg(args.on);
-        return distinct((await areaServices(area, ctx, info)).filter((s) => (!args.kind || s.agency.kind === args.kind) && during(days)(s)).map((s) => s.agency));
-      },
-      () => 'areaAgencies',
-    ),
+    services: followsTraversal(async (area, args, ctx, info) => areaServicesOf(area, args, ctx, info), () => 'areaAgencies'),
+    agencies: followsTraversal(async (area, args, ctx, info) => distinct((await areaServicesOf(area, args, ctx, info)).map((s) => s.agency)), () => 'areaAgencies'),
   },
   Inspection: {
     partners: async (inspection: InspectionRow, _args, ctx) => {
