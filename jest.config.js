@@ -3,7 +3,8 @@ const swc = (syntax) => ['@swc/jest', { jsc: { parser: { syntax }, target: 'es20
 
 /**
  * The suites that take minutes: generated documents by the thousand (fuzz, the compiled executor's
- * property test), Neo4j's parser over every statement, and training the theme model. `npm test`
+ * property test), Neo4j's parser over every statement, the derived similarities checked against
+ * the exhaustive answers for every argument, and training the theme model. `npm test`
  * leaves them to `npm run test:slow`; CI runs both, and plain `npx jest` runs everything.
  */
 const SLOW_SUITES = [
@@ -11,6 +12,7 @@ const SLOW_SUITES = [
   '<rootDir>/test/api/jit-executor.test.ts',
   '<rootDir>/test/store/neo4j-cypher.test.ts',
   '<rootDir>/test/store/context-cypher.test.ts',
+  '<rootDir>/test/store/derived-similarity.test.ts',
   '<rootDir>/test/ingest/cross-validate-themes.test.ts',
   '<rootDir>/test/ingest/theme-model.test.ts',
 ];
