@@ -16,19 +16,19 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
   return [
     ['nodes', cypher.nodesStatement([HOSTILE])],
     ...Object.entries(TRAVERSALS).map(([name, steps]): [string, cypher.Statement] => [`traverse ${name}`, cypher.traverseStatement([HOSTILE], steps)]),
-    ['traverse tree: area, inspections, findings, themes and agencies', cypher.traverseTreeStatement([HOSTILE], {
+    ['traverse tree: area, inspections, findings, themes and agencies', cypher.traverseTreeStatement(d, [HOSTILE], {
       steps: TRAVERSALS.areaInspections,
       children: [{ steps: TRAVERSALS.inspectionFindings, children: [{ steps: TRAVERSALS.findingThemes, children: [] }, { steps: TRAVERSALS.findingAgencies, children: [] }, { steps: TRAVERSALS.nodeSources, children: [] }] }],
     })],
-    ['traverse tree: multi-step and filtered steps at two levels', cypher.traverseTreeStatement([HOSTILE], {
+    ['traverse tree: multi-step and filtered steps at two levels', cypher.traverseTreeStatement(d, [HOSTILE], {
       steps: TRAVERSALS.areaWeaknesses,
       children: [{ steps: TRAVERSALS.findingThemes, children: [{ steps: TRAVERSALS.themeStrengthAreas, children: [{ steps: TRAVERSALS.agencyInspections, children: [] }] }] }, { steps: TRAVERSALS.findingArea, children: [] }],
     })],
-    ['node trees: two trees from each node', cypher.nodeTreesStatement([HOSTILE], [
+    ['node trees: two trees from each node', cypher.nodeTreesStatement(d, [HOSTILE], [
       { steps: TRAVERSALS.areaRegion, children: [] },
       { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.findingThemes, children: [] }] },
     ])],
-    ['node trees: none', cypher.nodeTreesStatement([HOSTILE], [])],
+    ['node trees: none', cypher.nodeTreesStatement(d, [HOSTILE], [])],
     ['list areas, every filter', cypher.listStatement(d, 'Area', { regionId: HOSTILE, themeId: HOSTILE, polarity: 'WEAKNESS', kind: 'COUNCIL' }, 10, HOSTILE)],
     ['list themes', cypher.listStatement(d, 'Theme', {}, 10, null)],
     ['list agencies by code and day', cypher.listStatement(d, 'Agency', { kind: 'CCG', code: HOSTILE, activeOn: '2017-01' }, 10, HOSTILE)],
@@ -102,11 +102,31 @@ describe('Cypher statements', () => {
     expect(cypher.agencyLinksStatement(cypher.MODERN_DIALECT, ['a']).text).toContain('CALL (x) {');
   });
 
-  it('names each level of a traversal tree apart, its filters as parameters', () => {
-    const s = cypher.traverseTreeStatement(['a'], { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.themeWeaknesses, children: [] }] });
-    expect(s.params).toEqual({ ids: ['a'], t_polarity1: 'WEAKNESS', t_c0_polarity0: 'WEAKNESS' });
-    expect(s.text).toContain('(n0)<-[t_r0:OF]-(t_n1)-[t_r1:FOUND]->(t_n2) WHERE t_n2.polarity = $t_polarity1');
-    expect(s.text).toContain('(t_n2)<-[t_c0_r0:ABOUT]-(t_c0_n1) WHERE t_c0_n1.polarity = $t_c0_polarity0');
+  it('names each level of a traversal tree apart, its filters as parameters, one branch a level re-walking the levels above', () => {
+    const s = cypher.traverseTreeStatement(cypher.LEGACY_DIALECT, ['a'], { steps: TRAVERSALS.areaWeaknesses, children: [{ steps: TRAVERSALS.themeWeaknesses, children: [] }] });
+    expect(s.params).toEqual({ ids: ['a'], b0_0_polarity1: 'WEAKNESS', b1_0_polarity1: 'WEAKNESS', b1_1_polarity0: 'WEAKNESS' });
+    expect(s.text).toContain('MATCH (n0)<-[b0_0_r0:OF]-(b0_0_n1)-[b0_0_r1:FOUND]->(b0_0_n2) WHERE b0_0_n2.polarity = $b0_0_polarity1\n');
+    expect(s.text).toContain('WITH n0.id AS parentId, b0_0_n2 AS node, collect(b0_0_r1)[0] AS rel\n  RETURN 0 AS branch');
+    expect(s.text).toContain('MATCH (b1_0_n2)<-[b1_1_r0:ABOUT]-(b1_1_n1) WHERE b1_1_n1.polarity = $b1_1_polarity0\n');
+    expect(s.text).toContain('WITH b1_0_n2.id AS parentId, b1_1_n1 AS node, collect(b1_1_r0)[0] AS rel\n  RETURN 1 AS branch');
+    // Rows, not nested maps: no pattern comprehension is evaluated per node reached.
+    expect(s.text).not.toMatch(/\[\(/);
+  });
+
+  it('returns a finding as its row properties, never its similarity vector', () => {
+    const returning = [
+      cypher.nodesStatement(['f']),
+      cypher.traverseStatement(['a'], TRAVERSALS.areaFindings),
+      cypher.traverseTreeStatement(cypher.MODERN_DIALECT, ['a'], { steps: TRAVERSALS.areaFindings, children: [] }),
+      cypher.nodeTreesStatement(cypher.MODERN_DIALECT, ['a'], []),
+      cypher.listStatement(cypher.MODERN_DIALECT, 'Finding', {}, 10, null),
+      cypher.searchStatement(parseSearch('plans'), {}, 10, 0),
+    ];
+    for (const s of returning) {
+      expect(s.text).toContain(":Finding THEN ");
+      expect(s.text).toContain("{.id, .polarity, .summary, .quote, .areasAffected, label: 'Finding'}");
+      expect(s.text).not.toContain(cypher.SIMILARITY_TEXT);
+    }
   });
 
   it('every analysis that gathers themes per area reads HAS_THEME, never the findings and their ABOUT relationships', () => {
@@ -119,7 +139,7 @@ describe('Cypher statements', () => {
       ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 2, first: 20 })],
     ];
     for (const [name, s] of readers) {
-      expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
+      expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|\(\w*:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
     }
   });
 

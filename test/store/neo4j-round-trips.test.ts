@@ -21,7 +21,6 @@ function recordingDriver(answer: (text: string) => Record<string, unknown>[] = (
 }
 
 const node = (id: string, label: string, props: Record<string, unknown> = {}) => new neo4j.types.Node(neo4j.int(0), [label, cypher.ENTITY], { id, ...props }, id);
-const reached = (n: ReturnType<typeof node>, type: string, from: string, to: string, children: unknown[][] = []) => ({ node: n, relType: type, fromId: from, toId: to, relProps: { sourceIds: ['s1'] }, children });
 
 describe('Neo4j store round trips, counted on a recording driver', () => {
   it('sends one statement for each call the API makes', async () => {
@@ -128,40 +127,42 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('answers a traversal tree from one statement: each node once, by id, with its children', async () => {
+  it('answers a traversal tree from one statement of rows: each node once a parent, by id, with its children', async () => {
     const [i1, i2] = [node('sandwell-2019-01', 'Inspection'), node('sandwell-2017-01', 'Inspection')];
-    const f = (id: string) => node(id, 'Finding', { polarity: 'WEAKNESS' });
+    // A finding comes as its row's properties (cypher.nodeValue), not as a node.
+    const f = (id: string) => ({ id, polarity: 'WEAKNESS', summary: `Finding ${id}.`, quote: null, areasAffected: null, label: 'Finding' });
+    const row = (branch: number, parentId: string, n: unknown, type: string, from: string, to: string) => ({ id: 'sandwell', branch: neo4j.int(branch), parentId, node: n, relType: type, fromId: from, toId: to, relProps: { sourceIds: ['s1'] } });
     const { driver, sent } = recordingDriver(() => [
-      {
-        id: 'sandwell',
-        reached: [
-          reached(i1, 'OF', 'sandwell-2019-01', 'sandwell', [[reached(f('b'), 'FOUND', 'sandwell-2019-01', 'b')]]),
-          reached(i2, 'OF', 'sandwell-2017-01', 'sandwell', [[reached(f('z'), 'FOUND', 'sandwell-2017-01', 'z'), reached(f('a'), 'FOUND', 'sandwell-2017-01', 'a')]]),
-          // reached again by another path: kept once
-          reached(i2, 'OF', 'sandwell-2017-01', 'sandwell', [[]]),
-        ],
-      },
+      row(0, 'sandwell', i1, 'OF', 'sandwell-2019-01', 'sandwell'),
+      row(0, 'sandwell', i2, 'OF', 'sandwell-2017-01', 'sandwell'),
+      // reached again by another path: kept once
+      row(0, 'sandwell', i2, 'OF', 'sandwell-2017-01', 'sandwell'),
+      row(1, 'sandwell-2019-01', f('b'), 'FOUND', 'sandwell-2019-01', 'b'),
+      row(1, 'sandwell-2017-01', f('z'), 'FOUND', 'sandwell-2017-01', 'z'),
+      row(1, 'sandwell-2017-01', f('a'), 'FOUND', 'sandwell-2017-01', 'a'),
     ]);
     const store = new Neo4jStore(driver, 'neo4j');
     const tree: TraversalTree = { steps: TRAVERSALS.areaInspections, children: [{ steps: TRAVERSALS.inspectionFindings, children: [] }] };
     const [sandwell, nowhere] = await store.traverseTree(['sandwell', 'nowhere'], tree);
-    expect(sent).toEqual([cypher.traverseTreeStatement(['sandwell', 'nowhere'], tree)]);
+    expect(sent).toEqual([cypher.traverseTreeStatement(cypher.LEGACY_DIALECT, ['sandwell', 'nowhere'], tree)]);
     expect(nowhere).toEqual([]);
     expect(sandwell.map((n) => n.node.id)).toEqual(['sandwell-2017-01', 'sandwell-2019-01']);
     expect(sandwell[0].rel).toEqual({ type: 'OF', from: 'sandwell-2017-01', to: 'sandwell', sourceIds: ['s1'] });
     expect(sandwell[0].children[0].map((n) => n.node.id)).toEqual(['a', 'z']);
-    expect(sandwell[1].children[0].map((n) => [n.node.id, n.node.label, n.children])).toEqual([['b', 'Finding', []]]);
+    expect(sandwell[1].children[0]).toEqual([
+      { node: { id: 'b', label: 'Finding', polarity: 'WEAKNESS', summary: 'Finding b.', quote: null, areasAffected: null }, rel: { type: 'FOUND', from: 'sandwell-2019-01', to: 'b', sourceIds: ['s1'] }, children: [] },
+    ]);
   });
 
-  it('answers nodes with their trees from one statement', async () => {
+  it('answers nodes with their trees from one statement, a row for each start node found', async () => {
     const { driver, sent } = recordingDriver(() => [
-      { id: 'sandwell', node: node('sandwell', 'Area', { name: 'Sandwell' }), reached: [[reached(node('west-midlands', 'Region'), 'IN_REGION', 'sandwell', 'west-midlands')]] },
-      { id: 'nowhere', node: null, reached: [] },
+      { id: 'sandwell', branch: neo4j.int(-1), parentId: null, node: node('sandwell', 'Area', { name: 'Sandwell' }), relType: null, fromId: null, toId: null, relProps: null },
+      { id: 'sandwell', branch: neo4j.int(0), parentId: 'sandwell', node: node('west-midlands', 'Region'), relType: 'IN_REGION', fromId: 'sandwell', toId: 'west-midlands', relProps: { sourceIds: ['s1'] } },
     ]);
     const store = new Neo4jStore(driver, 'neo4j');
     const trees: TraversalTree[] = [{ steps: TRAVERSALS.areaRegion, children: [] }];
     const [sandwell, nowhere] = await store.nodeTrees(['sandwell', 'nowhere'], trees);
-    expect(sent).toEqual([cypher.nodeTreesStatement(['sandwell', 'nowhere'], trees)]);
+    expect(sent).toEqual([cypher.nodeTreesStatement(cypher.LEGACY_DIALECT, ['sandwell', 'nowhere'], trees)]);
     expect(nowhere).toBeNull();
     expect(sandwell).toEqual({
       node: expect.objectContaining({ id: 'sandwell', label: 'Area', name: 'Sandwell' }),

@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
-import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { LABELS, REL_TYPES, type FindingRow, type Label, type RelType } from '../../domain/model';
 import { daysOf } from '../../domain/service-dates';
 import { HAS_THEME, hasThemeVariant } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
+import { allBranches, treeBranches, type TreeBranch } from '../tree-rows';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
 import { SIMILAR_BY_THEMES } from '../similar-by-themes';
 import { FIELD_BOOSTS, type SearchField } from '../search-text';
@@ -70,6 +71,21 @@ export const SIMILARITY_WEIGHTS = 'similarityWeights';
 /** The inverted index over findings' stems that finds the candidates sharing one (whitespace analyzer: the stems as written). */
 export const SIMILARITY_INDEX = 'finding_stems';
 
+/** What a finding node holds for its row: every stored property but its similarity vector, which only the similarity statements read. */
+export const FINDING_ROW_PROPERTIES = ['id', 'polarity', 'summary', 'quote', 'areasAffected'] as const satisfies readonly (keyof FindingRow)[];
+// A property added to FindingRow and not named above would be dropped from every answer: this fails to compile instead.
+const findingRowComplete: [Exclude<keyof FindingRow, 'label' | (typeof FINDING_ROW_PROPERTIES)[number]>] extends [never] ? true : never = true;
+void findingRowComplete;
+
+/**
+ * A node as the adapter turns it into a row (values.ts rowFromValue): the node itself, but a
+ * finding as a map of its row's properties, so that no answer reads and sends a finding's
+ * similarity vector (its stems and weights, as long as its text).
+ */
+export function nodeValue(v: string): string {
+  return `CASE WHEN ${v}:Finding THEN ${v} {${FINDING_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}, label: 'Finding'} ELSE ${v} END`;
+}
+
 export function label(value: string): Label {
   if (!(LABELS as readonly string[]).includes(value)) throw new Error(`not a label of this graph: ${JSON.stringify(value)}`);
   return value as Label;
@@ -92,7 +108,7 @@ export function nodesStatement(ids: readonly string[]): Statement {
   return {
     text: `UNWIND $ids AS id
 OPTIONAL MATCH (n:${ENTITY} {id: id})
-RETURN id, n AS node`,
+RETURN id, ${nodeValue('n')} AS node`,
     params: { ids },
   };
 }
@@ -123,52 +139,66 @@ export function traverseStatement(ids: readonly string[], steps: readonly Step[]
 MATCH (n0:${ENTITY} {id: id})
 MATCH ${pattern}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
 WITH id, ${node} AS node, collect(${rel})[0] AS rel
-RETURN id, node, type(rel) AS relType, startNode(rel).id AS fromId, endNode(rel).id AS toId, properties(rel) AS relProps
+RETURN id, ${nodeValue('node')} AS node, type(rel) AS relType, startNode(rel).id AS fromId, endNode(rel).id AS toId, properties(rel) AS relProps
 ORDER BY id, node.id`,
     params,
   };
 }
 
-/** A pattern comprehension for a tree: what its steps reach from `from`, each with its children's comprehensions. */
-function treeComprehension(from: string, tree: TraversalTree, prefix: string, params: Record<string, unknown>, depth: number): string {
-  const { pattern, where, node, rel } = stepsPattern(from, tree.steps, prefix, params);
-  const pad = '  '.repeat(depth + 1);
-  const children = tree.children.map((child, i) => `\n${pad}  ${treeComprehension(node, child, `${prefix}c${i}_`, params, depth + 1)}`);
-  return `[${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} |
-${pad}{node: ${node}, relType: type(${rel}), fromId: startNode(${rel}).id, toId: endNode(${rel}).id, relProps: properties(${rel}),
-${pad} children: [${children.join(',')}]}]`;
+/**
+ * One level of a tree as rows: the path from the start node matched level by level (one MATCH a
+ * level, so a level may walk back over its parent's relationship as a nested traversal can), each
+ * (parent, node) pair once with the first relationship reaching it.
+ */
+function branchRows(branch: TreeBranch, params: Record<string, unknown>): string {
+  let from = 'n0';
+  let parent = 'n0';
+  let rel = '';
+  const matches = branch.path.map((level, depth) => {
+    const m = stepsPattern(from, level.steps, `b${branch.index}_${depth}_`, params);
+    parent = from;
+    from = m.node;
+    rel = m.rel;
+    return `MATCH ${m.pattern}${m.where.length ? ` WHERE ${m.where.join(' AND ')}` : ''}`;
+  });
+  return `${matches.join('\n')}
+WITH ${parent}.id AS parentId, ${from} AS node, collect(${rel})[0] AS rel
+RETURN ${branch.index} AS branch, parentId, node, rel`;
 }
 
 /**
- * A nested request's traversals in one round trip: nested pattern comprehensions, one per
- * traversal the request asks for below the start nodes (see api/lookahead.ts). Starts from the
- * entity_id index for each id and reads exactly the relationships the per-level statements would
- * read for the same request: for `area(id) { inspections { findings { themes agencies } } }` at
- * national scale, ~3 inspections, ~90 findings and their ~130 ABOUT and CONCERNS relationships.
- * A node reached by several paths comes once per path; the adapter keeps it once, as traverse does.
+ * A nested request's traversals in one round trip, as flat rows: a CALL subquery whose UNION ALL
+ * branches are the tree's levels (see api/lookahead.ts), each row a level, the node it was reached
+ * from, the node and the relationship. Starts from the entity_id index for each id; each level
+ * re-walks the levels above it (a few relationships each) and reads its own once per parent: for
+ * `area(id) { inspections { findings { themes } } }` at national scale, ~3 inspections, ~90
+ * findings and ~130 ABOUT relationships, ~230 rows. Nested pattern comprehensions (the form before)
+ * read the same but cost a nested plan evaluation per node reached, and built the nested maps on
+ * the server. Findings come without their similarity vectors (findingValue).
  */
-export function traverseTreeStatement(ids: readonly string[], tree: TraversalTree): Statement {
-  const params: Record<string, unknown> = { ids };
-  return {
-    text: `UNWIND $ids AS id
-MATCH (n0:${ENTITY} {id: id})
-RETURN id, ${treeComprehension('n0', tree, 't_', params, 0)} AS reached`,
-    params,
-  };
+export function traverseTreeStatement(d: Dialect, ids: readonly string[], tree: TraversalTree): Statement {
+  return treeRowsStatement(d, ids, [tree], false);
 }
 
 /**
  * Nodes by id, each with what the request asks for below it (a root field such as `area(id:)`),
- * in one round trip: the start of traverseTreeStatement for each of the trees. Starts from the
- * entity_id index for each id; reads what the trees' per-level statements would read.
+ * in one round trip: traverseTreeStatement's rows for each of the trees, and a row (branch -1)
+ * for each start node found.
  */
-export function nodeTreesStatement(ids: readonly string[], trees: readonly TraversalTree[]): Statement {
+export function nodeTreesStatement(d: Dialect, ids: readonly string[], trees: readonly TraversalTree[]): Statement {
+  return treeRowsStatement(d, ids, trees, true);
+}
+
+function treeRowsStatement(d: Dialect, ids: readonly string[], trees: readonly TraversalTree[], withStart: boolean): Statement {
   const params: Record<string, unknown> = { ids };
-  const children = trees.map((tree, i) => `\n  ${treeComprehension('n0', tree, `t${i}_`, params, 0)}`);
+  const branches = allBranches(treeBranches(trees)).map((b) => branchRows(b, params));
+  if (withStart) branches.unshift('RETURN -1 AS branch, null AS parentId, n0 AS node, null AS rel');
+  if (branches.length === 0) throw new Error('a traversal tree needs at least one level');
   return {
     text: `UNWIND $ids AS id
-OPTIONAL MATCH (n0:${ENTITY} {id: id})
-RETURN id, n0 AS node, CASE WHEN n0 IS NULL THEN [] ELSE [${children.join(',')}] END AS reached`,
+MATCH (n0:${ENTITY} {id: id})
+${subquery(d, ['n0'], branches)}
+RETURN id, branch, parentId, ${nodeValue('node')} AS node, type(rel) AS relType, startNode(rel).id AS fromId, endNode(rel).id AS toId, properties(rel) AS relProps`,
     params,
   };
 }
@@ -218,7 +248,7 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
   return {
     text: `${subquery(d, [], [`${rows} ${where}\nRETURN count(n) AS total`])}
-${subquery(d, [], [`${rows} ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(n) AS rows`])}
+${subquery(d, [], [`${rows} ${pageWhere}\nWITH n ORDER BY n.id LIMIT $limit\nRETURN collect(${nodeValue('n')}) AS rows`])}
 RETURN total, rows`,
     params,
   };
@@ -585,7 +615,8 @@ function searchConditions(f: SearchFilter, params: Record<string, unknown>): str
  * whose text matches, scored by Lucene's BM25 (each property boosted, the scores of the
  * properties summed); the filters read at most a node's inspection, themes or agencies (a few
  * relationships each). All matches are counted and ordered, then the page cut: at national
- * scale a common word matches some thousands of nodes, one row each.
+ * scale a common word matches some thousands of nodes, one row each; only the page's nodes are
+ * read whole (a one-element list names each, as a map projection needs a variable).
  */
 export function searchStatement(q: SearchQuery, filter: SearchFilter, first: number, offset: number): Statement {
   const params: Record<string, unknown> = { query: luceneQuery(q), first: int(first), offset: int(offset) };
@@ -595,7 +626,7 @@ export function searchStatement(q: SearchQuery, filter: SearchFilter, first: num
 WITH node, score
 ORDER BY score DESC, node.id ASC
 WITH collect({node: node, score: score}) AS hits
-RETURN size(hits) AS totalCount, hits[$offset..$offset + $first] AS page`,
+RETURN size(hits) AS totalCount, [hit IN hits[$offset..$offset + $first] | [node IN [hit.node] | {node: ${nodeValue('node')}, score: hit.score}][0]] AS page`,
     params,
   };
 }

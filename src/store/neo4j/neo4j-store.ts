@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import { POLARITIES, type Bundle, type InspectionFramework, type Label, type NodeRow } from '../../domain/model';
 import { exploreAgencyNetwork, sharedLink } from '../agency-network';
 import { checkDeadline, currentDeadline, DeadlineExceededError, remainingMs } from '../deadline';
@@ -17,11 +17,11 @@ import type {
   SimilarFindingsArgs, Step, StoreStats, ThemeCooccurrenceArgs, ThemePairRow, ThemeStats, TraversalTree, TreeNeighbour, NodeTree, WeaknessPatternRow,
 } from '../port';
 import * as cypher from './cypher';
-import { distinctById } from '../traversal-tree';
 import { writeBundle } from './seed-writer';
 import { Neo4jContext } from './context-queries';
 import type { IndicatorWindowArgs } from '../context-port';
-import { nodeToRow, relFromParts, toPlain } from './values';
+import { relFromParts, rowFromValue, toPlain } from './values';
+import { treeBranches, treesFromRows, type TreeRow } from '../tree-rows';
 
 /** Driver errors that mean "the database cannot be reached now", as opposed to a bad query. */
 const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED, 'Neo.ClientError.Security.AuthorizationExpired']);
@@ -37,24 +37,13 @@ export const isTimedOut = (err: unknown): boolean => /^Neo\.ClientError\.Transac
 /** Reads retried on transient errors: four tries within about a second and a half, never past the request's deadline. */
 const READ_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 100, maxDelayMs: 800 };
 
-/** What traverseTreeStatement answers for each node reached. */
-interface ReachedValue {
-  node: Node;
-  relType: string;
-  fromId: string;
-  toId: string;
-  relProps: unknown;
-  children: ReachedValue[][];
-}
-
-function treeNeighbours(reached: readonly ReachedValue[], tree: TraversalTree): TreeNeighbour[] {
-  const neighbours = reached.map((r) => ({ r, node: nodeToRow(r.node), rel: relFromParts(r.relType, r.fromId, r.toId, r.relProps) }));
-  return distinctById(neighbours).map(({ r, node, rel }) => ({
-    node,
-    rel,
-    children: tree.children.map((child, i) => treeNeighbours(r.children[i] ?? [], child)),
-  }));
-}
+/** A row of the tree statements (cypher.ts treeRowsStatement). */
+const treeRow = (r: Neo4jRecord): TreeRow => ({
+  branch: toPlain(r.get('branch')) as number,
+  parentId: r.get('parentId') as string,
+  node: rowFromValue(r.get('node')),
+  rel: relFromParts(r.get('relType'), r.get('fromId'), r.get('toId'), r.get('relProps')),
+});
 
 /** The GraphStore port over Neo4j: every method one Cypher statement (the agency walk, one per level). */
 export class Neo4jStore implements GraphStore {
@@ -139,8 +128,8 @@ export class Neo4jStore implements GraphStore {
     const records = await this.read(cypher.nodesStatement(ids));
     const byNodeId = new Map<string, NodeRow>();
     for (const r of records) {
-      const node = r.get('node') as Node | null;
-      if (node) byNodeId.set(r.get('id') as string, nodeToRow(node));
+      const node = r.get('node') as unknown;
+      if (node) byNodeId.set(r.get('id') as string, rowFromValue(node));
     }
     return ids.map((id) => byNodeId.get(id) ?? null);
   }
@@ -150,7 +139,7 @@ export class Neo4jStore implements GraphStore {
     const byStart = new Map<string, Neighbour[]>();
     for (const r of records) {
       const list = byStart.get(r.get('id')) ?? [];
-      list.push({ node: nodeToRow(r.get('node')), rel: relFromParts(r.get('relType'), r.get('fromId'), r.get('toId'), r.get('relProps')) });
+      list.push({ node: rowFromValue(r.get('node')), rel: relFromParts(r.get('relType'), r.get('fromId'), r.get('toId'), r.get('relProps')) });
       byStart.set(r.get('id'), list);
     }
     return ids.map((id) => byStart.get(id) ?? []);
@@ -158,25 +147,24 @@ export class Neo4jStore implements GraphStore {
 
   /** One statement for the whole tree, however deep (see traverseTreeStatement). */
   async traverseTree(ids: readonly string[], tree: TraversalTree): Promise<TreeNeighbour[][]> {
-    const records = await this.read(cypher.traverseTreeStatement(ids, tree));
-    const byStart = new Map(records.map((r) => [r.get('id') as string, r.get('reached') as ReachedValue[]]));
-    return ids.map((id) => treeNeighbours(byStart.get(id) ?? [], tree));
+    const records = await this.read(cypher.traverseTreeStatement(this.dialect, ids, tree));
+    return treesFromRows(records.map(treeRow), treeBranches([tree]), ids).map(([reached]) => reached);
   }
 
   async nodeTrees(ids: readonly string[], trees: readonly TraversalTree[]): Promise<(NodeTree | null)[]> {
-    const records = await this.read(cypher.nodeTreesStatement(ids, trees));
-    const byId = new Map<string, NodeTree>();
-    for (const r of records) {
-      const node = r.get('node') as Node | null;
-      const reached = r.get('reached') as ReachedValue[][];
-      if (node) byId.set(r.get('id') as string, { node: nodeToRow(node), children: trees.map((tree, i) => treeNeighbours(reached[i] ?? [], tree)) });
-    }
-    return ids.map((id) => byId.get(id) ?? null);
+    const records = await this.read(cypher.nodeTreesStatement(this.dialect, ids, trees));
+    const starts = new Map<string, NodeRow>();
+    for (const r of records) if (toPlain(r.get('branch')) === -1) starts.set(r.get('id') as string, rowFromValue(r.get('node')));
+    const children = treesFromRows(records.filter((r) => toPlain(r.get('branch')) !== -1).map(treeRow), treeBranches(trees), ids);
+    return ids.map((id, i) => {
+      const node = starts.get(id);
+      return node ? { node, children: children[i] } : null;
+    });
   }
 
   async list(label: Label, filter: ListFilter, page: PageRequest): Promise<PageResult> {
     const [rec] = await this.read(cypher.listStatement(this.dialect, label, filter, page.first, page.afterId));
-    const rows = (rec.get('rows') as Node[]).map(nodeToRow);
+    const rows = (rec.get('rows') as unknown[]).map(rowFromValue);
     return { rows: rows.slice(0, page.first), totalCount: toPlain(rec.get('total')) as number, hasNextPage: rows.length > page.first };
   }
 
@@ -313,8 +301,8 @@ export class Neo4jStore implements GraphStore {
     if (q.required.length === 0) return { hits: [], totalCount: 0 };
     const [rec] = await this.read(cypher.searchStatement(q, args, args.first, args.offset ?? 0));
     const matcher = wantedTerms(q);
-    const hits = (rec.get('page') as { node: Node; score: unknown }[]).map((h): SearchHitRow => {
-      const row = nodeToRow(h.node);
+    const hits = (rec.get('page') as { node: unknown; score: unknown }[]).map((h): SearchHitRow => {
+      const row = rowFromValue(h.node);
       return { id: row.id, score: toPlain(h.score) as number, ...snippetFor(row, matcher) };
     });
     return { hits, totalCount: toPlain(rec.get('totalCount')) as number };

@@ -1,5 +1,5 @@
 import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type Node } from 'neo4j-driver';
-import { LABELS, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
+import { LABELS, type FindingRow, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
 import type { TermVector } from '../finding-similarity';
 import { ALIASES_TEXT, ENTITY, SIMILARITY_TEXT, SIMILARITY_WEIGHTS } from './cypher';
 
@@ -26,6 +26,14 @@ export function toPlain(value: unknown): unknown {
 
 function isNode(value: unknown): value is Node {
   return value instanceof neo4j.types.Node;
+}
+
+/** A node as the statements return it (cypher.ts nodeValue): the node, or a finding's row properties as a map. */
+export function rowFromValue(value: unknown): NodeRow {
+  if (isNode(value)) return nodeToRow(value);
+  const props = toPlain(value) as Record<string, unknown> | null;
+  if (props?.label !== 'Finding') throw new Error(`expected a node or a finding's properties, got ${JSON.stringify(props)}`);
+  return { ...nullsFor('Finding'), ...props } as unknown as FindingRow;
 }
 
 /** A stored node back as the row it was written from. Absent properties (Neo4j stores no nulls) come back as null. */
