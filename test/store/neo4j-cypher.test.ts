@@ -53,8 +53,8 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
-    ['search', cypher.searchStatement(parseSearch('EHC plans'), { labels: ['Finding', 'Agency'] }, 5, 0)],
-    ['search, every filter and the syntax', cypher.searchStatement(parseSearch('"quality of EHC plans" autis* OR adhd -specialist'), {
+    ['search', cypher.searchStatement(d, parseSearch('EHC plans'), { labels: ['Finding', 'Agency'] }, 5, 0)],
+    ['search, every filter and the syntax', cypher.searchStatement(d, parseSearch('"quality of EHC plans" autis* OR adhd -specialist'), {
       labels: ['Finding'], polarity: 'WEAKNESS', framework: 'FRAMEWORK_2023', areaId: HOSTILE, regionId: HOSTILE, themeId: HOSTILE, agencyId: HOSTILE, from: '2020', to: '2024-06',
     }, 20, 40)],
     ['stats', cypher.statsStatement(d)],
@@ -120,7 +120,7 @@ describe('Cypher statements', () => {
       cypher.traverseTreeStatement(cypher.MODERN_DIALECT, ['a'], { steps: TRAVERSALS.areaFindings, children: [] }),
       cypher.nodeTreesStatement(cypher.MODERN_DIALECT, ['a'], []),
       cypher.listStatement(cypher.MODERN_DIALECT, 'Finding', {}, 10, null),
-      cypher.searchStatement(parseSearch('plans'), {}, 10, 0),
+      cypher.searchStatement(cypher.MODERN_DIALECT, parseSearch('plans'), {}, 10, 0),
     ];
     for (const s of returning) {
       expect(s.text).toContain(":Finding THEN ");
@@ -167,7 +167,7 @@ describe('Cypher statements', () => {
 
   it('takes labels and relationship types only from the fixed lists', () => {
     expect(() => cypher.traverseStatement(['a'], [{ type: 'KNOWS]->() DETACH DELETE n //' as never, direction: 'OUT' }])).toThrow(/not a relationship type/);
-    expect(() => cypher.searchStatement(parseSearch('x1'), { labels: ['Area`) DELETE n //' as never] }, 5, 0)).toThrow(/not a label/);
+    expect(() => cypher.searchStatement(cypher.MODERN_DIALECT, parseSearch('x1'), { labels: ['Area`) DELETE n //' as never] }, 5, 0)).toThrow(/not a label/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 6, relationshipTypes: ['OF*]-() DELETE' as never] })).toThrow(/not a relationship type/);
     expect(() => cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 1.5 })).toThrow(/whole number/);
   });

@@ -614,19 +614,27 @@ function searchConditions(f: SearchFilter, params: Record<string, unknown>): str
  * A page of hits and their total: the full-text index (entity_text_english) answers the nodes
  * whose text matches, scored by Lucene's BM25 (each property boosted, the scores of the
  * properties summed); the filters read at most a node's inspection, themes or agencies (a few
- * relationships each). All matches are counted and ordered, then the page cut: at national
- * scale a common word matches some thousands of nodes, one row each; only the page's nodes are
- * read whole (a one-element list names each, as a map projection needs a variable).
+ * relationships each). At national scale a common word matches some thousands of nodes: they are
+ * counted and ordered by score alone, with no property read; only the window down to the page's
+ * last score (the page, the hits before it, and the hits tied with its last) is ordered by score
+ * and id, the rule both stores page by, and only the page's nodes are read whole.
  */
-export function searchStatement(q: SearchQuery, filter: SearchFilter, first: number, offset: number): Statement {
-  const params: Record<string, unknown> = { query: luceneQuery(q), first: int(first), offset: int(offset) };
+export function searchStatement(d: Dialect, q: SearchQuery, filter: SearchFilter, first: number, offset: number): Statement {
+  const params: Record<string, unknown> = { query: luceneQuery(q), first: int(first), offset: int(offset), last: int(offset + first - 1) };
   const where = searchConditions(filter, params);
   return {
     text: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}
 WITH node, score
+ORDER BY score DESC
+WITH collect(node) AS nodes, collect(score) AS scores
+WITH nodes, scores, scores[$last] AS cut
+WITH size(scores) AS totalCount, nodes, scores, size([s IN scores WHERE cut IS NULL OR s >= cut]) AS window
+${subquery(d, ['nodes', 'scores', 'window'], [`UNWIND range(0, window - 1) AS i
+WITH nodes[i] AS node, scores[i] AS score
 ORDER BY score DESC, node.id ASC
-WITH collect({node: node, score: score}) AS hits
-RETURN size(hits) AS totalCount, [hit IN hits[$offset..$offset + $first] | [node IN [hit.node] | {node: ${nodeValue('node')}, score: hit.score}][0]] AS page`,
+SKIP $offset LIMIT $first
+RETURN collect({node: ${nodeValue('node')}, score: score}) AS page`])}
+RETURN totalCount, page`,
     params,
   };
 }

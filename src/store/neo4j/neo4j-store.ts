@@ -299,7 +299,7 @@ export class Neo4jStore implements GraphStore {
   async search(args: SearchArgs): Promise<SearchPage> {
     const q = parseSearch(args.text);
     if (q.required.length === 0) return { hits: [], totalCount: 0 };
-    const [rec] = await this.read(cypher.searchStatement(q, args, args.first, args.offset ?? 0));
+    const [rec] = await this.read(cypher.searchStatement(this.dialect, q, args, args.first, args.offset ?? 0));
     const matcher = wantedTerms(q);
     const hits = (rec.get('page') as { node: unknown; score: unknown }[]).map((h): SearchHitRow => {
       const row = rowFromValue(h.node);
