@@ -171,10 +171,11 @@ RETURN ${branch.index} AS branch, parentId, node, rel`;
  * branches are the tree's levels (see api/lookahead.ts), each row a level, the node it was reached
  * from, the node and the relationship. Starts from the entity_id index for each id; each level
  * re-walks the levels above it (a few relationships each) and reads its own once per parent: for
- * `area(id) { inspections { findings { themes } } }` at national scale, ~3 inspections, ~90
- * findings and ~130 ABOUT relationships, ~230 rows. Nested pattern comprehensions (the form before)
- * read the same but cost a nested plan evaluation per node reached, and built the nested maps on
- * the server. Findings come without their similarity vectors (findingValue).
+ * `area(id) { inspections { findings { themes } } }` at national scale, 148 rows (the area's
+ * inspections, their findings and the findings' themes: `npm run bench:neo4j-reads`). Nested
+ * pattern comprehensions (the form before) read the same but cost a nested plan evaluation per
+ * node reached, and built the nested maps on the server. Findings come without their
+ * similarity vectors (nodeValue).
  */
 export function traverseTreeStatement(d: Dialect, ids: readonly string[], tree: TraversalTree): Statement {
   return treeRowsStatement(d, ids, [tree], false);
