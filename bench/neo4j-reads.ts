@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { loadDataset } from '../src/dataset/load-dataset';
 import type { NodeRow } from '../src/domain/model';
 import { findingVectors } from '../src/store/finding-similarity';
+import { hasThemeRows, themeWeaknessAreas } from '../src/store/has-theme';
 import { MemoryStore } from '../src/store/memory/memory-store';
 import { rowToProperties } from '../src/store/neo4j/values';
 import type { TreeNeighbour } from '../src/store/port';
@@ -34,7 +35,7 @@ const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 async function main() {
   const o = new Command().option('--scales <list>', 'seeds, national, or multiples of national', 'seeds,national').parse().opts<{ scales: string }>();
-  console.log(`data       area         rows  node bytes before  now   ratio | ${SEARCHES.map((q) => `"${q}": matches, ids read now`).join(' | ')}`);
+  console.log(`data       area         rows  node bytes before  now   ratio | ${SEARCHES.map((q) => `"${q}": matches, ids read now`).join(' | ')} | sharedWeaknesses: HAS_THEME before, themes and entries now`);
   for (const name of o.scales.split(',')) {
     const scale = name === 'national' ? 1 : Number(name);
     const bundle = loadDataset(name === 'seeds' ? join(ROOT, 'seeds') : datasetFor(scale, 42));
@@ -54,6 +55,9 @@ async function main() {
       const window = cut === undefined ? all.hits.length : all.hits.filter((h) => h.score >= cut).length;
       searches.push(`${String(all.totalCount).padStart(7)} ${String(window).padStart(5)}`);
     }
+    const hasTheme = hasThemeRows(bundle);
+    const lists = themeWeaknessAreas(hasTheme, bundle.nodes.filter((n) => n.label === 'Theme').map((n) => n.id));
+    searches.push(`${String(hasTheme.length).padStart(6)} ${lists.length} ${lists.reduce((n, t) => n + t.areaIds.length, 0)}`);
     console.log(
       `${name.padEnd(10)} ${areaId.padEnd(12)} ${String(reached.length).padStart(4)} ${String(before).padStart(18)} ${String(now).padStart(6)} ${(before / now).toFixed(2).padStart(6)}x | ${searches.join(' | ')}`,
     );

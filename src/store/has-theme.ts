@@ -67,3 +67,17 @@ export function hasThemeRows(bundle: Bundle): HasThemeRow[] {
     (a, b) => byId(a.from, b.from) || byId(a.to, b.to) || byId(hasThemeVariant(a.polarity, a.framework), hasThemeVariant(b.polarity, b.framework)),
   );
 }
+
+/**
+ * Derived from the HAS_THEME rows for the Neo4j seeding: each theme's areas with a weakness
+ * finding about it, in either framework (a review's findings have no area), in id order, stored
+ * on the theme as `weaknessAreaIds` so that sharedWeaknesses reads 24 lists instead of thousands
+ * of relationships and their polarity. Every theme gets a list, empty when no area has one.
+ */
+export const WEAKNESS_AREAS = 'weaknessAreaIds';
+
+export function themeWeaknessAreas(rows: readonly HasThemeRow[], themeIds: readonly string[]): { id: string; areaIds: string[] }[] {
+  const areas = new Map<string, Set<string>>(themeIds.map((id) => [id, new Set()]));
+  for (const row of rows) if (row.polarity === 'WEAKNESS' && row.framework !== null) areas.get(row.to)?.add(row.from);
+  return [...areas].map(([id, set]) => ({ id, areaIds: [...set].sort(byId) }));
+}

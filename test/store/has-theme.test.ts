@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { POLARITIES, relationshipRows, type Bundle, type FindingRow, type InspectionFramework, type InspectionRow, type Polarity } from '../../src/domain/model';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { hasThemeRows, type HasThemeRow } from '../../src/store/has-theme';
+import { hasThemeRows, themeWeaknessAreas, type HasThemeRow } from '../../src/store/has-theme';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { MemoryStore } from '../../src/store/memory/memory-store';
 import { sharedWeaknesses, themeAreaSets } from '../../src/store/memory/shared-weaknesses';
@@ -191,21 +191,24 @@ describe('HAS_THEME, derived from the findings', () => {
       expect(fromRows).toEqual(await store.themeStats(themeIds));
     });
 
-    it("mined as the Neo4j adapter mines them (weakness areas per theme, a region kept), give the embedded store's shared weaknesses", async () => {
+    it("stored as each theme's weakness areas and mined as the Neo4j adapter mines them (a region kept), give the embedded store's shared weaknesses", async () => {
       const store = new MemoryStore();
       await store.load(bundle);
       const rows = hasThemeRows(bundle);
       const regionId = bundle.nodes.find((n) => n.label === 'Region')!.id;
       const inRegion = new Set(relationshipRows(bundle).filter((r) => r.type === 'IN_REGION' && r.to === regionId).map((r) => r.from));
+      // What the seeding stores on each theme (its weakness areas), against the HAS_THEME rows read one by one.
+      const themeIds = bundle.nodes.filter((n) => n.label === 'Theme').map((n) => n.id);
+      const stored = themeWeaknessAreas(rows, themeIds);
+      const byTheme = new Map<string, string[]>(themeIds.map((id) => [id, []]));
+      for (const r of rows) if (r.polarity === 'WEAKNESS' && bundle.nodes[bundle.nodeIndex.get(r.from)!].label === 'Area' && !byTheme.get(r.to)!.includes(r.from)) byTheme.get(r.to)!.push(r.from);
+      expect(stored).toEqual([...byTheme].map(([id, areaIds]) => ({ id, areaIds: areaIds.sort() })));
+      expect(stored.reduce((n, t) => n + t.areaIds.length, 0)).toBeGreaterThan(2000);
       for (const args of [{ minAreas: 10, maxThemes: 3, first: 20 }, { minAreas: 140, maxThemes: 3 }, { minAreas: 3, maxThemes: 2, regionId, first: 10 }]) {
-        // What sharedWeaknessesStatement returns: each weakness theme's areas, themes in fewer than minAreas left out.
-        const byTheme = new Map<string, string[]>();
-        for (const r of rows) {
-          if (r.polarity !== 'WEAKNESS' || bundle.nodes[bundle.nodeIndex.get(r.from)!].label !== 'Area') continue;
-          if (args.regionId && !inRegion.has(r.from)) continue;
-          byTheme.set(r.to, [...(byTheme.get(r.to) ?? []), r.from]);
-        }
-        const statementRows = [...byTheme].map(([themeId, areaIds]) => ({ themeId, areaIds: areaIds.sort() })).filter((r) => r.areaIds.length >= args.minAreas);
+        // What sharedWeaknessesStatement returns: each theme's stored areas, kept to the region, themes in fewer than minAreas left out.
+        const statementRows = stored
+          .map((t) => ({ themeId: t.id, areaIds: t.areaIds.filter((a) => !args.regionId || inRegion.has(a)) }))
+          .filter((r) => r.areaIds.length >= args.minAreas);
         const expected = await store.sharedWeaknesses(args);
         expect(expected.length).toBeGreaterThan(0);
         expect(sharedWeaknesses(themeAreaSets(statementRows), { ...args, regionId: null })).toEqual(expected);

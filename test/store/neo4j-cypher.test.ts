@@ -2,7 +2,7 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import * as cypher from '../../src/store/neo4j/cypher';
 import { parseSearch } from '../../src/store/search-query';
 import { DERIVED_CHECK, SCHEMA_STATEMENTS, SIMILAR_TO_CHECK } from '../../src/store/neo4j/schema';
-import { MERGE_HAS_THEME, mergeRelationships, REMOVE_UNKNOWN_RELATIONSHIPS } from '../../src/store/neo4j/seed-writer';
+import { MERGE_HAS_THEME, mergeRelationships, REMOVE_UNKNOWN_RELATIONSHIPS, SET_THEME_WEAKNESS_AREAS } from '../../src/store/neo4j/seed-writer';
 import { CREATE_SIMILAR_BY_FINDINGS, CREATE_SIMILAR_BY_THEMES, CREATE_SIMILAR_TO, REMOVE_SIMILAR_BY_FINDINGS, REMOVE_SIMILAR_BY_THEMES, REMOVE_SIMILAR_TO } from '../../src/store/neo4j/similarity-writer';
 import { TRAVERSALS } from '../../src/store/traversals';
 
@@ -62,6 +62,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['seeding: relationships', { text: mergeRelationships('SERVES', false), params: { rows: [] } }],
     ['seeding: dated relationships', { text: mergeRelationships('SERVES', true), params: { rows: [] } }],
     ['seeding: derived HAS_THEME', { text: MERGE_HAS_THEME, params: { rows: [] } }],
+    ["seeding: themes' weakness areas", { text: SET_THEME_WEAKNESS_AREAS, params: { rows: [] } }],
     ['seeding: remove what the seeds no longer hold', { text: REMOVE_UNKNOWN_RELATIONSHIPS, params: { keys: [] } }],
     ['seeding: remove SIMILAR_TO', { text: REMOVE_SIMILAR_TO, params: {} }],
     ['seeding: derived SIMILAR_TO', { text: CREATE_SIMILAR_TO, params: { rows: [] } }],
@@ -124,6 +125,7 @@ describe('Cypher statements', () => {
     ];
     for (const s of returning) {
       expect(s.text).toContain(":Finding THEN ");
+      expect(s.text).toContain("{.id, .name, .description, label: 'Theme'}");
       expect(s.text).toContain("{.id, .polarity, .summary, .quote, .areasAffected, label: 'Finding'}");
       expect(s.text).not.toContain(cypher.SIMILARITY_TEXT);
     }
@@ -134,12 +136,19 @@ describe('Cypher statements', () => {
     const readers: [string, cypher.Statement][] = [
       ['areas(themeId)', cypher.listStatement(d, 'Area', { themeId: 't', polarity: 'WEAKNESS' }, 10, null)],
       ['themeStats', cypher.themeStatsStatement(['t'])],
-      ['sharedWeaknesses', cypher.sharedWeaknessesStatement(d, { minAreas: 2, maxThemes: 3, regionId: 'r' })],
       ['patternFindings', cypher.patternFindingsStatement(d, [{ themeIds: ['t'], areaIds: ['a'] }])],
       ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 2, first: 20 })],
     ];
     for (const [name, s] of readers) {
       expect({ name, hasTheme: s.text.includes(':HAS_THEME]'), walksFindings: /:ABOUT\]|:FOUND\]|\(\w*:Finding\b/.test(s.text) }).toEqual({ name, hasTheme: true, walksFindings: false });
+    }
+  });
+
+  it("sharedWeaknesses reads each theme's stored weakness areas, no relationship but a region's IN_REGION", () => {
+    for (const regionId of [null, 'r']) {
+      const s = cypher.sharedWeaknessesStatement(cypher.MODERN_DIALECT, { minAreas: 2, maxThemes: 3, regionId });
+      expect(s.text).toContain('t.weaknessAreaIds');
+      expect(s.text.match(/\[[^\]]*:[A-Z_]+\]/g) ?? []).toEqual(regionId ? ['[:IN_REGION]'] : []);
     }
   });
 

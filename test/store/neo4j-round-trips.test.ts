@@ -5,6 +5,10 @@ import type { TraversalTree } from '../../src/store/port';
 import { TRAVERSALS } from '../../src/store/traversals';
 import { sessionDriver } from './session-driver';
 import { runWithDeadline } from '../../src/store/deadline';
+import { relationshipRows } from '../../src/domain/model';
+import { hasThemeRows, themeWeaknessAreas } from '../../src/store/has-theme';
+import { MemoryStore } from '../../src/store/memory/memory-store';
+import { seedBundle } from '../helpers';
 
 /**
  * Without a server: a driver that records the statements the Neo4j store sends and answers with
@@ -168,5 +172,25 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
       node: expect.objectContaining({ id: 'sandwell', label: 'Area', name: 'Sandwell' }),
       children: [[{ node: expect.objectContaining({ id: 'west-midlands', label: 'Region' }), rel: { type: 'IN_REGION', from: 'sandwell', to: 'west-midlands', sourceIds: ['s1'] }, children: [] }]],
     });
+  });
+
+  it("mines shared weaknesses from the themes' stored areas as the embedded store does, a region's areas kept from the statement's last row", async () => {
+    const bundle = seedBundle();
+    const stored = themeWeaknessAreas(hasThemeRows(bundle), bundle.nodes.filter((n) => n.label === 'Theme').map((n) => n.id));
+    const memory = new MemoryStore();
+    await memory.load(bundle);
+    // What the statement answers: the themes in at least minAreas areas, then (with a region) the region's areas.
+    const { driver, sent } = recordingDriver(() => {
+      const { minAreas, regionId } = sent[sent.length - 1].params as { minAreas: ReturnType<typeof neo4j.int>; regionId?: string };
+      const themes = stored.filter((t) => t.areaIds.length >= minAreas.toNumber()).map((t) => ({ themeId: t.id, areaIds: t.areaIds }));
+      const region = relationshipRows(bundle).filter((r) => r.type === 'IN_REGION' && r.to === regionId).map((r) => r.from);
+      return regionId ? [...themes, { themeId: null, areaIds: region }] : themes;
+    });
+    const store = new Neo4jStore(driver, 'neo4j');
+    for (const args of [{ minAreas: 5, maxThemes: 3, first: 20 }, { minAreas: 3, maxThemes: 2, regionId: 'west-midlands' }, { minAreas: 2, maxThemes: 3, regionId: 'london', first: 5 }]) {
+      const expected = await memory.sharedWeaknesses(args);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await store.sharedWeaknesses(args)).toEqual(expected);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { ensureSchema, missingSchema } from '../../src/store/neo4j/schema';
 import { writeBundle } from '../../src/store/neo4j/seed-writer';
 import { toPlain } from '../../src/store/neo4j/values';
-import { hasThemeRows } from '../../src/store/has-theme';
+import { hasThemeRows, themeWeaknessAreas } from '../../src/store/has-theme';
 import { MemoryGraph } from '../../src/store/memory/memory-graph';
 import { FindingSimilarityIndex } from '../../src/store/memory/finding-similarity-index';
 import type { SimilarToRow } from '../../src/store/similar-to';
@@ -45,11 +45,16 @@ describeWithNeo4j('Neo4j store', () => {
     const store = await openSeededNeo4j();
     expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual([]);
     await store.driverForAdmin().executeQuery('MATCH ()-[h:HAS_THEME]->() DELETE h', {}, { database: store.databaseName });
-    expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual(['derived HAS_THEME relationships (seeded by an earlier version)']);
+    const missing = ["derived HAS_THEME relationships and themes' weakness areas (seeded by an earlier version)"];
+    expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual(missing);
+    await store.load(seedBundle());
+    expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual([]);
+    await store.driverForAdmin().executeQuery("MATCH (t:Theme {id: 'social-care'}) REMOVE t.weaknessAreaIds", {}, { database: store.databaseName });
+    expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual(missing);
     await store.load(seedBundle());
     expect(await missingSchema(store.driverForAdmin(), store.databaseName)).toEqual([]);
     await store.close();
-  }, 2 * SEEDING_MS);
+  }, 3 * SEEDING_MS);
 
   it('answers a three-level nested query in one Cypher round trip', async () => {
     const store = await openSeededNeo4j();
@@ -107,6 +112,12 @@ ORDER BY from, to, polarity, framework`;
 
       expect(await rows(STORED)).toEqual(expected(seedBundle()));
       expect(await rows(STORED)).toEqual(await rows(RECOUNTED));
+      // Each theme's weakness areas (sharedWeaknesses reads them), as the HAS_THEME rows give them.
+      const themeAreas = async () =>
+        (await driver.executeQuery('MATCH (t:Theme) RETURN t.id AS id, t.weaknessAreaIds AS areaIds ORDER BY id', {}, { database: store.databaseName })).records.map((r) => r.toObject());
+      const expectedAreas = (bundle: ReturnType<typeof seedBundle>) =>
+        themeWeaknessAreas(hasThemeRows(bundle), bundle.nodes.filter((n) => n.label === 'Theme').map((n) => n.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(await themeAreas()).toEqual(expectedAreas(seedBundle()));
 
       // Sandwell's only EHC plan weakness becomes a social care strength.
       const dir = copyOfSeeds();
@@ -125,6 +136,7 @@ ORDER BY from, to, polarity, framework`;
       expect(after).toEqual(expected(changed));
       expect(after).toEqual(await rows(RECOUNTED));
       expect(after.find((r) => r.from === 'sandwell' && r.to === 'ehc-plan-quality' && r.polarity === 'WEAKNESS')).toBeUndefined();
+      expect(await themeAreas()).toEqual(expectedAreas(changed));
       const socialCare = after.find((r) => r.from === 'sandwell' && r.to === 'social-care' && r.polarity === 'STRENGTH' && r.framework === 'FRAMEWORK_2016');
       expect(socialCare?.findingIds).toContain('sandwell-2017-ehc-plans-lack-health-and-care');
 

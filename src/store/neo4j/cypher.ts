@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { LABELS, REL_TYPES, type FindingRow, type Label, type RelType } from '../../domain/model';
+import { LABELS, REL_TYPES, type FindingRow, type Label, type RelType, type ThemeRow } from '../../domain/model';
 import { daysOf } from '../../domain/service-dates';
-import { HAS_THEME, hasThemeVariant } from '../has-theme';
+import { HAS_THEME, hasThemeVariant, WEAKNESS_AREAS } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
 import { allBranches, treeBranches, type TreeBranch } from '../tree-rows';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
@@ -71,19 +71,31 @@ export const SIMILARITY_WEIGHTS = 'similarityWeights';
 /** The inverted index over findings' stems that finds the candidates sharing one (whitespace analyzer: the stems as written). */
 export const SIMILARITY_INDEX = 'finding_stems';
 
-/** What a finding node holds for its row: every stored property but its similarity vector, which only the similarity statements read. */
+/**
+ * The properties of a row, for each label whose nodes also store properties only the adapter's
+ * own statements read: a finding's similarity vector, a theme's weakness areas.
+ */
 export const FINDING_ROW_PROPERTIES = ['id', 'polarity', 'summary', 'quote', 'areasAffected'] as const satisfies readonly (keyof FindingRow)[];
-// A property added to FindingRow and not named above would be dropped from every answer: this fails to compile instead.
+export const THEME_ROW_PROPERTIES = ['id', 'name', 'description'] as const satisfies readonly (keyof ThemeRow)[];
+// A property added to a row type and not named above would be dropped from every answer: these fail to compile instead.
 const findingRowComplete: [Exclude<keyof FindingRow, 'label' | (typeof FINDING_ROW_PROPERTIES)[number]>] extends [never] ? true : never = true;
+const themeRowComplete: [Exclude<keyof ThemeRow, 'label' | (typeof THEME_ROW_PROPERTIES)[number]>] extends [never] ? true : never = true;
 void findingRowComplete;
+void themeRowComplete;
+const PROJECTED: [Label, readonly string[]][] = [
+  ['Finding', FINDING_ROW_PROPERTIES],
+  ['Theme', THEME_ROW_PROPERTIES],
+];
 
 /**
  * A node as the adapter turns it into a row (values.ts rowFromValue): the node itself, but a
- * finding as a map of its row's properties, so that no answer reads and sends a finding's
- * similarity vector (its stems and weights, as long as its text).
+ * finding or a theme as a map of its row's properties and its label, so that no answer reads and
+ * sends a finding's similarity vector (its stems and weights, as long as its text) or a theme's
+ * list of areas.
  */
 export function nodeValue(v: string): string {
-  return `CASE WHEN ${v}:Finding THEN ${v} {${FINDING_ROW_PROPERTIES.map((k) => `.${k}`).join(', ')}, label: 'Finding'} ELSE ${v} END`;
+  const cases = PROJECTED.map(([l, keys]) => `WHEN ${v}:${l} THEN ${v} {${keys.map((k) => `.${k}`).join(', ')}, label: '${l}'}`);
+  return `CASE ${cases.join(' ')} ELSE ${v} END`;
 }
 
 export function label(value: string): Label {
@@ -291,23 +303,25 @@ RETURN id, sum(h.findings) AS findingCount, count(DISTINCT CASE WHEN holder:Area
 
 /**
  * Each weakness theme's areas, for the mining (Apriori over bitsets, shared with the embedded
- * store: see memory/shared-weaknesses.ts), which the adapter runs on them. Starts from the Theme
- * label (24 themes) and reads their weakness HAS_THEME relationships from areas: ~2,800 at
- * national scale (152 areas x ~19 themes; an area inspected under both frameworks may hold two
- * to one theme, counted once), answered as one row per theme. A theme in fewer than
- * minAreas areas can be in no pattern, so it is left out here. Walking the findings instead read
- * every weakness finding (~6k) and its inspection and area, and joining itemsets as Cypher lists
- * cost a list scan per pair.
+ * store: see memory/shared-weaknesses.ts), which the adapter runs on them. Reads the Theme label
+ * (24 themes) and each theme's weakness areas as the seeding stored them (has-theme.ts
+ * themeWeaknessAreas: one list property each, ~2,800 entries in all at national scale); with a
+ * region, a last row (no theme) holds the region's areas, from the region_id index and its ~15
+ * IN_REGION relationships, and the adapter keeps those (a set, where a list test in Cypher would
+ * cost entries x region areas). Reading the themes' ~5,000 HAS_THEME relationships and their
+ * polarity instead cost ~20k db hits at national scale. A theme in fewer than minAreas areas can
+ * be in no pattern, in the region or not, so it is left out here.
  */
 export function sharedWeaknessesStatement(d: Dialect, args: SharedWeaknessesArgs): Statement {
-  const region = args.regionId ? '\n  AND (a)-[:IN_REGION]->(:Region {id: $regionId})' : '';
+  const themes = `MATCH (t:Theme)
+WHERE size(t.${WEAKNESS_AREAS}) >= $minAreas
+RETURN t.id AS themeId, t.${WEAKNESS_AREAS} AS areaIds`;
+  const region = `
+UNION ALL
+MATCH (:Region {id: $regionId})<-[:IN_REGION]-(r:Area)
+RETURN null AS themeId, collect(r.id) AS areaIds`;
   return {
-    text: `MATCH (t:Theme)<-[h:${HAS_THEME}]-(a:Area)
-WHERE h.polarity = 'WEAKNESS'${region}
-WITH t.id AS themeId, a.id AS areaId ORDER BY areaId
-WITH themeId, collect(DISTINCT areaId) AS areaIds
-WHERE size(areaIds) >= $minAreas
-RETURN themeId, areaIds`,
+    text: args.regionId ? themes + region : themes,
     params: { minAreas: int(args.minAreas), ...(args.regionId ? { regionId: args.regionId } : {}) },
   };
 }

@@ -178,11 +178,16 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  /** Reads each weakness theme's areas from HAS_THEME in one statement; mines them as the embedded store does. */
+  /** Reads each theme's stored weakness areas (and a region's areas) in one statement; mines them as the embedded store does. */
   async sharedWeaknesses(args: SharedWeaknessesArgs): Promise<WeaknessPatternRow[]> {
     const records = await this.read(cypher.sharedWeaknessesStatement(this.dialect, args));
-    const sets = themeAreaSets(records.map((r) => ({ themeId: r.get('themeId') as string, areaIds: r.get('areaIds') as string[] })));
-    // The statement has already kept only the region's areas.
+    let rows = records.map((r) => ({ themeId: r.get('themeId') as string | null, areaIds: r.get('areaIds') as string[] }));
+    if (args.regionId) {
+      // The row without a theme holds the region's areas.
+      const inRegion = new Set(rows.find((r) => r.themeId === null)?.areaIds ?? []);
+      rows = rows.filter((r) => r.themeId !== null).map((r) => ({ ...r, areaIds: r.areaIds.filter((a) => inRegion.has(a)) }));
+    }
+    const sets = themeAreaSets(rows.filter((r): r is { themeId: string; areaIds: string[] } => r.themeId !== null && r.areaIds.length >= args.minAreas));
     return mineSharedWeaknesses(sets, { ...args, regionId: null });
   }
 

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { LABELS } from '../../domain/model';
-import { HAS_THEME } from '../has-theme';
+import { HAS_THEME, WEAKNESS_AREAS } from '../has-theme';
 import { SIMILAR_TO } from '../similar-to';
 import { SIMILAR_BY_FINDINGS } from '../similar-by-findings';
 import { SIMILAR_BY_THEMES } from '../similar-by-themes';
@@ -30,15 +30,18 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
 
 /**
  * Whether the graph has themed findings but none of the derived HAS_THEME relationships of the
- * current shape (see has-theme.ts): a database seeded by an earlier version, whose analyses would
- * answer nothing. Each side stops at its first relationship.
+ * current shape, or a theme without its weakness areas (see has-theme.ts): a database seeded by
+ * an earlier version, whose analyses would answer nothing. Each side stops at its first.
  */
 export const DERIVED_CHECK = `OPTIONAL MATCH (:Finding)-[a:ABOUT]->(:Theme)
 WITH a LIMIT 1
 OPTIONAL MATCH ()-[h:${HAS_THEME}]->(:Theme)
 WHERE h.variant IS NOT NULL
 WITH a, h LIMIT 1
-RETURN a IS NOT NULL AND h IS NULL AS missing`;
+OPTIONAL MATCH (t:Theme)
+WHERE t.${WEAKNESS_AREAS} IS NULL
+WITH a, h, t LIMIT 1
+RETURN a IS NOT NULL AND (h IS NULL OR t IS NOT NULL) AS missing`;
 
 /** The same for SIMILAR_TO (similar-to.ts; SIMILAR_BY_FINDINGS and SIMILAR_BY_THEMES are written with it): findings with stems but no SIMILAR_TO at all. Each side stops at its first. */
 export const SIMILAR_TO_CHECK = `OPTIONAL MATCH (f:Finding)
@@ -59,7 +62,7 @@ export async function missingSchema(driver: Driver, database: string): Promise<s
   return [
     ...EXPECTED_CONSTRAINTS.filter((c) => !haveConstraints.has(c)).map((c) => `constraint ${c}`),
     ...[FULLTEXT_INDEX, SIMILARITY_INDEX].filter((i) => !onlineIndexes.has(i)).map((i) => `full-text index ${i}`),
-    ...(derived.records[0]?.get('missing') === true ? [`derived ${HAS_THEME} relationships (seeded by an earlier version)`] : []),
+    ...(derived.records[0]?.get('missing') === true ? [`derived ${HAS_THEME} relationships and themes' weakness areas (seeded by an earlier version)`] : []),
     ...(similar.records[0]?.get('missing') === true ? [`derived ${SIMILAR_TO}, ${SIMILAR_BY_FINDINGS} and ${SIMILAR_BY_THEMES} relationships (seeded by an earlier version)`] : []),
   ];
 }

@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { relationshipRows, type Bundle, type Label, type RelRow, type RelType } from '../../domain/model';
-import { HAS_THEME, hasThemeRows, hasThemeVariant } from '../has-theme';
+import { HAS_THEME, hasThemeRows, hasThemeVariant, themeWeaknessAreas, WEAKNESS_AREAS } from '../has-theme';
 import { ENTITY, label as checkedLabel, relType as checkedRelType } from './cypher';
 import { findingVectors } from '../finding-similarity';
 import { SIMILAR_TO } from '../similar-to';
@@ -39,6 +39,11 @@ MATCH (a:${ENTITY} {id: row.from})
 MATCH (t:Theme {id: row.to})
 MERGE (a)-[r:${HAS_THEME} {variant: row.variant}]->(t)
 SET r.polarity = row.polarity, r.framework = row.framework, r.findings = size(row.findingIds), r.findingIds = row.findingIds`;
+
+/** Writes each theme's areas with a weakness finding about it (has-theme.ts themeWeaknessAreas), after the theme nodes' own properties. */
+export const SET_THEME_WEAKNESS_AREAS = `UNWIND $rows AS row
+MATCH (t:Theme {id: row.id})
+SET t.${WEAKNESS_AREAS} = row.areaIds`;
 
 /** Writes a batch of stated relationships; one dated by `variant` (a SERVES per period, see relationshipVariant) is one per variant. */
 export const mergeRelationships = (t: RelType, variant: boolean) => `UNWIND $rows AS row
@@ -80,7 +85,8 @@ export async function writeBundle(
   );
   const derived = hasThemeRows(bundle);
   const derivedBatches = batches(derived);
-  const total = nodeBatches.length + relBatches.length + derivedBatches.length + similarityBatches(similarity) + 3 + (options.reset ? 1 : 0);
+  const themeAreas = themeWeaknessAreas(derived, bundle.nodes.filter((n) => n.label === 'Theme').map((n) => n.id));
+  const total = nodeBatches.length + relBatches.length + derivedBatches.length + similarityBatches(similarity) + 4 + (options.reset ? 1 : 0);
   let done = 0;
   const progress = (step: string) => options.onProgress?.({ done: ++done, total, step });
 
@@ -119,6 +125,8 @@ SET n:${l}`,
         await tx.run(MERGE_HAS_THEME, { rows: rows.map((r) => ({ ...r, variant: hasThemeVariant(r.polarity, r.framework) })) });
         progress(`${HAS_THEME} relationships (derived)`);
       }
+      await tx.run(SET_THEME_WEAKNESS_AREAS, { rows: themeAreas });
+      progress("themes' weakness areas (derived)");
       // Derived by the embedded store's code (similar-to.ts, similar-by-findings.ts, similar-by-themes.ts).
       similar = await writeSimilarity(tx, graph, similarity, progress);
       await tx.run(`MATCH (n:${ENTITY}) WHERE NOT n.id IN $ids DETACH DELETE n`, { ids: bundle.nodes.map((n) => n.id) });

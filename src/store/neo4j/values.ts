@@ -1,10 +1,11 @@
 import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type Node } from 'neo4j-driver';
-import { LABELS, type FindingRow, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
+import { LABELS, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
 import type { TermVector } from '../finding-similarity';
+import { WEAKNESS_AREAS } from '../has-theme';
 import { ALIASES_TEXT, ENTITY, SIMILARITY_TEXT, SIMILARITY_WEIGHTS } from './cypher';
 
 /** Properties stored for the adapter's own queries, not part of any row. */
-const INTERNAL_PROPERTIES = new Set<string>([ALIASES_TEXT, SIMILARITY_TEXT, SIMILARITY_WEIGHTS]);
+const INTERNAL_PROPERTIES = new Set<string>([ALIASES_TEXT, SIMILARITY_TEXT, SIMILARITY_WEIGHTS, WEAKNESS_AREAS]);
 
 /** Neo4j values as plain JSON: integers as numbers, temporal values as ISO strings, nodes as their properties. */
 export function toPlain(value: unknown): unknown {
@@ -28,12 +29,13 @@ function isNode(value: unknown): value is Node {
   return value instanceof neo4j.types.Node;
 }
 
-/** A node as the statements return it (cypher.ts nodeValue): the node, or a finding's row properties as a map. */
+/** A node as the statements return it (cypher.ts nodeValue): the node, or a finding's or a theme's row properties as a map. */
 export function rowFromValue(value: unknown): NodeRow {
   if (isNode(value)) return nodeToRow(value);
   const props = toPlain(value) as Record<string, unknown> | null;
-  if (props?.label !== 'Finding') throw new Error(`expected a node or a finding's properties, got ${JSON.stringify(props)}`);
-  return { ...nullsFor('Finding'), ...props } as unknown as FindingRow;
+  const label = props?.label;
+  if (label !== 'Finding' && label !== 'Theme') throw new Error(`expected a node, or a finding's or a theme's properties, got ${JSON.stringify(props)}`);
+  return { ...nullsFor(label), ...props } as unknown as NodeRow;
 }
 
 /** A stored node back as the row it was written from. Absent properties (Neo4j stores no nulls) come back as null. */
