@@ -219,8 +219,9 @@ RETURN id, branch, parentId, ${nodeValue('node')} AS node, type(rel) AS relType,
 /**
  * A page of one label, and the total, each in a subquery. Unfiltered, the total comes from the
  * count store and the page from the label scan in id order (ids are unique-indexed). With a
- * theme, areas come from the theme's HAS_THEME relationships (theme_id index, at most 2 x 152
- * rows at national scale) instead of each area's findings (~13k findings for one theme's test).
+ * theme, areas come from the theme's HAS_THEME relationships (theme_id index, at most 2 x 2 x 152
+ * rows at national scale) instead of each area's findings (~13k findings for one theme's test),
+ * read once for the total and the page.
  */
 export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: number, afterId: string | null | undefined): Statement {
   const conditions: string[] = [];
@@ -258,6 +259,16 @@ export function listStatement(d: Dialect, of: Label, filter: ListFilter, first: 
     }
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  if (of === 'Area' && filter.themeId) {
+    // One read of the theme's relationships for both: its areas (at most 152) ordered, counted and cut.
+    return {
+      text: `${rows} ${where}
+WITH n ORDER BY n.id
+WITH collect(n) AS matched
+RETURN size(matched) AS total, [x IN [y IN matched WHERE $afterId IS NULL OR y.id > $afterId][0..$limit] | ${nodeValue('x')}] AS rows`,
+      params,
+    };
+  }
   const pageWhere = conditions.length ? `${where} AND ($afterId IS NULL OR n.id > $afterId)` : 'WHERE $afterId IS NULL OR n.id > $afterId';
   return {
     text: `${subquery(d, [], [`${rows} ${where}\nRETURN count(n) AS total`])}
