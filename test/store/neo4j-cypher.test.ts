@@ -51,6 +51,7 @@ function statements(d: cypher.Dialect): [string, cypher.Statement][] {
     ['themeCooccurrence', cypher.themeCooccurrenceStatement({ polarity: 'WEAKNESS', framework: 'FRAMEWORK_2016', minAreas: 2, first: 20 })],
     ['themeCooccurrence, both frameworks', cypher.themeCooccurrenceStatement({ polarity: 'STRENGTH', framework: null, minAreas: 1, first: 20 })],
     ['agency links', cypher.agencyLinksStatement(d, [HOSTILE])],
+    ['agency links, two levels', cypher.agencyLinksStatement(d, [HOSTILE], 2)],
     ['path', cypher.pathStatement({ fromId: HOSTILE, toId: 'b', maxHops: 6 })],
     ['path, chosen types', cypher.pathStatement({ fromId: 'a', toId: 'b', maxHops: 2, relationshipTypes: ['SERVES', 'SUCCEEDED_BY'] })],
     ['search', cypher.searchStatement(d, parseSearch('EHC plans'), { labels: ['Finding', 'Agency'] }, 5, 0)],

@@ -8,6 +8,8 @@ import { runWithDeadline } from '../../src/store/deadline';
 import { relationshipRows } from '../../src/domain/model';
 import { hasThemeRows, themeWeaknessAreas } from '../../src/store/has-theme';
 import { MemoryStore } from '../../src/store/memory/memory-store';
+import { MemoryGraph } from '../../src/store/memory/memory-graph';
+import { agencyLinks } from '../../src/store/memory/agency-network';
 import { seedBundle } from '../helpers';
 
 /**
@@ -112,20 +114,41 @@ describe('Neo4j store round trips, counted on a recording driver', () => {
     expect(nearDeadline.calls()).toBe(1);
   });
 
-  it('walks an agency network in one statement a level, the first saying whether the start is an agency', async () => {
-    const self = (id: string) => ({ agencyId: id, kind: 'SELF', other: id, via: id, orientation: 'SELF' });
+  it('walks an agency network two levels a statement, the first saying whether the start is an agency: the embedded store\'s networks', async () => {
+    const bundle = seedBundle();
+    const graph = new MemoryGraph(bundle);
+    const memory = new MemoryStore();
+    await memory.load(bundle);
+    // What the statement answers for one agency: a SELF row and its links, each seen from it (agencyLinksStatement).
+    const rowsOf = (x: string) => {
+      if (graph.node(x)?.label !== 'Agency') return [];
+      const rows: Record<string, unknown>[] = [{ agencyId: x, kind: 'SELF', other: x, via: x, orientation: 'SELF' }];
+      for (const l of agencyLinks(graph, [x])) {
+        if (l.kind !== 'SUCCESSION') rows.push({ agencyId: x, kind: l.kind, other: l.fromId === x ? l.toId : l.fromId, via: l.viaId, orientation: 'SHARED' });
+        else if (l.fromId === x) rows.push({ agencyId: x, kind: l.kind, other: l.toId, via: l.viaId, orientation: 'SUCCESSOR' });
+        else if (l.toId === x) rows.push({ agencyId: x, kind: l.kind, other: l.fromId, via: l.viaId, orientation: 'PREDECESSOR' });
+      }
+      return rows;
+    };
     const { driver, sent } = recordingDriver((text) => {
-      const level = sent.filter((s) => s.text.includes('$frontier')).length;
       const frontier = sent[sent.length - 1].params.frontier as string[];
-      if (frontier.includes('not-an-agency')) return [];
-      if (level === 1) return [self('ccg'), { agencyId: 'ccg', kind: 'SHARED_AREA', other: 'council', via: 'area', orientation: 'SHARED' }];
-      return [self('council')];
+      const near = frontier.flatMap(rowsOf);
+      if (!text.includes('AS far')) return near;
+      const next = [...new Set(near.map((r) => r.other as string))].filter((id) => !frontier.includes(id));
+      return [...near, ...next.flatMap(rowsOf)];
     });
     const store = new Neo4jStore(driver, 'neo4j');
-    const net = await store.agencyNetwork('ccg', 2);
-    expect(net?.members.map((m) => m.agencyId)).toEqual(['ccg', 'council']);
-    expect(net?.links).toEqual([{ fromId: 'ccg', toId: 'council', kind: 'SHARED_AREA', viaId: 'area' }]);
-    expect(sent).toHaveLength(2);
+    const agencies = ['sandwell-council', 'leeds-west-ccg', 'black-country-icb', 'black-country-and-west-birmingham-ccg'];
+    for (const id of agencies) expect(graph.node(id)?.label).toBe('Agency');
+    for (const [maxDepth, statements] of [[1, 1], [2, 1], [3, 2], [4, 2]]) {
+      for (const id of agencies) {
+        sent.length = 0;
+        const expected = await memory.agencyNetwork(id, maxDepth);
+        expect({ id, maxDepth, net: await store.agencyNetwork(id, maxDepth) }).toEqual({ id, maxDepth, net: expected });
+        expect({ id, maxDepth, statements: sent.length }).toEqual({ id, maxDepth, statements });
+      }
+    }
+    expect((await store.agencyNetwork('sandwell-council', 2))!.members.length).toBeGreaterThan(10);
     sent.length = 0;
     expect(await store.agencyNetwork('not-an-agency', 2)).toBeNull();
     expect(sent).toHaveLength(1);

@@ -498,25 +498,47 @@ LIMIT $first`,
 }
 
 /**
- * The links of every agency in a frontier, one query per level of the walk, and a SELF row for
- * each agency of the frontier that exists (so the first level also says whether the walk's start
- * is an agency, without a statement of its own). Starts from the agency_id index for each.
+ * The links of every agency in a frontier and, with `levels` 2, of every agency those links
+ * reach (the walk's next frontier, fetched ahead: one statement serves two levels), and a SELF row
+ * for each agency that exists (so the first statement also says whether the walk's start is an
+ * agency, without a statement of its own). Starts from the agency_id index for each; reads each
+ * agency's services' areas, its findings' and actions' other agencies, and its successions: a
+ * CCG's two levels at national scale are ~40 agencies and ~120 links.
  */
-export function agencyLinksStatement(d: Dialect, frontier: readonly string[]): Statement {
+export function agencyLinksStatement(d: Dialect, frontier: readonly string[], levels: 1 | 2 = 1): Statement {
   const shared = (kind: string, pattern: string) =>
     `MATCH ${pattern}\nWHERE y <> x\nRETURN '${kind}' AS kind, y.id AS other, v.id AS via, 'SHARED' AS orientation`;
+  const links = subquery(d, ['x'], [
+    shared('SHARED_AREA', '(x)-[:SERVES]->(v:Area)<-[:SERVES]-(y:Agency)'),
+    shared('SHARED_FINDING', '(x)<-[:CONCERNS]-(v:Finding)-[:CONCERNS]->(y:Agency)'),
+    shared('SHARED_ACTION', '(x)<-[:OWNED_BY]-(v:Action)-[:OWNED_BY]->(y:Agency)'),
+    `MATCH (x)-[:SUCCEEDED_BY]->(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, y.id AS via, 'SUCCESSOR' AS orientation`,
+    `MATCH (x)<-[:SUCCEEDED_BY]-(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, x.id AS via, 'PREDECESSOR' AS orientation`,
+    `RETURN 'SELF' AS kind, x.id AS other, x.id AS via, 'SELF' AS orientation`,
+  ]);
+  const row = '{agencyId: x.id, kind: kind, other: other, via: via, orientation: orientation}';
+  if (levels === 1) {
+    return {
+      text: `UNWIND $frontier AS fid
+MATCH (x:Agency {id: fid})
+${links}
+RETURN x.id AS agencyId, kind, other, via, orientation`,
+      params: { frontier },
+    };
+  }
   return {
     text: `UNWIND $frontier AS fid
 MATCH (x:Agency {id: fid})
-${subquery(d, ['x'], [
-  shared('SHARED_AREA', '(x)-[:SERVES]->(v:Area)<-[:SERVES]-(y:Agency)'),
-  shared('SHARED_FINDING', '(x)<-[:CONCERNS]-(v:Finding)-[:CONCERNS]->(y:Agency)'),
-  shared('SHARED_ACTION', '(x)<-[:OWNED_BY]-(v:Action)-[:OWNED_BY]->(y:Agency)'),
-  `MATCH (x)-[:SUCCEEDED_BY]->(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, y.id AS via, 'SUCCESSOR' AS orientation`,
-  `MATCH (x)<-[:SUCCEEDED_BY]-(y:Agency)\nRETURN 'SUCCESSION' AS kind, y.id AS other, x.id AS via, 'PREDECESSOR' AS orientation`,
-  `RETURN 'SELF' AS kind, x.id AS other, x.id AS via, 'SELF' AS orientation`,
-])}
-RETURN x.id AS agencyId, kind, other, via, orientation`,
+${links}
+WITH collect(${row}) AS near
+${subquery(d, ['near'], [`UNWIND near AS r
+WITH DISTINCT r.other AS nid
+WHERE NOT nid IN $frontier
+MATCH (x:Agency {id: nid})
+${links}
+RETURN collect(${row}) AS far`])}
+UNWIND near + far AS r
+RETURN r.agencyId AS agencyId, r.kind AS kind, r.other AS other, r.via AS via, r.orientation AS orientation`,
     params: { frontier },
   };
 }

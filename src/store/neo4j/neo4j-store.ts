@@ -259,33 +259,45 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  /** One statement a level; the first also says whether the start is an agency (its SELF row). */
+  /**
+   * One statement for two levels of the walk (the frontier's links and its neighbours'), so
+   * maxDepth 2 is one statement; its SELF rows say whether the start is an agency.
+   */
   async agencyNetwork(agencyId: string, maxDepth: number) {
     if (maxDepth < 1) {
       const [center] = await this.nodes([agencyId]);
       if (center?.label !== 'Agency') return null;
     }
     let isAgency = maxDepth < 1;
+    // Each agency's links, for those fetched: the walk's later levels are read from here when fetched ahead.
+    const linksOf = new Map<string, AgencyLinkRow[]>();
+    let level = 0;
     const network = await exploreAgencyNetwork(agencyId, maxDepth, async (frontier) => {
-      const records = await this.read(cypher.agencyLinksStatement(this.dialect, frontier));
-      const links: AgencyLinkRow[] = [];
-      for (const r of records) {
-        const [id, other, via] = [r.get('agencyId') as string, r.get('other') as string, r.get('via') as string];
-        switch (r.get('orientation')) {
-          case 'SELF':
-            if (id === agencyId) isAgency = true;
-            break;
-          case 'SUCCESSOR':
-            links.push({ fromId: id, toId: other, kind: 'SUCCESSION', viaId: via });
-            break;
-          case 'PREDECESSOR':
-            links.push({ fromId: other, toId: id, kind: 'SUCCESSION', viaId: via });
-            break;
-          default:
-            links.push(sharedLink(r.get('kind'), id, other, via));
+      level++;
+      const missing = frontier.filter((id) => !linksOf.has(id));
+      if (missing.length > 0) {
+        const records = await this.read(cypher.agencyLinksStatement(this.dialect, missing, level < maxDepth ? 2 : 1));
+        for (const id of missing) linksOf.set(id, []);
+        for (const r of records) {
+          const [id, other, via] = [r.get('agencyId') as string, r.get('other') as string, r.get('via') as string];
+          const list = linksOf.get(id) ?? [];
+          linksOf.set(id, list);
+          switch (r.get('orientation')) {
+            case 'SELF':
+              if (id === agencyId) isAgency = true;
+              break;
+            case 'SUCCESSOR':
+              list.push({ fromId: id, toId: other, kind: 'SUCCESSION', viaId: via });
+              break;
+            case 'PREDECESSOR':
+              list.push({ fromId: other, toId: id, kind: 'SUCCESSION', viaId: via });
+              break;
+            default:
+              list.push(sharedLink(r.get('kind'), id, other, via));
+          }
         }
       }
-      return links;
+      return frontier.flatMap((id) => linksOf.get(id) ?? []);
     });
     return isAgency ? network : null;
   }
