@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/dataset/load-dataset';
-import { SeedError } from '../../src/dataset/seed-error';
+import { problemsOf } from '../helpers';
 
 /** The seeds' indicators, series and neighbours: checked across files like records, nothing loaded when any is bad. */
 
@@ -15,22 +15,16 @@ areas:
 `;
 const INDICATOR = '{ id: rate, name: A rate, unit: percent, definition: The share. }';
 
-function load(files: Record<string, string>) {
+/** A seeds folder holding the reference areas and these files. */
+function seedsWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'send-graph-context-'));
   writeFileSync(join(dir, 'reference.yaml'), REFERENCE);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return loadDataset(dir);
+  return dir;
 }
 
-function problems(files: Record<string, string>) {
-  try {
-    load(files);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedError);
-    return (err as SeedError).problems;
-  }
-  throw new Error('expected the seeds to be refused');
-}
+const load = (files: Record<string, string>) => loadDataset(seedsWith(files));
+const problems = (files: Record<string, string>) => problemsOf(seedsWith(files));
 
 describe('seeds: indicators, series and statistical neighbours', () => {
   it('keeps a value two files give once, with both sources; a value one suppresses is the other\'s', () => {

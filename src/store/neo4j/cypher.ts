@@ -82,10 +82,11 @@ const findingRowComplete: [Exclude<keyof FindingRow, 'label' | (typeof FINDING_R
 const themeRowComplete: [Exclude<keyof ThemeRow, 'label' | (typeof THEME_ROW_PROPERTIES)[number]>] extends [never] ? true : never = true;
 void findingRowComplete;
 void themeRowComplete;
-const PROJECTED: [Label, readonly string[]][] = [
+/** The labels answered as a map of their row's properties (nodeValue), each with those properties. */
+export const PROJECTED_ROWS = new Map<Label, readonly string[]>([
   ['Finding', FINDING_ROW_PROPERTIES],
   ['Theme', THEME_ROW_PROPERTIES],
-];
+]);
 
 /**
  * A node as the adapter turns it into a row (values.ts rowFromValue): the node itself, but a
@@ -94,7 +95,7 @@ const PROJECTED: [Label, readonly string[]][] = [
  * list of areas.
  */
 export function nodeValue(v: string): string {
-  const cases = PROJECTED.map(([l, keys]) => `WHEN ${v}:${l} THEN ${v} {${keys.map((k) => `.${k}`).join(', ')}, label: '${l}'}`);
+  const cases = [...PROJECTED_ROWS].map(([l, keys]) => `WHEN ${v}:${l} THEN ${v} {${keys.map((k) => `.${k}`).join(', ')}, label: '${l}'}`);
   return `CASE ${cases.join(' ')} ELSE ${v} END`;
 }
 

@@ -2,7 +2,7 @@ import neo4j, { isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, type N
 import { LABELS, type Label, type NodeRow, type RelRow, type RelType } from '../../domain/model';
 import type { TermVector } from '../finding-similarity';
 import { WEAKNESS_AREAS } from '../has-theme';
-import { ALIASES_TEXT, ENTITY, SIMILARITY_TEXT, SIMILARITY_WEIGHTS } from './cypher';
+import { ALIASES_TEXT, ENTITY, PROJECTED_ROWS, SIMILARITY_TEXT, SIMILARITY_WEIGHTS } from './cypher';
 
 /** Properties stored for the adapter's own queries, not part of any row. */
 const INTERNAL_PROPERTIES = new Set<string>([ALIASES_TEXT, SIMILARITY_TEXT, SIMILARITY_WEIGHTS, WEAKNESS_AREAS]);
@@ -29,12 +29,12 @@ function isNode(value: unknown): value is Node {
   return value instanceof neo4j.types.Node;
 }
 
-/** A node as the statements return it (cypher.ts nodeValue): the node, or a finding's or a theme's row properties as a map. */
+/** A node as the statements return it (cypher.ts nodeValue): the node, or the row properties of a label in PROJECTED_ROWS as a map. */
 export function rowFromValue(value: unknown): NodeRow {
   if (isNode(value)) return nodeToRow(value);
   const props = toPlain(value) as Record<string, unknown> | null;
-  const label = props?.label;
-  if (label !== 'Finding' && label !== 'Theme') throw new Error(`expected a node, or a finding's or a theme's properties, got ${JSON.stringify(props)}`);
+  const label = props?.label as Label | undefined;
+  if (!label || !PROJECTED_ROWS.has(label)) throw new Error(`expected a node, or the row properties of a ${[...PROJECTED_ROWS.keys()].join(' or ')}, got ${JSON.stringify(props)}`);
   return { ...nullsFor(label), ...props } as unknown as NodeRow;
 }
 
